@@ -1,0 +1,81 @@
+package org.emotiontracking.core.engine;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.Base64;
+
+import org.tensorflow.proto.framework.ConfigProto;
+
+import ai.djl.engine.Engine;
+
+/**
+ * The one place TensorFlow is started: offline (DJL never downloads), natives from the class path,
+ * and session settings shared by inference and training.
+ */
+public final class TensorFlowRuntime {
+
+	public static final String ENGINE = "TensorFlow";
+	private static Engine engine;
+	private static Path libraryFolder;
+
+	private TensorFlowRuntime() {}
+
+	/** Loads TensorFlow once; later calls return the same engine. Never touches the network. */
+	public static synchronized Engine engine() {
+		if (engine != null) return engine;
+		System.setProperty("ai.djl.offline", "true");
+		System.setProperty("DJL_OFFLINE", "true");
+		try {
+			libraryFolder = TensorFlowNatives.libraryFolder(TensorFlowRuntime.class.getClassLoader());
+		}
+		catch (final IOException e) {
+			throw new IllegalStateException("Cannot prepare TensorFlow's native libraries: " + e.getMessage(), e);
+		}
+		System.setProperty("TENSORFLOW_LIBRARY_PATH", libraryFolder.toString());
+		// Quiet TensorFlow's C++ info logs (oneDNN banners, CUDA probes) unless the user asked otherwise.
+		if (System.getenv("TF_CPP_MIN_LOG_LEVEL") == null) System.setProperty("TF_CPP_MIN_LOG_LEVEL", "2");
+		final Thread t = Thread.currentThread();
+		final ClassLoader previous = t.getContextClassLoader();
+		// DJL finds engines through the context class loader; in ImageJ it is not always ours.
+		t.setContextClassLoader(TensorFlowRuntime.class.getClassLoader());
+		try {
+			engine = Engine.getEngine(ENGINE);
+		}
+		finally {
+			t.setContextClassLoader(previous);
+		}
+		return engine;
+	}
+
+	/** Where the native libraries were loaded from. */
+	public static synchronized Path libraryFolder() {
+		engine();
+		return libraryFolder;
+	}
+
+	/** Threads TensorFlow may use inside one op: all cores unless EMOTION_TRACKING_THREADS says less. */
+	public static int threads() {
+		final String s = System.getProperty("EMOTION_TRACKING_THREADS", System.getenv("EMOTION_TRACKING_THREADS"));
+		if (s != null) {
+			try {
+				return Math.max(1, Integer.parseInt(s.trim()));
+			}
+			catch (final NumberFormatException e) {
+				// fall through to the default
+			}
+		}
+		return Runtime.getRuntime().availableProcessors();
+	}
+
+	/** Session settings: intra-op threads = cores, one inter-op thread (the graph is a chain). */
+	public static ConfigProto sessionConfig() {
+		engine();
+		return ConfigProto.newBuilder().setIntraOpParallelismThreads(threads()).setInterOpParallelismThreads(1)
+			.setAllowSoftPlacement(true).build();
+	}
+
+	/** {@link #sessionConfig()} as DJL's "ConfigProto" model option. */
+	public static String sessionConfigOption() {
+		return Base64.getEncoder().encodeToString(sessionConfig().toByteArray());
+	}
+}

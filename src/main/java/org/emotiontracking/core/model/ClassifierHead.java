@@ -1,0 +1,45 @@
+package org.emotiontracking.core.model;
+
+import org.tensorflow.Operand;
+import org.tensorflow.op.Ops;
+import org.tensorflow.op.core.Placeholder;
+import org.tensorflow.types.TFloat32;
+
+/**
+ * The new head on the frozen base, as the notebook built it in Keras: pooled features ->
+ * Dense(hidden, relu) "dense" -> Dropout -> Dense(classes) "dense_1" (softmax applied by the caller).
+ */
+public final class ClassifierHead {
+
+	public static final String HIDDEN = "dense";
+	public static final String OUTPUT = "dense_1";
+
+	private ClassifierHead() {}
+
+	/**
+	 * @param features pooled features [N, C]
+	 * @param keepProbability null for inference; else a scalar placeholder, the dropout keep probability
+	 * @return logits [N, classes]
+	 */
+	public static Operand<TFloat32> logits(final Ops tf, final Operand<TFloat32> features, final int channels,
+		final int hidden, final int classes, final WeightVariables vars, final Placeholder<TFloat32> keepProbability,
+		final long seed)
+	{
+		Operand<TFloat32> h = dense(tf, HIDDEN, features, channels, hidden, vars);
+		h = tf.withName(HIDDEN + "_relu").nn.relu(h);
+		if (keepProbability != null) {
+			final Operand<TFloat32> u = tf.random.randomUniform(tf.shape(h), TFloat32.class,
+				org.tensorflow.op.random.RandomUniform.seed(seed), org.tensorflow.op.random.RandomUniform.seed2(seed + 1));
+			final Operand<TFloat32> mask = tf.dtypes.cast(tf.math.less(u, keepProbability), TFloat32.class);
+			h = tf.withName("dropout").math.div(tf.math.mul(h, mask), keepProbability);
+		}
+		return dense(tf, OUTPUT, h, hidden, classes, vars);
+	}
+
+	private static Operand<TFloat32> dense(final Ops tf, final String name, final Operand<TFloat32> x, final int in,
+		final int out, final WeightVariables vars)
+	{
+		final Operand<TFloat32> kernel = vars.get(name, "kernel", in, out), bias = vars.get(name, "bias", out);
+		return vars.scope(name).withName(MobileNetV2Graph.OUTPUT_OP).nn.biasAdd(tf.linalg.matMul(x, kernel), bias);
+	}
+}

@@ -1,0 +1,140 @@
+package org.emotiontracking.core.model;
+
+import java.io.IOException;
+import java.nio.FloatBuffer;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.function.UnaryOperator;
+
+import org.emotiontracking.core.data.RgbImage;
+import org.emotiontracking.core.engine.TensorFlowRuntime;
+
+import ai.djl.MalformedModelException;
+import ai.djl.inference.Predictor;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.repository.zoo.Criteria;
+import ai.djl.repository.zoo.ModelNotFoundException;
+import ai.djl.repository.zoo.ZooModel;
+import ai.djl.translate.TranslateException;
+
+/**
+ * A loaded emotion model, run through DJL's TensorFlow engine. Give it face images of any size; it
+ * resizes them the way the model was trained, batches them and returns class probabilities in
+ * {@link #classNames()} order. Safe to call from several threads.
+ */
+public final class EmotionClassifier implements AutoCloseable {
+
+	public static final int DEFAULT_BATCH = 32;
+
+	private final ModelArchive archive;
+	private final ZooModel<NDList, NDList> model;
+	private final UnaryOperator<RgbImage> resize;
+
+	private EmotionClassifier(final ModelArchive archive, final ZooModel<NDList, NDList> model,
+		final UnaryOperator<RgbImage> resize)
+	{
+		this.archive = archive;
+		this.model = model;
+		this.resize = resize;
+	}
+
+	/** Loads a model archive (.zip or folder) or a Keras .h5 file. */
+	public static EmotionClassifier load(final Path path) throws IOException {
+		final ModelArchive archive = ModelArchive.open(path);
+		try {
+			return new EmotionClassifier(archive, loadSignature(archive, ModelArchive.SERVING),
+				InputResizer.forModel(archive.metadata()));
+		}
+		catch (final IOException | RuntimeException e) {
+			archive.close();
+			throw e;
+		}
+	}
+
+	/** Loads one signature of the archive's SavedModel through DJL. */
+	static ZooModel<NDList, NDList> loadSignature(final ModelArchive archive, final String signature)
+		throws IOException
+	{
+		TensorFlowRuntime.engine();
+		final Criteria<NDList, NDList> criteria = Criteria.builder().setTypes(NDList.class, NDList.class)
+			.optModelPath(archive.savedModel()).optEngine(TensorFlowRuntime.ENGINE)
+			.optOption("SignatureDefKey", signature).optOption("ConfigProto", TensorFlowRuntime.sessionConfigOption())
+			.build();
+		final Thread t = Thread.currentThread();
+		final ClassLoader previous = t.getContextClassLoader();
+		t.setContextClassLoader(EmotionClassifier.class.getClassLoader());
+		try {
+			return criteria.loadModel();
+		}
+		catch (final ModelNotFoundException | MalformedModelException e) {
+			throw new IOException("TensorFlow cannot load the model in " + archive.savedModel() + ": " + e.getMessage(), e);
+		}
+		finally {
+			t.setContextClassLoader(previous);
+		}
+	}
+
+	public ModelMetadata metadata() { return archive.metadata(); }
+
+	public List<String> classNames() { return Collections.unmodifiableList(archive.metadata().class_names); }
+
+	public int inputSize() { return archive.metadata().input_size; }
+
+	ModelArchive archive() { return archive; }
+
+	/** Brings a face image to the model's input size, as the model was trained. */
+	public RgbImage prepare(final RgbImage face) {
+		return resize.apply(face);
+	}
+
+	/** Class probabilities for each image (any size), in batches of {@value #DEFAULT_BATCH}. */
+	public float[][] predict(final List<RgbImage> faces) {
+		final List<RgbImage> prepared = new ArrayList<>(faces.size());
+		faces.parallelStream().map(resize).forEachOrdered(prepared::add);
+		final float[][] out = new float[faces.size()][];
+		for (int from = 0; from < prepared.size(); from += DEFAULT_BATCH) {
+			final int to = Math.min(prepared.size(), from + DEFAULT_BATCH);
+			final float[][] part = predictPrepared(ImageBatch.pack(prepared.subList(from, to), inputSize()), to - from);
+			System.arraycopy(part, 0, out, from, part.length);
+		}
+		return out;
+	}
+
+	/** Probabilities for an already packed batch ({@link ImageBatch#pack}) of n images. */
+	public float[][] predictPrepared(final float[] batch, final int n) {
+		final int s = inputSize();
+		final int classes = archive.metadata().classCount();
+		try (NDManager manager = model.getNDManager().newSubManager();
+			Predictor<NDList, NDList> predictor = model.newPredictor())
+		{
+			final NDArray x = manager.create(FloatBuffer.wrap(batch, 0, n * s * s * 3), new Shape(n, s, s, 3));
+			final NDList result = predictor.predict(new NDList(x));
+			final float[] flat = result.get(0).toFloatArray();
+			result.close();
+			final float[][] out = new float[n][classes];
+			for (int i = 0; i < n; i++) System.arraycopy(flat, i * classes, out[i], 0, classes);
+			return out;
+		}
+		catch (final TranslateException e) {
+			throw new IllegalStateException("TensorFlow failed to run the model: " + e.getMessage(), e);
+		}
+	}
+
+	/** Index of the largest probability. */
+	public static int argMax(final float[] p) {
+		int best = 0;
+		for (int i = 1; i < p.length; i++) if (p[i] > p[best]) best = i;
+		return best;
+	}
+
+	@Override
+	public void close() {
+		model.close();
+		archive.close();
+	}
+}

@@ -1,0 +1,124 @@
+package org.emotiontracking.core.model;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Predicate;
+
+import org.tensorflow.Graph;
+import org.tensorflow.Operand;
+import org.tensorflow.Output;
+import org.tensorflow.ndarray.Shape;
+import org.tensorflow.op.Op;
+import org.tensorflow.op.Ops;
+import org.tensorflow.op.core.Placeholder;
+import org.tensorflow.types.TFloat32;
+import org.tensorflow.types.TInt32;
+
+/**
+ * The whole emotion classifier as one TensorFlow graph: 0..255 RGB images -> preprocessing (from the
+ * metadata) -> MobileNetV2 base -> global average pooling -> dense head -> softmax. Owns its graph.
+ */
+public final class EmotionNetwork implements AutoCloseable {
+
+	public static final String IMAGE = "image";
+	public static final String PROBABILITIES = "probabilities";
+	public static final String TARGET_CLASS = "target_class";
+
+	public final ModelMetadata metadata;
+	public final Graph graph;
+	public final Ops tf;
+	public final WeightVariables variables;
+	public final Placeholder<TFloat32> image;
+	/** Every base layer's output by Keras name. */
+	public final Map<String, Operand<TFloat32>> layers;
+	public final Operand<TFloat32> features;
+	public final Operand<TFloat32> logits;
+	public final Operand<TFloat32> probabilities;
+	/** Dropout keep probability (fed 1 - dropout while training, 1 otherwise); null for inference graphs. */
+	public final Placeholder<TFloat32> keepProbability;
+	/** Moving-average updates of batch-norm layers that train. */
+	public final List<Op> batchNormUpdates;
+
+	private EmotionNetwork(final ModelMetadata metadata, final boolean training, final Predicate<String> trainingBatchNorm,
+		final long seed)
+	{
+		metadata.validate();
+		this.metadata = metadata;
+		this.graph = new Graph();
+		this.tf = Ops.create(graph);
+		this.variables = new WeightVariables(tf);
+		final int s = metadata.input_size;
+		image = tf.withName(IMAGE).placeholder(TFloat32.class, Placeholder.shape(Shape.of(-1, s, s, 3)));
+		final Preprocessing p = metadata.preprocessing();
+		final Operand<TFloat32> x = tf.withName("preprocess").math.add(tf.math.mul(image, tf.constant(p.scale)),
+			tf.constant(p.offset));
+		final List<Op> updates = new ArrayList<>();
+		layers = Collections.unmodifiableMap(MobileNetV2Graph.build(tf, x, MobileNetV2Architecture.base(metadata.alpha),
+			variables, trainingBatchNorm, updates));
+		batchNormUpdates = Collections.unmodifiableList(updates);
+		features = tf.withName("global_average_pooling2d").math.mean(layers.get(MobileNetV2Architecture.OUTPUT_LAYER),
+			tf.constant(new int[] { 1, 2 }));
+		keepProbability = training ? tf.withName("keep_probability").placeholder(TFloat32.class,
+			Placeholder.shape(Shape.scalar())) : null;
+		logits = ClassifierHead.logits(tf, features, MobileNetV2Architecture.featureChannels(metadata.alpha),
+			metadata.hidden_units, metadata.classCount(), variables, keepProbability, seed);
+		probabilities = tf.withName(PROBABILITIES).nn.softmax(logits);
+	}
+
+	/** A graph for inference: every batch-norm layer in inference mode, no dropout. */
+	public static EmotionNetwork forInference(final ModelMetadata metadata) {
+		return new EmotionNetwork(metadata, false, name -> false, 0);
+	}
+
+	/** A graph for training: dropout on, the given batch-norm layers on batch statistics. */
+	public static EmotionNetwork forTraining(final ModelMetadata metadata, final Predicate<String> trainingBatchNorm,
+		final long seed)
+	{
+		return new EmotionNetwork(metadata, true, trainingBatchNorm, seed);
+	}
+
+	/** What Grad-CAM needs for one layer, computed in this graph from real gradients. */
+	public static final class GradCamOutputs {
+		/** Class per image; a negative value means the predicted class. */
+		public final Placeholder<TInt32> targetClass;
+		public final Operand<TFloat32> activations;
+		public final Operand<TFloat32> gradients;
+
+		GradCamOutputs(final Placeholder<TInt32> targetClass, final Operand<TFloat32> activations,
+			final Operand<TFloat32> gradients)
+		{
+			this.targetClass = targetClass;
+			this.activations = activations;
+			this.gradients = gradients;
+		}
+	}
+
+	/**
+	 * Adds the gradient of each image's target-class probability with respect to a layer's output.
+	 * Images are independent (batch norm in inference mode), so one gradient of the summed scores
+	 * gives every image's own gradient.
+	 */
+	@SuppressWarnings("unchecked")
+	public GradCamOutputs addGradCam(final String layer) {
+		final Operand<TFloat32> activations = layers.get(layer);
+		if (activations == null) throw new IllegalArgumentException("Unknown layer '" + layer + "'. Valid layers: " +
+			String.join(", ", layers.keySet()));
+		final Placeholder<TInt32> target = tf.withName(TARGET_CLASS).placeholder(TInt32.class,
+			Placeholder.shape(Shape.of(-1)));
+		final Operand<TInt32> predicted = tf.math.argMax(probabilities, tf.constant(1), TInt32.class);
+		final Operand<TInt32> chosen = tf.select(tf.math.less(target, tf.constant(0)), predicted, target);
+		final Operand<TFloat32> oneHot = tf.oneHot(chosen, tf.constant(metadata.classCount()), tf.constant(1f),
+			tf.constant(0f));
+		final Operand<TFloat32> score = tf.sum(tf.math.mul(probabilities, oneHot), tf.constant(new int[] { 0, 1 }));
+		final Output<?>[] grads = graph.addGradients(score.asOutput(), new Output<?>[] { activations.asOutput() });
+		return new GradCamOutputs(target, tf.withName("gradcam_activations").identity(activations),
+			tf.withName("gradcam_gradients").identity((Operand<TFloat32>) grads[0]));
+	}
+
+	@Override
+	public void close() {
+		graph.close();
+	}
+}

@@ -1,0 +1,174 @@
+package org.emotiontracking.core.model;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.zip.ZipException;
+
+import org.emotiontracking.core.engine.TensorFlowRuntime;
+import org.emotiontracking.core.util.FileTrees;
+import org.tensorflow.SavedModelBundle;
+import org.tensorflow.Session;
+import org.tensorflow.Signature;
+
+/**
+ * The model file: one zip ({@value #DEFAULT_FILE_NAME} by default) holding a TensorFlow SavedModel
+ * (signatures {@value #SERVING} and {@value #GRADCAM}), labels.txt (class names in output order) and
+ * metadata.json. An unpacked folder with the same layout opens too.
+ */
+public final class ModelArchive implements AutoCloseable {
+
+	public static final String DEFAULT_FILE_NAME = "emotion_mobilenet_model.zip";
+	public static final String SAVED_MODEL = "saved_model";
+	public static final String METADATA = "metadata.json";
+	public static final String LABELS = "labels.txt";
+	public static final String SERVING = "serving_default";
+	public static final String GRADCAM = "gradcam";
+
+	private final Path folder;
+	private final ModelMetadata metadata;
+	private final boolean temporary;
+
+	private ModelArchive(final Path folder, final ModelMetadata metadata, final boolean temporary) {
+		this.folder = folder;
+		this.metadata = metadata;
+		this.temporary = temporary;
+	}
+
+	/** The SavedModel folder, for DJL or TensorFlow. */
+	public Path savedModel() { return folder.resolve(SAVED_MODEL); }
+
+	public ModelMetadata metadata() { return metadata; }
+
+	/**
+	 * Opens a model archive (.zip), an unpacked archive folder, or a Keras .h5 file (converted on the fly;
+	 * see {@link KerasModels}).
+	 */
+	public static ModelArchive open(final Path path) throws IOException {
+		if (!Files.exists(path)) throw new IOException("Model not found: " + path);
+		final String name = path.getFileName().toString().toLowerCase();
+		if (Files.isDirectory(path)) return new ModelArchive(path, readMetadata(path, path), false);
+		if (name.endsWith(".h5") || name.endsWith(".hdf5") || name.endsWith(".keras")) return KerasModels.open(path);
+		final Path tmp = Files.createTempDirectory("emotion-model");
+		try (InputStream in = Files.newInputStream(path)) {
+			FileTrees.unzip(in, tmp);
+			return new ModelArchive(tmp, readMetadata(tmp, path), true);
+		}
+		catch (final ZipException | IllegalArgumentException e) {
+			FileTrees.deleteQuietly(tmp);
+			throw new IOException("Model " + path + " is not an Emotion Tracking model archive: " + e.getMessage(), e);
+		}
+		catch (final IOException | RuntimeException e) {
+			FileTrees.deleteQuietly(tmp);
+			throw e;
+		}
+	}
+
+	private static ModelMetadata readMetadata(final Path folder, final Path shownAs) throws IOException {
+		final Path json = folder.resolve(METADATA);
+		if (!Files.isRegularFile(json) || !Files.isRegularFile(folder.resolve(SAVED_MODEL).resolve("saved_model.pb")))
+			throw new IOException("Model " + shownAs + " is not an Emotion Tracking model: it needs " + METADATA +
+				" and " + SAVED_MODEL + "/saved_model.pb (a .zip written by Train Emotion Model, its unpacked folder, or a Keras .h5)");
+		try {
+			return ModelMetadata.fromJson(new String(Files.readAllBytes(json), StandardCharsets.UTF_8));
+		}
+		catch (final IllegalArgumentException e) {
+			throw new IOException("Model " + shownAs + ": " + e.getMessage(), e);
+		}
+	}
+
+	/**
+	 * Writes an archive for the given weights: builds the inference graph, exports the SavedModel with
+	 * both signatures and zips everything. Atomic: written beside {@code file} and moved over it, so a
+	 * failure never leaves a broken file in place of a good one.
+	 */
+	public static void write(final Path file, final ModelMetadata metadata, final Weights weights) throws IOException {
+		final Path parent = file.toAbsolutePath().getParent();
+		Files.createDirectories(parent);
+		final Path staging = Files.createTempDirectory(parent, ".model-staging");
+		final Path partial = parent.resolve("." + file.getFileName() + ".partial");
+		try {
+			exportFolder(staging, metadata, weights);
+			try (OutputStream out = Files.newOutputStream(partial)) {
+				FileTrees.zip(staging, out);
+			}
+			try {
+				Files.move(partial, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+			}
+			catch (final java.nio.file.AtomicMoveNotSupportedException e) {
+				Files.move(partial, file, StandardCopyOption.REPLACE_EXISTING);
+			}
+		}
+		finally {
+			FileTrees.deleteQuietly(staging);
+			Files.deleteIfExists(partial);
+		}
+	}
+
+	/** Writes the unpacked archive layout into an empty folder. */
+	public static void exportFolder(final Path folder, final ModelMetadata metadata, final Weights weights)
+		throws IOException
+	{
+		TensorFlowRuntime.engine();
+		try (EmotionNetwork net = EmotionNetwork.forInference(metadata);
+			Session session = new Session(net.graph, TensorFlowRuntime.sessionConfig()))
+		{
+			final EmotionNetwork.GradCamOutputs gc = net.addGradCam(metadata.gradcam_layer);
+			net.variables.assign(session, weights, false, 0);
+			final Signature serving = Signature.builder().key(SERVING).input(EmotionNetwork.IMAGE, net.image)
+				.output(EmotionNetwork.PROBABILITIES, net.probabilities).build();
+			final Signature gradcam = Signature.builder().key(GRADCAM).input(EmotionNetwork.IMAGE, net.image)
+				.input(EmotionNetwork.TARGET_CLASS, gc.targetClass).output("activations", gc.activations)
+				.output("gradients", gc.gradients).output(EmotionNetwork.PROBABILITIES, net.probabilities).build();
+			SavedModelBundle.exporter(folder.resolve(SAVED_MODEL).toString()).withSession(session)
+				.withSignatures(serving, gradcam).export();
+		}
+		Files.write(folder.resolve(METADATA), metadata.toJson().getBytes(StandardCharsets.UTF_8));
+		Files.write(folder.resolve(LABELS), String.join("\n", metadata.class_names).concat("\n")
+			.getBytes(StandardCharsets.UTF_8));
+	}
+
+	/** Reads the weights back out of the SavedModel (for fine-tuning or re-export). */
+	public Weights readWeights() {
+		TensorFlowRuntime.engine();
+		try (SavedModelBundle bundle = SavedModelBundle.loader(savedModel().toString()).withTags("serve")
+			.withConfigProto(TensorFlowRuntime.sessionConfig()).load())
+		{
+			final Weights out = new Weights();
+			final java.util.List<String> keys = new java.util.ArrayList<>();
+			final Session.Runner runner = bundle.session().runner();
+			try (EmotionNetwork shape = EmotionNetwork.forInference(metadata)) {
+				for (final String key : shape.variables.keys()) {
+					keys.add(key);
+					runner.fetch(key);
+				}
+				try (org.tensorflow.Result r = runner.run()) {
+					for (int i = 0; i < keys.size(); i++) {
+						final org.tensorflow.types.TFloat32 t = (org.tensorflow.types.TFloat32) r.get(i);
+						final float[] v = new float[(int) t.size()];
+						t.read(org.tensorflow.ndarray.buffer.DataBuffers.of(v, false, false));
+						final String key = keys.get(i);
+						final int slash = key.lastIndexOf('/');
+						out.put(key.substring(0, slash), key.substring(slash + 1),
+							new Weights.Tensor(shape.variables.shape(key), v));
+					}
+				}
+			}
+			return out;
+		}
+	}
+
+	/** Wraps a folder this class made (e.g. from a Keras import); deleted on close. */
+	static ModelArchive temporary(final Path folder, final ModelMetadata metadata) {
+		return new ModelArchive(folder, metadata, true);
+	}
+
+	@Override
+	public void close() {
+		if (temporary) FileTrees.deleteQuietly(folder);
+	}
+}
