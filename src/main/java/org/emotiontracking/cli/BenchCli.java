@@ -1,0 +1,45 @@
+package org.emotiontracking.cli;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import org.emotiontracking.bench.InferenceBenchmark;
+import org.emotiontracking.bench.MemoryProbe;
+import org.emotiontracking.core.util.ProgressListener;
+import org.emotiontracking.core.util.Setting;
+import org.emotiontracking.core.util.Settings;
+
+/** `bench`: speed and memory figures (never part of the test suite). */
+final class BenchCli implements CliCommand {
+
+	public static final class Keys {
+		@Setting("What to measure: all, inference")
+		public String what = "all";
+		@Setting("MobileNetV2 width multiplier")
+		public double alpha = 1.0;
+		@Setting("Seconds per inference measurement")
+		public double seconds = 10;
+	}
+
+	@Override
+	public String name() { return "bench"; }
+
+	@Override
+	public String summary() { return "Measure inference, training and classification speed and peak memory"; }
+
+	@Override
+	public Object defaults() { return new Keys(); }
+
+	@Override
+	public int run(final Map<String, String> keys, final ProgressListener progress) throws Exception {
+		final Keys k = Settings.apply(new Keys(), keys);
+		final List<String> report = new ArrayList<>();
+		progress.log("Benchmark on " + Runtime.getRuntime().availableProcessors() + " cores, Java " +
+			System.getProperty("java.version"));
+		if (k.what.equals("all") || k.what.equals("inference")) report.addAll(InferenceBenchmark.run(k.alpha, k.seconds, progress));
+		progress.log(String.format(Locale.ROOT, "peak resident memory: %d MiB", MemoryProbe.peakResidentMiB()));
+		return report.isEmpty() ? 2 : 0;
+	}
+}
