@@ -1,0 +1,41 @@
+package org.emotiontracking.core.train;
+
+/** Loss and accuracy over one pass (training or validation). */
+public final class EpochStats {
+
+	public final double loss;
+	public final double accuracy;
+	public final int count;
+
+	public EpochStats(final double loss, final double accuracy, final int count) {
+		this.loss = loss;
+		this.accuracy = accuracy;
+		this.count = count;
+	}
+
+	/** Accumulates per-batch sums into stats. */
+	static final class Accumulator {
+		private double lossSum;
+		private long correct;
+		private int count;
+
+		void add(final float[] losses, final float[][] probabilities, final int[] labels, final int n) {
+			for (int i = 0; i < n; i++) {
+				lossSum += losses[i];
+				if (argMax(probabilities[i]) == labels[i]) correct++;
+			}
+			count += n;
+		}
+
+		EpochStats stats() {
+			return count == 0 ? new EpochStats(Double.NaN, Double.NaN, 0) : new EpochStats(lossSum / count,
+				(double) correct / count, count);
+		}
+	}
+
+	static int argMax(final float[] p) {
+		int best = 0;
+		for (int i = 1; i < p.length; i++) if (p[i] > p[best]) best = i;
+		return best;
+	}
+}

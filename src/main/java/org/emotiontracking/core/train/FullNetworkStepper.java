@@ -1,0 +1,171 @@
+package org.emotiontracking.core.train;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.function.Predicate;
+
+import org.emotiontracking.core.data.Augmenter;
+import org.emotiontracking.core.data.RgbImage;
+import org.emotiontracking.core.engine.TensorFlowRuntime;
+import org.emotiontracking.core.model.EmotionNetwork;
+import org.emotiontracking.core.model.ModelMetadata;
+import org.emotiontracking.core.model.Weights;
+import org.tensorflow.Operand;
+import org.tensorflow.Result;
+import org.tensorflow.Session;
+import org.tensorflow.ndarray.Shape;
+import org.tensorflow.op.Op;
+import org.tensorflow.op.core.Placeholder;
+import org.tensorflow.op.core.Variable;
+import org.tensorflow.types.TFloat32;
+
+/**
+ * Trains through the base as well: the top N blocks for fine-tuning (their batch norms stay in
+ * inference mode, as Keras does for a frozen-then-unfrozen base), or every layer for weights=none
+ * (batch norms on batch statistics, moving averages updated each step). Validation runs a separate
+ * inference graph holding the current weights.
+ */
+final class FullNetworkStepper implements TrainingStepper {
+
+	private final ModelMetadata meta;
+	private final LabelledImages train, validation;
+	private final TrainOptions options;
+	private final Augmenter augmenter;
+	private final ExecutorService workers;
+	private final EmotionNetwork net;
+	private final Session session;
+	private final Placeholder<TFloat32> labels;
+	private final Operand<TFloat32> lossPerExample;
+	private final AdamOptimizer adam;
+	private final int classes;
+
+	/**
+	 * @param trainable which weights ("layer/weight" keys) train
+	 * @param batchNormTraining which batch-norm layers use batch statistics
+	 */
+	FullNetworkStepper(final ModelMetadata meta, final Weights initial, final Predicate<String> trainable,
+		final Predicate<String> batchNormTraining, final LabelledImages train, final LabelledImages validation,
+		final TrainOptions options, final Augmenter augmenter, final ExecutorService workers)
+	{
+		this.meta = meta;
+		this.train = train;
+		this.validation = validation;
+		this.options = options;
+		this.augmenter = augmenter;
+		this.workers = workers;
+		this.classes = meta.classCount();
+		net = EmotionNetwork.forTraining(meta, batchNormTraining, options.seed);
+		labels = net.tf.withName("labels").placeholder(TFloat32.class, Placeholder.shape(Shape.of(-1, classes)));
+		lossPerExample = Tensors.crossEntropy(net.tf, net.logits, labels);
+		final Operand<TFloat32> meanLoss = net.tf.math.mean(lossPerExample, net.tf.constant(0));
+		final List<Variable<TFloat32>> vars = new ArrayList<>();
+		for (final String key : net.variables.keys())
+			if (trainable.test(key)) vars.add(net.variables.variable(key));
+		if (vars.isEmpty()) throw new IllegalArgumentException("Nothing to train");
+		adam = new AdamOptimizer(net.graph, net.tf, meanLoss, vars, (float) options.learningRate);
+		session = new Session(net.graph, TensorFlowRuntime.sessionConfig());
+		net.variables.assign(session, initial, true, options.seed);
+		adam.initialise(session);
+	}
+
+	/** Keys of the weights of the top {@code blocks} inverted-residual blocks and the last 1x1 conv. */
+	static Predicate<String> topBlocks(final int blocks, final Set<String> headKeys) {
+		final int first = org.emotiontracking.core.model.MobileNetV2Architecture.BLOCK_COUNT - blocks;
+		return key -> {
+			if (headKeys.contains(key)) return true;
+			if (key.endsWith("/moving_mean") || key.endsWith("/moving_variance")) return false;
+			if (key.startsWith("Conv_1")) return blocks > 0;
+			for (int b = Math.max(first, 0); b < org.emotiontracking.core.model.MobileNetV2Architecture.BLOCK_COUNT; b++)
+				if (key.startsWith(org.emotiontracking.core.model.MobileNetV2Architecture.blockPrefix(b))) return true;
+			return false;
+		};
+	}
+
+	@Override
+	public EpochStats trainEpoch(final int epoch, final BatchListener listener) {
+		final int[] order = Tensors.shuffled(train.size(), options.seed * 1_000_003L + epoch);
+		final int batches = (train.size() + options.batchSize - 1) / options.batchSize;
+		final EpochStats.Accumulator acc = new EpochStats.Accumulator();
+		CompletableFuture<List<RgbImage>> next = batchAsync(order, 0, epoch);
+		for (int b = 0; b < batches; b++) {
+			final int from = b * options.batchSize, to = Math.min(train.size(), from + options.batchSize);
+			final List<RgbImage> images = next.join();
+			next = b + 1 < batches ? batchAsync(order, to, epoch) : null;
+			final int n = to - from;
+			try (TFloat32 x = Tensors.images(images, meta.input_size);
+				TFloat32 y = Tensors.matrix(train.oneHot(order, from, to, classes), n, classes);
+				TFloat32 keep = TFloat32.scalarOf((float) (1 - meta.dropout)))
+			{
+				final Session.Runner runner = session.runner().feed(net.image, x).feed(labels, y)
+					.feed(net.keepProbability, keep).fetch(lossPerExample).fetch(net.probabilities);
+				for (final Op update : net.batchNormUpdates) runner.addTarget(update);
+				final List<AutoCloseable> extra = adam.addStep(runner);
+				try (Result r = runner.run()) {
+					acc.add(Tensors.floats(r, 0), Tensors.rows(Tensors.floats(r, 1), n), train.labels(order, from, to), n);
+				}
+				finally {
+					Tensors.closeAll(extra);
+				}
+			}
+			if (!listener.batchDone(b + 1, batches, acc.stats())) {
+				if (next != null) next.join();
+				return null;
+			}
+		}
+		return acc.stats();
+	}
+
+	private CompletableFuture<List<RgbImage>> batchAsync(final int[] order, final int from, final int epoch) {
+		final int to = Math.min(train.size(), from + options.batchSize);
+		final List<RgbImage> images = new ArrayList<>(to - from);
+		final long[] indices = new long[to - from];
+		for (int i = from; i < to; i++) {
+			images.add(train.images.get(order[i]));
+			indices[i - from] = order[i];
+		}
+		if (augmenter == null) return CompletableFuture.completedFuture(images);
+		return CompletableFuture.supplyAsync(() -> augmenter.augmentBatch(images, indices, options.seed, epoch, null),
+			workers);
+	}
+
+	@Override
+	public EpochStats validate() {
+		final ModelMetadata m = meta;
+		try (EmotionNetwork eval = EmotionNetwork.forInference(m);
+			Session s = new Session(eval.graph, TensorFlowRuntime.sessionConfig()))
+		{
+			eval.variables.assign(s, snapshot(), false, 0);
+			final org.tensorflow.Operand<TFloat32> evalLabelsLoss;
+			final Placeholder<TFloat32> evalLabels = eval.tf.withName("labels").placeholder(TFloat32.class,
+				Placeholder.shape(Shape.of(-1, classes)));
+			evalLabelsLoss = Tensors.crossEntropy(eval.tf, eval.logits, evalLabels);
+			final EpochStats.Accumulator acc = new EpochStats.Accumulator();
+			final int[] order = Tensors.identity(validation.size());
+			for (int from = 0; from < validation.size(); from += options.batchSize) {
+				final int to = Math.min(validation.size(), from + options.batchSize), n = to - from;
+				try (TFloat32 x = Tensors.images(validation.images.subList(from, to), meta.input_size);
+					TFloat32 y = Tensors.matrix(validation.oneHot(order, from, to, classes), n, classes);
+					Result r = s.runner().feed(eval.image, x).feed(evalLabels, y).fetch(evalLabelsLoss)
+						.fetch(eval.probabilities).run())
+				{
+					acc.add(Tensors.floats(r, 0), Tensors.rows(Tensors.floats(r, 1), n), validation.labels(order, from, to), n);
+				}
+			}
+			return acc.stats();
+		}
+	}
+
+	@Override
+	public Weights snapshot() {
+		return net.variables.read(session);
+	}
+
+	@Override
+	public void close() {
+		session.close();
+		net.close();
+	}
+}
