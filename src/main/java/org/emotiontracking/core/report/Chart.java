@@ -1,0 +1,72 @@
+package org.emotiontracking.core.report;
+
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.nio.file.Path;
+
+/**
+ * A chart rendered with Java2D to an RGB image (800 x 500 pixels unless {@link #size resized}),
+ * with a title and optional subtitle; works headless.
+ *
+ * @param <C> the concrete chart type, for chained setters
+ */
+public abstract class Chart<C extends Chart<C>> {
+
+	/** Default width in pixels. */
+	public static final int DEFAULT_WIDTH = 800;
+	/** Default height in pixels. */
+	public static final int DEFAULT_HEIGHT = 500;
+
+	private int width = DEFAULT_WIDTH;
+	private int height = DEFAULT_HEIGHT;
+	private String title;
+	private String subtitle;
+
+	protected Chart(final String defaultTitle) {
+		title = defaultTitle;
+	}
+
+	@SuppressWarnings("unchecked")
+	private C self() {
+		return (C) this;
+	}
+
+	/** Sets the title (null or empty for none). */
+	public C title(final String value) {
+		title = value;
+		return self();
+	}
+
+	/** Sets the subtitle; by default each chart shows a short summary of its data. */
+	public C subtitle(final String value) {
+		subtitle = value;
+		return self();
+	}
+
+	/** Sets the image size in pixels (at least 200 x 150). */
+	public C size(final int w, final int h) {
+		if (w < 200 || h < 150) throw new IllegalArgumentException("Chart too small: " + w + "x" + h);
+		width = w;
+		height = h;
+		return self();
+	}
+
+	public String title() { return title; }
+
+	public int width() { return width; }
+
+	public int height() { return height; }
+
+	/** The subtitle, or the chart's own summary if none was set. */
+	protected String subtitleOr(final String summary) {
+		return subtitle != null ? subtitle : summary;
+	}
+
+	/** Renders the chart. */
+	public abstract BufferedImage render();
+
+	/** Renders the chart and writes it as PNG, atomically. */
+	public void writePng(final Path file, final boolean overwrite) throws IOException {
+		PngFiles.write(render(), file, overwrite);
+	}
+}
