@@ -45,7 +45,12 @@ public final class EmotionClassifier implements AutoCloseable {
 
 	/** Loads a model archive (.zip or folder) or a Keras .h5 file. */
 	public static EmotionClassifier load(final Path path) throws IOException {
-		final ModelArchive archive = ModelArchive.open(path);
+		return load(path, null);
+	}
+
+	/** As {@link #load(Path)}, naming the classes of a Keras .h5 model (null: the notebook's). */
+	public static EmotionClassifier load(final Path path, final List<String> kerasClassNames) throws IOException {
+		final ModelArchive archive = ModelArchive.open(path, kerasClassNames);
 		try {
 			return new EmotionClassifier(archive, loadSignature(archive, ModelArchive.SERVING),
 				InputResizer.forModel(archive.metadata()));
@@ -57,7 +62,7 @@ public final class EmotionClassifier implements AutoCloseable {
 	}
 
 	/** Loads one signature of the archive's SavedModel through DJL. */
-	static ZooModel<NDList, NDList> loadSignature(final ModelArchive archive, final String signature)
+	public static ZooModel<NDList, NDList> loadSignature(final ModelArchive archive, final String signature)
 		throws IOException
 	{
 		TensorFlowRuntime.engine();
@@ -85,7 +90,8 @@ public final class EmotionClassifier implements AutoCloseable {
 
 	public int inputSize() { return archive.metadata().input_size; }
 
-	ModelArchive archive() { return archive; }
+	/** The opened archive (its SavedModel folder and metadata). */
+	public ModelArchive archive() { return archive; }
 
 	/** Brings a face image to the model's input size, as the model was trained. */
 	public RgbImage prepare(final RgbImage face) {

@@ -49,10 +49,19 @@ public final class ModelArchive implements AutoCloseable {
 	 * see {@link KerasModels}).
 	 */
 	public static ModelArchive open(final Path path) throws IOException {
+		return open(path, null);
+	}
+
+	/**
+	 * As {@link #open(Path)}; {@code kerasClassNames} names the classes of a Keras .h5 model in output
+	 * order (null: the notebook's seven). Ignored for archives, which carry their own names.
+	 */
+	public static ModelArchive open(final Path path, final java.util.List<String> kerasClassNames) throws IOException {
+		if (path == null) throw new IOException("No model given: set model= to a .zip, a model folder or a Keras .h5");
 		if (!Files.exists(path)) throw new IOException("Model not found: " + path);
 		final String name = path.getFileName().toString().toLowerCase();
 		if (Files.isDirectory(path)) return new ModelArchive(path, readMetadata(path, path), false);
-		if (name.endsWith(".h5") || name.endsWith(".hdf5") || name.endsWith(".keras")) return KerasModels.open(path);
+		if (name.endsWith(".h5") || name.endsWith(".hdf5") || name.endsWith(".keras")) return KerasModels.open(path, kerasClassNames);
 		final Path tmp = Files.createTempDirectory("emotion-model");
 		try (InputStream in = Files.newInputStream(path)) {
 			FileTrees.unzip(in, tmp);

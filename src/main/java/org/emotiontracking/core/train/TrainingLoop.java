@@ -7,6 +7,7 @@ import java.util.Locale;
 import java.util.function.Consumer;
 
 import org.emotiontracking.core.model.Weights;
+import org.emotiontracking.core.report.EpochResult;
 import org.emotiontracking.core.util.ProgressListener;
 
 /**
@@ -18,14 +19,14 @@ final class TrainingLoop {
 
 	/** What a run produced. */
 	static final class Outcome {
-		final List<EpochRecord> history;
+		final List<EpochResult> history;
 		final Weights best;
 		final int bestEpoch;
 		final boolean cancelled;
 		final boolean stoppedEarly;
 		final double seconds;
 
-		Outcome(final List<EpochRecord> history, final Weights best, final int bestEpoch, final boolean cancelled,
+		Outcome(final List<EpochResult> history, final Weights best, final int bestEpoch, final boolean cancelled,
 			final boolean stoppedEarly, final double seconds)
 		{
 			this.history = Collections.unmodifiableList(history);
@@ -36,8 +37,8 @@ final class TrainingLoop {
 			this.seconds = seconds;
 		}
 
-		EpochRecord bestRecord() {
-			for (final EpochRecord r : history) if (r.epoch == bestEpoch) return r;
+		EpochResult bestRecord() {
+			for (final EpochResult r : history) if (r.epoch() == bestEpoch) return r;
 			return null;
 		}
 	}
@@ -45,9 +46,9 @@ final class TrainingLoop {
 	private TrainingLoop() {}
 
 	static Outcome run(final TrainingStepper stepper, final int epochs, final int patience,
-		final ProgressListener progress, final Consumer<EpochRecord> onEpoch)
+		final ProgressListener progress, final Consumer<EpochResult> onEpoch)
 	{
-		final List<EpochRecord> history = new ArrayList<>();
+		final List<EpochResult> history = new ArrayList<>();
 		Weights best = null;
 		int bestEpoch = 0, sinceBest = 0;
 		double bestLoss = Double.POSITIVE_INFINITY;
@@ -72,7 +73,7 @@ final class TrainingLoop {
 			}
 			final EpochStats val = stepper.validate();
 			final double seconds = (System.nanoTime() - epochStart) / 1e9;
-			final EpochRecord record = new EpochRecord(epoch, train, val, seconds);
+			final EpochResult record = new EpochResult(epoch, train.loss, train.accuracy, val.loss, val.accuracy, seconds);
 			history.add(record);
 			onEpoch.accept(record);
 			final boolean improved = val.loss < bestLoss || best == null;

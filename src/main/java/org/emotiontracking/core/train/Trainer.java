@@ -1,0 +1,131 @@
+package org.emotiontracking.core.train;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.util.HashSet;
+import java.util.Locale;
+import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+import org.emotiontracking.core.data.AugmentationSettings;
+import org.emotiontracking.core.data.Augmenter;
+import org.emotiontracking.core.data.ClassFolderDataset;
+import org.emotiontracking.core.data.DatasetException;
+import org.emotiontracking.core.engine.TensorFlowRuntime;
+import org.emotiontracking.core.model.ClassifierHead;
+import org.emotiontracking.core.model.MobileNetV2Architecture;
+import org.emotiontracking.core.model.ModelArchive;
+import org.emotiontracking.core.model.ModelMetadata;
+import org.emotiontracking.core.report.TrainingHistory;
+import org.emotiontracking.core.util.AtomicFiles;
+import org.emotiontracking.core.util.ProgressListener;
+import org.emotiontracking.core.util.Settings;
+
+/**
+ * Train Emotion Model: dataset folder -> MobileNetV2 transfer learning -> model archive and reports.
+ * Every check that can fail runs before the first image is decoded.
+ */
+public final class Trainer {
+
+	private Trainer() {}
+
+	public static TrainingSummary train(final TrainSettings s, final ProgressListener progress)
+		throws IOException, DatasetException
+	{
+		check(s);
+		final TrainingOutputs out = new TrainingOutputs(s.output);
+		for (final java.nio.file.Path p : out.all()) AtomicFiles.checkCanWrite(p, s.overwrite);
+		final ClassFolderDataset[] scanned = TrainingData.scan(s);
+		final int classes = scanned[0].classNames().size();
+		final BaseWeights base = BaseWeights.resolve(s, classes, progress);
+		Files.createDirectories(s.output);
+		TensorFlowRuntime.engine();
+		final TrainingData data = TrainingData.load(s, scanned, progress);
+
+		final ModelMetadata meta = new ModelMetadata();
+		meta.alpha = s.alpha;
+		meta.input_size = s.image_size;
+		meta.preprocessing = base.preprocessing.id;
+		meta.class_names = data.classNames;
+		meta.hidden_units = s.hidden_units;
+		meta.dropout = s.dropout;
+		meta.provenance.put("dataset", data.root.toAbsolutePath().toString());
+		meta.provenance.put("weights", base.description);
+		meta.provenance.put("settings", Settings.values(s));
+		meta.provenance.put("training_images", data.train.size());
+		meta.provenance.put("validation_images", data.validation.size());
+
+		final TrainOptions options = new TrainOptions(s.batch_size, s.learning_rate, s.seed);
+		final Augmenter augmenter = s.augment ? new Augmenter(s.image_size, s.image_size, AugmentationSettings.defaults())
+			: null;
+		final ExecutorService workers = Executors.newFixedThreadPool(Math.max(1, Runtime.getRuntime()
+			.availableProcessors()), r -> {
+				final Thread t = new Thread(r, "emotion-augment");
+				t.setDaemon(true);
+				return t;
+			});
+		progress.log(String.format(Locale.ROOT, "Training MobileNetV2 alpha %.2f at %d px from %s: %s, %d epochs, batch %d%s",
+			s.alpha, s.image_size, base.description, mode(s, base), s.epochs, s.batch_size,
+			s.augment ? ", augmentation on" : ", no augmentation"));
+		final TrainingLoop.Outcome outcome;
+		final TrainingHistory history = new TrainingHistory(out.file(TrainingOutputs.HISTORY), s.overwrite);
+		try (TrainingStepper stepper = stepper(s, meta, base, data, options, augmenter, workers))
+		{
+			outcome = TrainingLoop.run(stepper, s.epochs, s.patience, progress, r -> {
+				try {
+					history.append(r);
+				}
+				catch (final IOException e) {
+					progress.log("Cannot write " + TrainingOutputs.HISTORY + ": " + e.getMessage());
+				}
+			});
+		}
+		finally {
+			workers.shutdownNow();
+		}
+		if (outcome.best == null) return TrainingSummary.cancelled(out, outcome);
+		meta.provenance.put("best_epoch", outcome.bestEpoch);
+		meta.provenance.put("validation_accuracy", outcome.bestRecord().validationAccuracy());
+		meta.provenance.put("training_seconds", Math.round(outcome.seconds * 10) / 10.0);
+		if (Files.exists(out.model()) && !s.overwrite) throw new IOException("Output exists: " + out.model() + " (use overwrite=true)");
+		ModelArchive.write(out.model(), meta, outcome.best);
+		progress.log("Saved " + out.model() + " (best epoch " + outcome.bestEpoch + ")");
+		final TrainingReport.Result report = TrainingReport.write(out, data, outcome, s, progress);
+		return new TrainingSummary(out, outcome, report, data.failures);
+	}
+
+	private static String mode(final TrainSettings s, final BaseWeights base) {
+		if (base.none()) return "every layer trains";
+		return s.fine_tune > 0 ? "top " + s.fine_tune + " blocks and head train" : "frozen base, head trains";
+	}
+
+	private static TrainingStepper stepper(final TrainSettings s, final ModelMetadata meta, final BaseWeights base,
+		final TrainingData data, final TrainOptions options, final Augmenter augmenter, final ExecutorService workers)
+	{
+		if (base.none()) return new FullNetworkStepper(meta, null, key -> true, layer -> true, data.train,
+			data.validation, options, augmenter, workers);
+		if (s.fine_tune > 0) {
+			final Set<String> head = new HashSet<>();
+			for (final String layer : new String[] { ClassifierHead.HIDDEN, ClassifierHead.OUTPUT })
+				for (final String w : new String[] { "kernel", "bias" }) head.add(layer + "/" + w);
+			return new FullNetworkStepper(meta, base.weights, FullNetworkStepper.topBlocks(s.fine_tune, head),
+				layer -> false, data.train, data.validation, options, augmenter, workers);
+		}
+		return new FrozenBaseStepper(meta, base.weights, data.train, data.validation, options, augmenter, workers);
+	}
+
+	static void check(final TrainSettings s) {
+		if (s.output == null) throw new IllegalArgumentException("No output folder given: set output=");
+		if (s.epochs < 1) throw new IllegalArgumentException("epochs must be at least 1, got " + s.epochs);
+		if (s.image_size < MobileNetV2Architecture.MIN_SIZE || s.image_size > MobileNetV2Architecture.MAX_SIZE)
+			throw new IllegalArgumentException("image_size must be between " + MobileNetV2Architecture.MIN_SIZE + " and " +
+				MobileNetV2Architecture.MAX_SIZE + ", got " + s.image_size);
+		if (s.fine_tune < 0 || s.fine_tune > MobileNetV2Architecture.BLOCK_COUNT) throw new IllegalArgumentException(
+			"fine_tune must be between 0 and " + MobileNetV2Architecture.BLOCK_COUNT + ", got " + s.fine_tune);
+		if (!(s.dropout >= 0 && s.dropout < 1)) throw new IllegalArgumentException("dropout must be in [0, 1), got " + s.dropout);
+		if (!(s.alpha > 0)) throw new IllegalArgumentException("alpha must be positive, got " + s.alpha);
+		if (s.hidden_units < 1) throw new IllegalArgumentException("hidden_units must be at least 1");
+		if (s.patience < 0) throw new IllegalArgumentException("patience must be 0 (off) or more");
+	}
+}

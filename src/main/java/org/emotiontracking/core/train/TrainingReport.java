@@ -1,0 +1,99 @@
+package org.emotiontracking.core.train;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Locale;
+
+import org.emotiontracking.core.data.Sample;
+import org.emotiontracking.core.model.EmotionClassifier;
+import org.emotiontracking.core.report.ClassificationMetrics;
+import org.emotiontracking.core.report.ConfusionMatrix;
+import org.emotiontracking.core.report.ConfusionMatrixChart;
+import org.emotiontracking.core.report.DistributionChart;
+import org.emotiontracking.core.report.PredictionColumn;
+import org.emotiontracking.core.report.PredictionLog;
+import org.emotiontracking.core.report.PredictionRow;
+import org.emotiontracking.core.report.TrainingCurvesChart;
+import org.emotiontracking.core.util.ProgressListener;
+
+/**
+ * After training: the saved model (loaded back from its archive, exactly as users run it) predicts
+ * every dataset image -> prediction log, distribution chart, validation confusion matrix and metrics,
+ * training curves.
+ */
+final class TrainingReport {
+
+	static final class Result {
+		final double validationAccuracy;
+		final List<String> gradCamFiles;
+
+		Result(final double validationAccuracy, final List<String> gradCamFiles) {
+			this.validationAccuracy = validationAccuracy;
+			this.gradCamFiles = gradCamFiles;
+		}
+	}
+
+	private TrainingReport() {}
+
+	static Result write(final TrainingOutputs out, final TrainingData data, final TrainingLoop.Outcome outcome,
+		final TrainSettings s, final ProgressListener progress) throws IOException
+	{
+		final List<String> classes = data.classNames;
+		final List<PredictionRow> rows = new ArrayList<>();
+		final ConfusionMatrix confusion = new ConfusionMatrix(classes);
+		try (EmotionClassifier model = EmotionClassifier.load(out.model());
+			PredictionLog log = new PredictionLog(out.file(TrainingOutputs.LOG), classes, EnumSet.of(PredictionColumn.SUBSET),
+				s.overwrite))
+		{
+			predict(model, data.train, data.trainSamples, "train", data.root, log, rows, null);
+			predict(model, data.validation, data.validationSamples, "validation", s.validation_dataset != null
+				? s.validation_dataset : data.root, log, rows, confusion);
+		}
+		final ClassificationMetrics metrics = new ClassificationMetrics(confusion);
+		confusion.writeCsv(out.file(TrainingOutputs.CONFUSION_CSV), s.overwrite);
+		metrics.writeCsv(out.file(TrainingOutputs.METRICS), s.overwrite);
+		new ConfusionMatrixChart(confusion).title("Confusion matrix (validation)").writePng(
+			out.file(TrainingOutputs.CONFUSION_PNG), s.overwrite);
+		DistributionChart.fromRows(classes, rows).title("Predicted emotions (" + rows.size() + " images)")
+			.writePng(out.file(TrainingOutputs.DISTRIBUTION), s.overwrite);
+		new TrainingCurvesChart(outcome.history).title("Training history").writePng(out.file(TrainingOutputs.CURVES),
+			s.overwrite);
+		progress.log(String.format(Locale.ROOT, "Validation accuracy of the saved model: %.4f (%d images)",
+			metrics.accuracy(), metrics.total()));
+		return new Result(metrics.accuracy(), Collections.emptyList());
+	}
+
+	private static void predict(final EmotionClassifier model, final LabelledImages set, final List<Sample> samples,
+		final String subset, final Path root, final PredictionLog log, final List<PredictionRow> rows,
+		final ConfusionMatrix confusion) throws IOException
+	{
+		final List<String> classes = model.classNames();
+		for (int from = 0; from < set.size(); from += 256) {
+			final int to = Math.min(set.size(), from + 256);
+			final float[][] p = model.predict(set.images.subList(from, to));
+			for (int i = from; i < to; i++) {
+				final double[] probs = new double[p[i - from].length];
+				for (int k = 0; k < probs.length; k++) probs[k] = p[i - from][k];
+				final String truth = classes.get(set.labels[i]);
+				final PredictionRow row = PredictionRow.builder(relative(root, samples.get(i).path())).subset(subset)
+					.trueLabel(truth).prediction(classes, probs).build();
+				log.append(row);
+				rows.add(row);
+				if (confusion != null) confusion.add(set.labels[i], EmotionClassifier.argMax(p[i - from]));
+			}
+		}
+	}
+
+	static String relative(final Path root, final Path file) {
+		try {
+			return root.toAbsolutePath().relativize(file.toAbsolutePath()).toString().replace('\\', '/');
+		}
+		catch (final IllegalArgumentException e) {
+			return file.toString();
+		}
+	}
+}

@@ -1,0 +1,42 @@
+package org.emotiontracking.core.train;
+
+import java.util.Collections;
+import java.util.List;
+
+import org.emotiontracking.core.report.EpochResult;
+
+/** What a training run produced, for the caller to show. */
+public final class TrainingSummary {
+
+	public final TrainingOutputs outputs;
+	public final List<EpochResult> history;
+	public final int bestEpoch;
+	public final boolean cancelled;
+	public final boolean stoppedEarly;
+	public final double trainingSeconds;
+	/** Accuracy of the saved model on the validation images (NaN if nothing was saved). */
+	public final double validationAccuracy;
+	public final List<String> skippedImages;
+	public final List<String> gradCamFiles;
+
+	TrainingSummary(final TrainingOutputs outputs, final TrainingLoop.Outcome outcome, final TrainingReport.Result report,
+		final List<String> skipped)
+	{
+		this.outputs = outputs;
+		this.history = outcome.history;
+		this.bestEpoch = outcome.bestEpoch;
+		this.cancelled = outcome.cancelled;
+		this.stoppedEarly = outcome.stoppedEarly;
+		this.trainingSeconds = outcome.seconds;
+		this.validationAccuracy = report == null ? Double.NaN : report.validationAccuracy;
+		this.skippedImages = Collections.unmodifiableList(skipped);
+		this.gradCamFiles = report == null ? Collections.emptyList() : report.gradCamFiles;
+	}
+
+	static TrainingSummary cancelled(final TrainingOutputs outputs, final TrainingLoop.Outcome outcome) {
+		return new TrainingSummary(outputs, outcome, null, Collections.emptyList());
+	}
+
+	/** Whether a model was saved. */
+	public boolean saved() { return !Double.isNaN(validationAccuracy); }
+}
