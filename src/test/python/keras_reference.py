@@ -83,6 +83,8 @@ def read_layers(path):
         inner = {}
         for w in attr_strings(group, "weight_names"):
             ds = group[w] if w in group else group[w + ":0"] if w + ":0" in group else group[re.sub(r":\d+$", "", w)]
+            if ds.dtype.kind != "f":
+                continue  # e.g. a Keras 3 random layer's seed_generator_state: not a weight
             head, _, last = w.rpartition("/")
             role = re.sub(r":\d+$", "", last)
             inner.setdefault(head, (head.rsplit("/", 1)[-1] or layer, []))[1].append((role, np.array(ds, dtype=np.float64)))

@@ -202,6 +202,7 @@ final class KerasH5 {
 				final Dataset ds = dataset(g, wn);
 				if (ds == null) throw new KerasFormatException(file + ": layer '" + layer + "' lists weight '" + wn +
 					"' but the file has no dataset " + g.getPath() + wn + ".");
+				if (!isFloat(ds)) continue; // e.g. a Keras 3 random layer's seed_generator_state: not a weight
 				final int slash = wn.lastIndexOf('/');
 				final String prefix = slash < 0 ? "" : wn.substring(0, slash);
 				final String innerName = prefix.isEmpty() ? layer : prefix.substring(prefix.lastIndexOf('/') + 1);
@@ -237,6 +238,11 @@ final class KerasH5 {
 			}
 		}
 		return null;
+	}
+
+	private static boolean isFloat(final Dataset ds) {
+		final Class<?> t = ds.getJavaType();
+		return t == float.class || t == double.class || t == Float.class || t == Double.class;
 	}
 
 	private static boolean holdsDatasets(final Group g) {
@@ -277,7 +283,7 @@ final class KerasH5 {
 			}
 		}
 		final List<LayerSpec> specs = weightedBase(best);
-		final String which = alpha != null ? "" : " (closest of alphas " + MobileNetV2Architecture.ALPHAS + ")";
+		final String which = alpha != null ? "" : ", the closest fit among alphas " + MobileNetV2Architecture.ALPHAS.toString().replaceAll("[\\[\\]]", "");
 		if (bestPrefix < Math.min(specs.size(), base.size())) throw new KerasFormatException(file + ": " +
 			mismatch(base.get(bestPrefix), specs.get(bestPrefix), best) + which + ".");
 		if (base.isEmpty()) throw new KerasFormatException(file + ": no MobileNetV2 layers with weights found.");

@@ -59,6 +59,8 @@ public final class KerasH5Writer {
 		public boolean colonZero = true;
 		/** Nested base written as a partly trainable model would: all trainable weights first. */
 		public boolean trainableFirst;
+		/** FLAT: add a layer "random_flip" after the input holding an int64 seed_generator_state (as Keras 3). */
+		public boolean seedLayer;
 		public long seed = 1;
 		public String denseName = "dense_3", dense1Name = "dense_4";
 		/** Weights written with another shape (random values), keyed "layer/weight" in our naming. */
@@ -133,6 +135,11 @@ public final class KerasH5Writer {
 					if (layout == Layout.FLAT) modelAttributes(f, version, functionalConfig(o));
 					final List<String> names = new ArrayList<>();
 					names.add("input_1");
+					if (o.seedLayer) {
+						names.add("random_flip");
+						root.putGroup("random_flip").putGroup("random_flip").putDataset("seed_generator_state" + suffix, new long[] { 1337, 0 });
+						((WritableNode) root.getChild("random_flip")).putAttribute("weight_names", new String[] { "random_flip/seed_generator_state" + suffix });
+					}
 					for (final LayerSpec l : base) {
 						names.add(l.name);
 						layerGroup(root, l.name, l.name, l.weights, w, l.name, suffix);
