@@ -24,6 +24,11 @@ public final class MobileNetV2Graph {
 	/** Keras BatchNormalization defaults in MobileNetV2. */
 	public static final float BN_EPSILON = 1e-3f;
 	public static final float BN_MOMENTUM = 0.999f;
+	/**
+	 * Moving-average momentum when batch norms train (weights=none). Keras's 0.999 needs thousands of
+	 * steps before the averages resemble the data, so short runs would validate on garbage statistics.
+	 */
+	public static final float TRAINING_BN_MOMENTUM = 0.9f;
 
 	/** Each layer's output op is "<Keras layer name>/output", e.g. "Conv_1/output". */
 	public static final String OUTPUT_OP = "output";
@@ -90,7 +95,7 @@ public final class MobileNetV2Graph {
 		final Operand<TFloat32> empty = vars.scope(l.name).withName("no_statistics").constant(new float[0]);
 		final FusedBatchNorm<TFloat32, TFloat32> bn = named.nn.fusedBatchNorm(x, gamma, beta, empty, empty,
 			FusedBatchNorm.epsilon(BN_EPSILON), FusedBatchNorm.isTraining(true));
-		final Operand<TFloat32> keep = tf.constant(BN_MOMENTUM), take = tf.constant(1 - BN_MOMENTUM);
+		final Operand<TFloat32> keep = tf.constant(TRAINING_BN_MOMENTUM), take = tf.constant(1 - TRAINING_BN_MOMENTUM);
 		updates.add(tf.assign(mean, tf.math.add(tf.math.mul(mean, keep), tf.math.mul(bn.batchMean(), take))));
 		updates.add(tf.assign(variance, tf.math.add(tf.math.mul(variance, keep), tf.math.mul(bn.batchVariance(), take))));
 		return bn.y();

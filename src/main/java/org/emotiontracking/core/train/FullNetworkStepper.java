@@ -71,12 +71,17 @@ final class FullNetworkStepper implements TrainingStepper {
 		adam.initialise(session);
 	}
 
+	/** Batch-norm moving statistics: updated by averaging, never by gradients. */
+	static boolean isStatistic(final String key) {
+		return key.endsWith("/moving_mean") || key.endsWith("/moving_variance");
+	}
+
 	/** Keys of the weights of the top {@code blocks} inverted-residual blocks and the last 1x1 conv. */
 	static Predicate<String> topBlocks(final int blocks, final Set<String> headKeys) {
 		final int first = org.emotiontracking.core.model.MobileNetV2Architecture.BLOCK_COUNT - blocks;
 		return key -> {
 			if (headKeys.contains(key)) return true;
-			if (key.endsWith("/moving_mean") || key.endsWith("/moving_variance")) return false;
+			if (isStatistic(key)) return false;
 			if (key.startsWith("Conv_1")) return blocks > 0;
 			for (int b = Math.max(first, 0); b < org.emotiontracking.core.model.MobileNetV2Architecture.BLOCK_COUNT; b++)
 				if (key.startsWith(org.emotiontracking.core.model.MobileNetV2Architecture.blockPrefix(b))) return true;

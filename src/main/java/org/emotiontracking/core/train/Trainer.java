@@ -103,7 +103,7 @@ public final class Trainer {
 	private static TrainingStepper stepper(final TrainSettings s, final ModelMetadata meta, final BaseWeights base,
 		final TrainingData data, final TrainOptions options, final Augmenter augmenter, final ExecutorService workers)
 	{
-		if (base.none()) return new FullNetworkStepper(meta, null, key -> true, layer -> true, data.train,
+		if (base.none()) return new FullNetworkStepper(meta, null, key -> !FullNetworkStepper.isStatistic(key), layer -> true, data.train,
 			data.validation, options, augmenter, workers);
 		if (s.fine_tune > 0) {
 			final Set<String> head = new HashSet<>();

@@ -1,0 +1,83 @@
+package org.emotiontracking.cli;
+
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.Map;
+
+import org.emotiontracking.core.data.SyntheticFaces;
+import org.emotiontracking.core.model.keras.ImageNetWeights;
+import org.emotiontracking.core.train.TrainSettings;
+import org.emotiontracking.core.train.Trainer;
+import org.emotiontracking.core.train.TrainingSummary;
+import org.emotiontracking.core.util.ProgressListener;
+import org.emotiontracking.core.util.Setting;
+import org.emotiontracking.core.util.Settings;
+
+/**
+ * `demo`: the newcomer's first command. Draws a sample dataset of synthetic faces for the seven
+ * emotions, trains on it, classifies every image, draws Grad-CAM and writes every training output.
+ */
+final class DemoCli implements CliCommand {
+
+	public static final class Keys {
+		@Setting("Folder for the sample dataset, the model and every report")
+		public Path output;
+		@Setting("Synthetic images per emotion")
+		public int per_class = 100;
+		@Setting("Training epochs")
+		public int epochs = 12;
+		@Setting("Input size in pixels")
+		public int image_size = 96;
+		@Setting("MobileNetV2 width multiplier")
+		public double alpha = 0.35;
+		@Setting("Base weights: auto (imagenet when its file is on this machine, else none), imagenet or none")
+		public String weights = "auto";
+		@Setting("Random seed")
+		public long seed = 42;
+		@Setting("Replace existing outputs")
+		public boolean overwrite = false;
+	}
+
+	@Override
+	public String name() { return "demo"; }
+
+	@Override
+	public String summary() { return "Generate a sample dataset of synthetic faces, train, classify and explain (start here)"; }
+
+	@Override
+	public Object defaults() { return new Keys(); }
+
+	@Override
+	public int run(final Map<String, String> keys, final ProgressListener progress) throws Exception {
+		final Keys k = Settings.apply(new Keys(), keys);
+		if (k.output == null) throw new IllegalArgumentException("Set output= to a folder for the demo");
+		final Path dataset = k.output.resolve("sample_dataset");
+		final SyntheticFaces faces = new SyntheticFaces(k.image_size, k.seed);
+		progress.log("Drawing " + k.per_class + " synthetic faces for each of " + faces.classNames() + " into " + dataset);
+		faces.writeDataset(dataset, k.per_class, k.overwrite, progress);
+
+		final TrainSettings s = new TrainSettings();
+		s.dataset = dataset;
+		s.output = k.output;
+		s.epochs = k.epochs;
+		s.image_size = k.image_size;
+		s.alpha = k.alpha;
+		s.seed = k.seed;
+		s.overwrite = k.overwrite;
+		s.weights = k.weights.equals("auto") ? (new ImageNetWeights(s.models).locate(k.alpha, k.image_size) != null
+			? "imagenet" : "none") : k.weights;
+		if (s.weights.equals("none")) {
+			progress.log("No ImageNet weights on this machine (" + ImageNetWeights.fileName(k.alpha, k.image_size) +
+				"): training every layer from scratch");
+			s.learning_rate = 0.002;
+		}
+		final long start = System.nanoTime();
+		final TrainingSummary summary = Trainer.train(s, progress);
+		TrainCli.report(summary, progress);
+		if (summary.saved()) progress.log(String.format(Locale.ROOT,
+			"Demo finished in %.0f s: validation accuracy %.1f%% on %d emotions (chance: %.1f%%).",
+			(System.nanoTime() - start) / 1e9, 100 * summary.validationAccuracy, faces.classNames().size(),
+			100.0 / faces.classNames().size()));
+		return summary.saved() ? 0 : 1;
+	}
+}
