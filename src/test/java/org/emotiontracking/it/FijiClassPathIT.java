@@ -26,7 +26,7 @@ class FijiClassPathIT {
 	@Test
 	void trainsAndClassifiesWithFijisProtobufAndNoNetwork() throws Exception {
 		final Path data = dir.resolve("faces");
-		new SyntheticFaces(48, 1).writeDataset(data, 4, false, null);
+		new SyntheticFaces(48, 1).writeDataset(data, 4, false, org.emotiontracking.core.util.ProgressListener.SILENT);
 		final List<String> offline = PackagedJar.withoutNetwork();
 		final List<String> jvm = Arrays.asList("-cp", PackagedJar.fijiClassPath(),
 			"-DEMOTION_TRACKING_CACHE=" + dir.resolve("cache"), "-DsocksProxyHost=127.0.0.1", "-DsocksProxyPort=9",
