@@ -80,9 +80,10 @@ final class SyntheticExpression {
 				e.browRaise = 0.01;
 				return e;
 			case "sad":
-				e.mouthCurve = -0.7;
+				e.mouthCurve = -0.9;
 				e.mouthWidth = 0.24;
-				e.browTilt = 0.9;
+				e.browRaise = 0.02;
+				e.browTilt = 1.05;
 				e.browArch = 0.0;
 				e.eyeOpen = 0.8;
 				return e;
@@ -115,10 +116,10 @@ final class SyntheticExpression {
 			case "neutral":
 				return e;
 			case "unhappy":
-				e.mouthCurve = -0.3;
+				e.mouthCurve = -0.4;
 				e.mouthWidth = 0.21;
 				e.browRaise = -0.06;
-				e.browTilt = -0.45;
+				e.browTilt = -0.6;
 				e.browArch = 0.01;
 				return e;
 			case "angry":
