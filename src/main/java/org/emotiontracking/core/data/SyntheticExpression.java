@@ -44,6 +44,8 @@ final class SyntheticExpression {
 	boolean cheeks;
 	/** Wrinkles across the nose bridge (disgust). */
 	boolean noseWrinkles;
+	/** How far the upper lip is raised on one side (SNEER), face units. */
+	double lipRaise = 0.11;
 	/** Mirror asymmetric features. */
 	boolean mirrored;
 
@@ -60,6 +62,7 @@ final class SyntheticExpression {
 		e.wink = wink;
 		e.cheeks = cheeks;
 		e.noseWrinkles = noseWrinkles;
+		e.lipRaise = lipRaise;
 		e.mirrored = mirrored;
 		return e;
 	}
@@ -77,9 +80,10 @@ final class SyntheticExpression {
 				e.browRaise = 0.01;
 				return e;
 			case "sad":
-				e.mouthCurve = -0.7;
+				e.mouthCurve = -0.9;
 				e.mouthWidth = 0.24;
-				e.browTilt = 0.9;
+				e.browRaise = 0.02;
+				e.browTilt = 1.05;
 				e.browArch = 0.0;
 				e.eyeOpen = 0.8;
 				return e;
@@ -112,10 +116,10 @@ final class SyntheticExpression {
 			case "neutral":
 				return e;
 			case "unhappy":
-				e.mouthCurve = -0.3;
+				e.mouthCurve = -0.4;
 				e.mouthWidth = 0.21;
 				e.browRaise = -0.06;
-				e.browTilt = -0.45;
+				e.browTilt = -0.6;
 				e.browArch = 0.01;
 				return e;
 			case "angry":
@@ -213,7 +217,9 @@ final class SyntheticExpression {
 		e.browRaise += 0.018 * r.nextGaussian();
 		e.browTilt += 0.12 * r.nextGaussian();
 		e.browArch = Math.max(0, e.browArch + 0.012 * r.nextGaussian());
-		e.eyeOpen = e.eyeOpen == 0 ? 0 : Math.max(0.35, e.eyeOpen * (1 + 0.08 * r.nextGaussian()));
+		final double eyeJitter = r.nextGaussian(); // drawn always, so every expression uses the same random numbers
+		e.eyeOpen = e.eyeOpen == 0 ? 0 : Math.max(0.35, e.eyeOpen * (1 + 0.08 * eyeJitter));
+		e.lipRaise = Math.max(0.05, e.lipRaise + 0.02 * r.nextGaussian());
 		e.mirrored = r.nextBoolean();
 		return e;
 	}
@@ -224,18 +230,18 @@ final class SyntheticExpression {
 	}
 
 	/** Draws all features with {@code g} transformed to face units. */
-	void draw(final Graphics2D g, final Palette p, final Random r) {
+	void draw(final Graphics2D g, final Palette p) {
 		final double side = mirrored ? -1 : 1;
 		drawBrows(g, p);
 		drawEyes(g, p);
 		drawNose(g, p, side);
 		if (cheeks) {
 			g.setColor(p.line);
-			g.setStroke(stroke(0.022));
+			g.setStroke(stroke(0.028));
 			for (final int s : new int[] { -1, 1 })
 				g.draw(new QuadCurve2D.Double(s * 0.25, 0.04, s * 0.34, 0.10, s * 0.44, 0.02));
 		}
-		drawMouth(g, p, side, r);
+		drawMouth(g, p, side);
 	}
 
 	private static BasicStroke stroke(final double w) {
@@ -283,14 +289,14 @@ final class SyntheticExpression {
 			g.fill(new Ellipse2D.Double(cx + 0.01, cy - 0.035, 0.022, 0.022));
 			g.setClip(clip);
 			g.setColor(p.line);
-			g.setStroke(stroke(0.022));
+			g.setStroke(stroke(0.028));
 			g.draw(eye);
 		}
 	}
 
 	private void drawNose(final Graphics2D g, final Palette p, final double side) {
 		g.setColor(p.line);
-		g.setStroke(stroke(0.022));
+		g.setStroke(stroke(0.028));
 		g.draw(new QuadCurve2D.Double(0.03 * side, -0.08, 0.07 * side, 0.1, 0.02 * side, 0.15));
 		g.draw(new QuadCurve2D.Double(-0.07, 0.14, 0, 0.2, 0.07, 0.14));
 		if (noseWrinkles) {
@@ -305,7 +311,7 @@ final class SyntheticExpression {
 		}
 	}
 
-	private void drawMouth(final Graphics2D g, final Palette p, final double side, final Random r) {
+	private void drawMouth(final Graphics2D g, final Palette p, final double side) {
 		final double y0 = 0.45, w = mouthWidth;
 		switch (mouth) {
 			case ROUND: {
@@ -313,7 +319,7 @@ final class SyntheticExpression {
 				g.setColor(p.mouthInside);
 				g.fill(o);
 				g.setColor(p.lips);
-				g.setStroke(stroke(0.045));
+				g.setStroke(stroke(0.05));
 				g.draw(o);
 				return;
 			}
@@ -328,7 +334,7 @@ final class SyntheticExpression {
 			}
 			case SNEER: {
 				// upper lip raised on one side, lower lip flat: an asymmetric, slightly open mouth
-				final double raise = 0.11 + 0.02 * r.nextGaussian();
+				final double raise = lipRaise;
 				final GeneralPath m = new GeneralPath();
 				m.moveTo(-w * side, y0 + 0.02);
 				m.quadTo(0, y0 - 0.02, w * side * 0.35, y0 - raise * 0.8);
@@ -359,7 +365,7 @@ final class SyntheticExpression {
 		final double k = 0.12 * mouthCurve;
 		if (mouthOpen < 0.025) {
 			g.setColor(p.lips);
-			g.setStroke(stroke(0.045));
+			g.setStroke(stroke(0.05));
 			g.draw(new QuadCurve2D.Double(-w, y0 - k, 0, y0 + k, w, y0 - k));
 		}
 		else {

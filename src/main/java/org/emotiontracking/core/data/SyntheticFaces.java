@@ -96,7 +96,17 @@ public final class SyntheticFaces {
 	/** Sample {@code index} (0-based) of class {@code classIndex}, as a TYPE_INT_RGB image. */
 	public BufferedImage render(final int classIndex, final int index) {
 		if (classIndex < 0 || classIndex >= classNames.size()) throw new IndexOutOfBoundsException("Class index " + classIndex);
-		final Random r = new Random(mix(seed, classNames.get(classIndex).hashCode(), index));
+		return render(expressions.get(classIndex), mix(seed, classNames.get(classIndex).hashCode(), index));
+	}
+
+	/** The expression prototype of a class (for tests). */
+	SyntheticExpression expression(final int classIndex) {
+		return expressions.get(classIndex);
+	}
+
+	/** A face with the given expression; everything else (pose, colours, noise) follows from {@code imageSeed}. */
+	BufferedImage render(final SyntheticExpression expression, final long imageSeed) {
+		final Random r = new Random(imageSeed);
 		final BufferedImage img = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
 		final Graphics2D g = img.createGraphics();
 		g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
@@ -117,7 +127,7 @@ public final class SyntheticFaces {
 		g.rotate(angle);
 		g.scale(radius, radius);
 		drawHead(g, p, aspect, r);
-		expressions.get(classIndex).vary(r).draw(g, p, r);
+		expression.vary(r).draw(g, p);
 		g.dispose();
 
 		finish(img, r);

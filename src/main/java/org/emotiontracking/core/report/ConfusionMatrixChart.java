@@ -2,6 +2,7 @@ package org.emotiontracking.core.report;
 
 import java.awt.Color;
 import java.awt.Font;
+import java.awt.geom.Line2D;
 import java.awt.geom.Rectangle2D;
 import java.awt.image.BufferedImage;
 import java.util.List;
@@ -104,8 +105,8 @@ public final class ConfusionMatrixChart extends Chart<ConfusionMatrixChart> {
 		c.g.setColor(Color.WHITE);
 		c.stroke(1.5f);
 		for (int i = 1; i < n; i++) {
-			c.g.draw(new java.awt.geom.Line2D.Double(x0 + i * cell, y0, x0 + i * cell, y0 + side));
-			c.g.draw(new java.awt.geom.Line2D.Double(x0, y0 + i * cell, x0 + side, y0 + i * cell));
+			c.g.draw(new Line2D.Double(x0 + i * cell, y0, x0 + i * cell, y0 + side));
+			c.g.draw(new Line2D.Double(x0, y0 + i * cell, x0 + side, y0 + i * cell));
 		}
 		c.g.setColor(ChartCanvas.AXIS);
 		c.stroke(1f);

@@ -1,6 +1,7 @@
 package org.emotiontracking.core.report;
 
 import java.awt.Color;
+import java.awt.geom.Line2D;
 import java.awt.geom.Rectangle2D;
 import java.awt.image.BufferedImage;
 import java.util.List;
@@ -85,7 +86,7 @@ public final class DistributionChart extends Chart<DistributionChart> {
 		for (final double t : y.ticks()) {
 			final double py = y.map(t, bottom, plotTop);
 			c.g.setColor(ChartCanvas.GRID);
-			c.g.draw(new java.awt.geom.Line2D.Double(left, py, right, py));
+			c.g.draw(new Line2D.Double(left, py, right, py));
 			c.text(y.label(t), ChartCanvas.TICK, ChartCanvas.SUBTLE, left - 8, py, ChartCanvas.H.RIGHT, ChartCanvas.V.MIDDLE);
 		}
 		c.rotatedText(valueAxisLabel, ChartCanvas.AXIS_LABEL, ChartCanvas.TEXT, 16, (plotTop + bottom) / 2, -Math.PI / 2,
@@ -119,7 +120,7 @@ public final class DistributionChart extends Chart<DistributionChart> {
 		// baseline and category axis label
 		c.g.setColor(ChartCanvas.AXIS);
 		c.stroke(1.2f);
-		c.g.draw(new java.awt.geom.Line2D.Double(left, bottom, right, bottom));
+		c.g.draw(new Line2D.Double(left, bottom, right, bottom));
 		c.text(categoryAxisLabel, ChartCanvas.AXIS_LABEL, ChartCanvas.TEXT, (left + right) / 2, c.height - 14,
 			ChartCanvas.H.CENTER, ChartCanvas.V.BOTTOM);
 		return c.finish();
