@@ -69,7 +69,6 @@ final class DemoCli implements CliCommand {
 		if (s.weights.equals("none")) {
 			progress.log("No ImageNet weights on this machine (" + ImageNetWeights.fileName(k.alpha, k.image_size) +
 				"): training every layer from scratch");
-			s.learning_rate = 0.002;
 		}
 		final long start = System.nanoTime();
 		final TrainingSummary summary = Trainer.train(s, progress);

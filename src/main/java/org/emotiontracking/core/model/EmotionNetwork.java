@@ -40,6 +40,8 @@ public final class EmotionNetwork implements AutoCloseable {
 	public final Placeholder<TFloat32> keepProbability;
 	/** Moving-average updates of batch-norm layers that train. */
 	public final List<Op> batchNormUpdates;
+	/** Scalar momentum of those moving averages, fed with each training step; null for inference graphs. */
+	public final Placeholder<TFloat32> batchNormMomentum;
 
 	private EmotionNetwork(final ModelMetadata metadata, final boolean training, final Predicate<String> trainingBatchNorm,
 		final long seed)
@@ -55,8 +57,10 @@ public final class EmotionNetwork implements AutoCloseable {
 		final Operand<TFloat32> x = tf.withName("preprocess").math.add(tf.math.mul(image, tf.constant(p.scale)),
 			tf.constant(p.offset));
 		final List<Op> updates = new ArrayList<>();
+		batchNormMomentum = training ? tf.withName("bn_momentum").placeholder(TFloat32.class,
+			Placeholder.shape(Shape.scalar())) : null;
 		layers = Collections.unmodifiableMap(MobileNetV2Graph.build(tf, x, MobileNetV2Architecture.base(metadata.alpha),
-			variables, trainingBatchNorm, updates));
+			variables, trainingBatchNorm, batchNormMomentum, updates));
 		batchNormUpdates = Collections.unmodifiableList(updates);
 		features = tf.withName("global_average_pooling2d").math.mean(layers.get(MobileNetV2Architecture.OUTPUT_LAYER),
 			tf.constant(new int[] { 1, 2 }));

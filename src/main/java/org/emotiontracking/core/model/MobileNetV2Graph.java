@@ -27,6 +27,8 @@ public final class MobileNetV2Graph {
 	/**
 	 * Moving-average momentum when batch norms train (weights=none). Keras's 0.999 needs thousands of
 	 * steps before the averages resemble the data, so short runs would validate on garbage statistics.
+	 * The trainer also warms it up (a plain mean over the first steps) and re-estimates the statistics
+	 * precisely at the end of each epoch.
 	 */
 	public static final float TRAINING_BN_MOMENTUM = 0.9f;
 
@@ -44,12 +46,13 @@ public final class MobileNetV2Graph {
 	 * @param input preprocessed images, NHWC
 	 * @param trainingBatchNorm which BN layers normalise with batch statistics (and update their
 	 *          moving averages through {@code updates}); all others run in inference mode
+	 * @param momentum scalar moving-average momentum for training-mode BN layers (fed each step)
 	 * @param updates receives the moving-average update ops of training-mode BN layers
 	 * @return every layer's output by Keras layer name, in order
 	 */
 	public static Map<String, Operand<TFloat32>> build(final Ops tf, final Operand<TFloat32> input,
 		final List<LayerSpec> layers, final WeightVariables vars, final Predicate<String> trainingBatchNorm,
-		final List<Op> updates)
+		final Operand<TFloat32> momentum, final List<Op> updates)
 	{
 		final Map<String, Operand<TFloat32>> out = new LinkedHashMap<>();
 		for (final LayerSpec l : layers) {
@@ -64,7 +67,7 @@ public final class MobileNetV2Graph {
 					y = named.nn.depthwiseConv2dNative(x, weight(vars, l, 0), strides(l.stride), "SAME");
 					break;
 				case BATCH_NORM:
-					y = batchNorm(tf, named, x, l, vars, trainingBatchNorm.test(l.name), updates);
+					y = batchNorm(tf, named, x, l, vars, trainingBatchNorm.test(l.name), momentum, updates);
 					break;
 				case RELU6:
 					y = named.nn.relu6(x);
@@ -84,7 +87,8 @@ public final class MobileNetV2Graph {
 	}
 
 	private static Operand<TFloat32> batchNorm(final Ops tf, final Ops named, final Operand<TFloat32> x,
-		final LayerSpec l, final WeightVariables vars, final boolean training, final List<Op> updates)
+		final LayerSpec l, final WeightVariables vars, final boolean training, final Operand<TFloat32> momentum,
+		final List<Op> updates)
 	{
 		final Variable<TFloat32> gamma = weight(vars, l, 0), beta = weight(vars, l, 1);
 		final Variable<TFloat32> mean = weight(vars, l, 2), variance = weight(vars, l, 3);
@@ -95,7 +99,7 @@ public final class MobileNetV2Graph {
 		final Operand<TFloat32> empty = vars.scope(l.name).withName("no_statistics").constant(new float[0]);
 		final FusedBatchNorm<TFloat32, TFloat32> bn = named.nn.fusedBatchNorm(x, gamma, beta, empty, empty,
 			FusedBatchNorm.epsilon(BN_EPSILON), FusedBatchNorm.isTraining(true));
-		final Operand<TFloat32> keep = tf.constant(TRAINING_BN_MOMENTUM), take = tf.constant(1 - TRAINING_BN_MOMENTUM);
+		final Operand<TFloat32> keep = momentum, take = tf.math.sub(tf.constant(1f), momentum);
 		updates.add(tf.assign(mean, tf.math.add(tf.math.mul(mean, keep), tf.math.mul(bn.batchMean(), take))));
 		updates.add(tf.assign(variance, tf.math.add(tf.math.mul(variance, keep), tf.math.mul(bn.batchVariance(), take))));
 		return bn.y();

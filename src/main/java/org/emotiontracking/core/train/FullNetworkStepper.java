@@ -41,6 +41,9 @@ final class FullNetworkStepper implements TrainingStepper {
 	private final Operand<TFloat32> lossPerExample;
 	private final AdamOptimizer adam;
 	private final int classes;
+	private long steps;
+	/** Batches used to re-estimate batch-norm statistics after each epoch. */
+	static final int RECALIBRATION_BATCHES = 24;
 
 	/**
 	 * @param trainable which weights ("layer/weight" keys) train
@@ -100,12 +103,15 @@ final class FullNetworkStepper implements TrainingStepper {
 			final List<RgbImage> images = next.join();
 			next = b + 1 < batches ? batchAsync(order, to, epoch) : null;
 			final int n = to - from;
+			steps++;
 			try (TFloat32 x = Tensors.images(images, meta.input_size);
 				TFloat32 y = Tensors.matrix(train.oneHot(order, from, to, classes), n, classes);
-				TFloat32 keep = TFloat32.scalarOf((float) (1 - meta.dropout)))
+				TFloat32 keep = TFloat32.scalarOf((float) (1 - meta.dropout));
+				TFloat32 momentum = TFloat32.scalarOf(warmMomentum(steps)))
 			{
 				final Session.Runner runner = session.runner().feed(net.image, x).feed(labels, y)
-					.feed(net.keepProbability, keep).fetch(lossPerExample).fetch(net.probabilities);
+					.feed(net.keepProbability, keep).feed(net.batchNormMomentum, momentum).fetch(lossPerExample)
+					.fetch(net.probabilities);
 				for (final Op update : net.batchNormUpdates) runner.addTarget(update);
 				final List<AutoCloseable> extra = adam.addStep(runner);
 				try (Result r = runner.run()) {
@@ -120,7 +126,40 @@ final class FullNetworkStepper implements TrainingStepper {
 				return null;
 			}
 		}
+		recalibrateBatchNorm();
 		return acc.stats();
+	}
+
+	/**
+	 * Momentum of the moving averages at step t: a plain running mean for the first steps (so Keras's
+	 * initial mean 0 / variance 1 are forgotten at once), then an exponential average.
+	 */
+	static float warmMomentum(final long step) {
+		return Math.min(org.emotiontracking.core.model.MobileNetV2Graph.TRAINING_BN_MOMENTUM, (step - 1f) / step);
+	}
+
+	/**
+	 * "Precise BN": with the weights fixed, recompute every training-mode batch norm's statistics as the
+	 * mean over up to {@value #RECALIBRATION_BATCHES} training batches (unaugmented), so validation and
+	 * the saved model see statistics of the final weights rather than a lagging average.
+	 */
+	private void recalibrateBatchNorm() {
+		if (net.batchNormUpdates.isEmpty()) return;
+		final int[] order = Tensors.shuffled(train.size(), options.seed + 7919 * steps);
+		final int batches = Math.min(RECALIBRATION_BATCHES, (train.size() + options.batchSize - 1) / options.batchSize);
+		for (int b = 0; b < batches; b++) {
+			final int from = b * options.batchSize, to = Math.min(train.size(), from + options.batchSize);
+			final List<RgbImage> images = new ArrayList<>(to - from);
+			for (int i = from; i < to; i++) images.add(train.images.get(order[i]));
+			try (TFloat32 x = Tensors.images(images, meta.input_size); TFloat32 keep = TFloat32.scalarOf(1f);
+				TFloat32 momentum = TFloat32.scalarOf(b / (b + 1f)))
+			{
+				final Session.Runner runner = session.runner().feed(net.image, x).feed(net.keepProbability, keep)
+					.feed(net.batchNormMomentum, momentum);
+				for (final Op update : net.batchNormUpdates) runner.addTarget(update);
+				runner.run();
+			}
+		}
 	}
 
 	private CompletableFuture<List<RgbImage>> batchAsync(final int[] order, final int from, final int epoch) {
