@@ -15,12 +15,18 @@ import org.emotiontracking.core.util.Settings;
 final class BenchCli implements CliCommand {
 
 	public static final class Keys {
-		@Setting("What to measure: all, inference")
+		@Setting("What to measure: all, inference, training")
 		public String what = "all";
 		@Setting("MobileNetV2 width multiplier")
 		public double alpha = 1.0;
 		@Setting("Seconds per inference measurement")
 		public double seconds = 10;
+		@Setting("Generated images for the training benchmark (the notebook had 6,220)")
+		public int train_images = 6220;
+		@Setting("Epochs run without augmentation in the training benchmark")
+		public int train_epochs = 16;
+		@Setting("Epochs run with augmentation (the 16-epoch time is projected from them)")
+		public int augmented_epochs = 1;
 	}
 
 	@Override
@@ -39,6 +45,8 @@ final class BenchCli implements CliCommand {
 		progress.log("Benchmark on " + Runtime.getRuntime().availableProcessors() + " cores, Java " +
 			System.getProperty("java.version"));
 		if (k.what.equals("all") || k.what.equals("inference")) report.addAll(InferenceBenchmark.run(k.alpha, k.seconds, progress));
+		if (k.what.equals("all") || k.what.equals("training")) report.addAll(org.emotiontracking.bench.TrainingBenchmark.run(
+			k.train_images, k.train_epochs, k.augmented_epochs, k.alpha, progress));
 		progress.log(String.format(Locale.ROOT, "peak resident memory: %d MiB", MemoryProbe.peakResidentMiB()));
 		return report.isEmpty() ? 2 : 0;
 	}

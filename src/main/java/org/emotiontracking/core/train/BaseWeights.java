@@ -29,6 +29,10 @@ final class BaseWeights {
 
 	boolean none() { return weights == null; }
 
+	static BaseWeights given(final Weights weights) {
+		return new BaseWeights(weights, Preprocessing.MOBILENET_V2, "weights given by the caller");
+	}
+
 	static BaseWeights resolve(final TrainSettings s, final int classes, final ProgressListener progress)
 		throws IOException
 	{

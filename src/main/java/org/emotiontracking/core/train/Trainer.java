@@ -33,12 +33,23 @@ public final class Trainer {
 	public static TrainingSummary train(final TrainSettings s, final ProgressListener progress)
 		throws IOException, DatasetException
 	{
+		return train(s, null, progress);
+	}
+
+	/**
+	 * As {@link #train(TrainSettings, ProgressListener)}, starting from base weights held in memory
+	 * (Keras names, e.g. from another library) instead of {@code weights=}; null uses {@code weights=}.
+	 */
+	public static TrainingSummary train(final TrainSettings s, final org.emotiontracking.core.model.Weights baseWeights,
+		final ProgressListener progress) throws IOException, DatasetException
+	{
 		check(s);
 		final TrainingOutputs out = new TrainingOutputs(s.output);
 		for (final java.nio.file.Path p : out.all()) AtomicFiles.checkCanWrite(p, s.overwrite);
 		final ClassFolderDataset[] scanned = TrainingData.scan(s);
 		final int classes = scanned[0].classNames().size();
-		final BaseWeights base = BaseWeights.resolve(s, classes, progress);
+		final BaseWeights base = baseWeights != null ? BaseWeights.given(baseWeights)
+			: BaseWeights.resolve(s, classes, progress);
 		Files.createDirectories(s.output);
 		TensorFlowRuntime.engine();
 		final TrainingData data = TrainingData.load(s, scanned, progress);
@@ -92,7 +103,7 @@ public final class Trainer {
 		ModelArchive.write(out.model(), meta, outcome.best);
 		progress.log("Saved " + out.model() + " (best epoch " + outcome.bestEpoch + ")");
 		final TrainingReport.Result report = TrainingReport.write(out, data, outcome, s, progress);
-		return new TrainingSummary(out, outcome, report, data.failures);
+		return new TrainingSummary(out, outcome, report, data.failures, data.train.size());
 	}
 
 	private static String mode(final TrainSettings s, final BaseWeights base) {

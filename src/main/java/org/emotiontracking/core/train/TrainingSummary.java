@@ -18,10 +18,13 @@ public final class TrainingSummary {
 	public final double validationAccuracy;
 	public final List<String> skippedImages;
 	public final List<String> gradCamFiles;
+	/** Images trained on (after the validation split and unreadable files). */
+	public final int trainingImages;
 
 	TrainingSummary(final TrainingOutputs outputs, final TrainingLoop.Outcome outcome, final TrainingReport.Result report,
-		final List<String> skipped)
+		final List<String> skipped, final int trainingImages)
 	{
+		this.trainingImages = trainingImages;
 		this.outputs = outputs;
 		this.history = outcome.history;
 		this.bestEpoch = outcome.bestEpoch;
@@ -34,7 +37,7 @@ public final class TrainingSummary {
 	}
 
 	static TrainingSummary cancelled(final TrainingOutputs outputs, final TrainingLoop.Outcome outcome) {
-		return new TrainingSummary(outputs, outcome, null, Collections.emptyList());
+		return new TrainingSummary(outputs, outcome, null, Collections.emptyList(), 0);
 	}
 
 	/** Whether a model was saved. */
