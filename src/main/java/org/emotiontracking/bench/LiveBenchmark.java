@@ -59,9 +59,9 @@ public final class LiveBenchmark {
 			ModelArchive.write(zip, m, InferenceBenchmark.randomWeights(m));
 			try (EmotionClassifier c = EmotionClassifier.load(zip)) {
 				session(c, video, dir.resolve("warm-up"), false, false, 30); // loads TensorFlow kernels, JIT
-				lines.add(report("as fast as possible", alpha, session(c, video, dir.resolve("fast"), false, false, 0), log));
-				lines.add(report("with record=true   ", alpha, session(c, video, dir.resolve("record"), true, false, 0), log));
-				lines.add(report("paced as a 30 fps camera", alpha, session(c, video, dir.resolve("paced"), false, true, 0), log));
+				lines.add(measure("as fast as possible", alpha, c, video, dir.resolve("fast"), false, false, log));
+				lines.add(measure("with record=true", alpha, c, video, dir.resolve("record"), true, false, log));
+				lines.add(measure("paced as a 30 fps camera", alpha, c, video, dir.resolve("paced"), false, true, log));
 			}
 		}
 		finally {
@@ -85,13 +85,26 @@ public final class LiveBenchmark {
 		}
 	}
 
-	private static String report(final String what, final double alpha, final LiveSummary s, final ProgressListener log) {
+	private static String measure(final String what, final double alpha, final EmotionClassifier c, final Path video, final Path out,
+		final boolean record, final boolean paced, final ProgressListener log) throws IOException
+	{
+		final long cpu0 = processCpuNanos();
+		final LiveSummary s = session(c, video, out, record, paced, 0);
+		final double cpuPerFrame = (processCpuNanos() - cpu0) / 1e6 / Math.max(1, s.framesProcessed());
 		final String line = String.format(Locale.ROOT,
-			"live %dx%d MJPEG, alpha %.2f 224 px, detect_width 320, %s: %6.1f frames/s, latency mean %5.1f ms, p95 %5.1f ms " +
-				"(%d frames, %d dropped, %.2f faces/frame)", WIDTH, HEIGHT, alpha, what, s.fps(), s.latencyMeanMillis(), s.latencyP95Millis(),
-			s.framesProcessed(), s.framesDropped(), (double) s.faceObservations() / Math.max(1, s.framesProcessed()));
+			"live %dx%d MJPEG, alpha %.2f 224 px, detect_width 320, %-24s: %5.1f frames/s, latency mean %5.1f ms, p95 %5.1f ms, " +
+				"CPU %4.1f ms/frame (%d frames, %d dropped, %.2f faces/frame)", WIDTH, HEIGHT, alpha, what, s.fps(), s.latencyMeanMillis(),
+			s.latencyP95Millis(), cpuPerFrame, s.framesProcessed(), s.framesDropped(),
+			(double) s.faceObservations() / Math.max(1, s.framesProcessed()));
 		log.log(line);
 		return line;
+	}
+
+	/** CPU time of the whole process (all threads, including TensorFlow's and OpenCV's), or 0 if unknown. */
+	static long processCpuNanos() {
+		final java.lang.management.OperatingSystemMXBean os = java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+		return os instanceof com.sun.management.OperatingSystemMXBean ? ((com.sun.management.OperatingSystemMXBean) os)
+			.getProcessCpuTime() : 0;
 	}
 
 	/** A 640x480 MJPEG video of messi5.jpg's face, enlarged twice, moving over a blurred background. */

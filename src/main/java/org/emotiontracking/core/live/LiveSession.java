@@ -28,9 +28,12 @@ import org.opencv.core.Mat;
  * (on a shrunk copy), classification (one batch per frame), tracking ({@link FaceTracker}) and the
  * overlay ({@link FrameAnnotator}) to the listeners and the outputs ({@link LiveOutputs}).
  * <p>
- * A capture thread reads the source into a one-frame slot; the thread calling {@link #run} does
- * the rest. When processing is slower than a camera, frames are dropped, never queued, so memory
- * stays flat however long the session runs: only CSV rows accumulate, on disk. The session ends
+ * Three threads form a pipeline joined by one-item hand-overs: a capture thread reads the source,
+ * a detection thread finds the faces of the latest frame, and the thread calling {@link #run}
+ * classifies, tracks, draws and writes, while the next frame is being detected. When processing
+ * is slower than a camera, frames are dropped, never queued (at most three frames are in flight),
+ * so memory stays flat however long the session runs: only CSV rows accumulate, on disk. From a
+ * video or image sequence every frame is processed, in order. The session ends
  * at the end of the source, after {@code max_frames} frames or {@code duration} seconds, or when
  * {@link #stop()} is called (any thread, e.g. a window on q, Esc or close). The CSV and video are
  * closed on every path and the charts written; then listeners hear {@link LiveListener#finished}.
@@ -52,16 +55,19 @@ public final class LiveSession implements AutoCloseable {
 	private final FaceTracker tracker;
 	private final FrameAnnotator annotator = new FrameAnnotator();
 	private final List<LiveListener> listeners = new CopyOnWriteArrayList<>();
-	private final FrameSlot slot = new FrameSlot();
+	private final HandOver<Frame> captured = new HandOver<>();
+	private final HandOver<Detected> detected = new HandOver<>();
 	private final AtomicBoolean started = new AtomicBoolean();
 	private volatile boolean stopRequested;
 	private volatile boolean captureStop;
 	private volatile boolean running;
 	private volatile Throwable captureError;
+	private volatile Throwable detectError;
 	private volatile String endMessage;
 	private volatile boolean sourceClosed;
 	private boolean closed;
 	private Thread captureThread;
+	private Thread detectThread;
 	private final java.util.concurrent.CountDownLatch done = new java.util.concurrent.CountDownLatch(1);
 
 	private LiveSession(final LiveSettings settings, final FrameSource source, final EmotionClassifier classifier,
@@ -232,7 +238,7 @@ public final class LiveSession implements AutoCloseable {
 				detector.description() + "; smoothing " + settings.smoothing + " frames");
 			if (settings.output != null) outputs = LiveOutputs.open(settings.output, classifier.classNames(), settings.record,
 				settings.overwrite, source.fps(), source.isLive());
-			startCapture();
+			startThreads();
 			reason = loop.run(outputs);
 		}
 		catch (final IOException | RuntimeException | Error e) {
@@ -240,7 +246,7 @@ public final class LiveSession implements AutoCloseable {
 			reason = StopReason.ERROR;
 		}
 		finally {
-			stopCapture(log);
+			stopThreads(log);
 			if (outputs != null) {
 				try {
 					files.addAll(outputs.finish(loop.counts, timeAxisLabel()));
@@ -261,7 +267,7 @@ public final class LiveSession implements AutoCloseable {
 		}
 		final String message = failure != null ? String.valueOf(failure.getMessage()) : reason == StopReason.SOURCE_FAILED ?
 			"reading " + source.description() + " failed: " + captureError : reason == StopReason.END_OF_SOURCE ? endMessage : loop.stopMessage;
-		final LiveSummary summary = new LiveSummary(reason, message, loop.processed, slot.dropped(), loop.observations,
+		final LiveSummary summary = new LiveSummary(reason, message, loop.processed, captured.dropped(), loop.observations,
 			tracker.facesSeen(), loop.seconds(), loop.latency.mean(), loop.latency.quantile(0.95), classifier.classNames(), loop.counts,
 			files, outputs == null ? 0 : outputs.videoFrames());
 		for (final LiveListener l : listeners) {
@@ -318,22 +324,26 @@ public final class LiveSession implements AutoCloseable {
 					return StopReason.STOPPED;
 				}
 				if (durationReached(Double.NaN)) return StopReason.DURATION;
-				final Frame frame;
+				final Detected next;
 				try {
-					frame = slot.take(100);
+					next = detected.take(100);
 				}
 				catch (final InterruptedException e) {
 					Thread.currentThread().interrupt();
 					stopMessage = "interrupted";
 					return StopReason.STOPPED;
 				}
-				if (frame == null) {
-					if (!slot.isDrained()) continue;
+				if (next == null) {
+					if (!detected.isDrained()) continue;
+					final Throwable e = detectError;
+					if (e instanceof RuntimeException) throw (RuntimeException) e;
+					if (e instanceof Error) throw (Error) e;
 					return captureError != null ? StopReason.SOURCE_FAILED : StopReason.END_OF_SOURCE;
 				}
+				final Frame frame = next.frame;
 				if (Double.isNaN(firstTime)) firstTime = frame.time();
 				if (durationReached(frame.time())) return StopReason.DURATION;
-				process(frame, outputs);
+				process(frame, next.boxes, outputs);
 				if (settings.max_frames > 0 && processed >= settings.max_frames) {
 					stopMessage = settings.max_frames + " frames";
 					return StopReason.MAX_FRAMES;
@@ -351,9 +361,8 @@ public final class LiveSession implements AutoCloseable {
 			return byFrame || byClock;
 		}
 
-		void process(final Frame frame, final LiveOutputs outputs) throws IOException {
+		void process(final Frame frame, final List<FaceBox> boxes, final LiveOutputs outputs) throws IOException {
 			final RgbImage image = frame.image();
-			final List<FaceBox> boxes = detector.detect(image);
 			final float[][] probabilities;
 			if (boxes.isEmpty()) probabilities = new float[0][];
 			else {
@@ -391,7 +400,7 @@ public final class LiveSession implements AutoCloseable {
 					if (record) outputs.record(annotated, frame.time() - firstTime);
 				}
 				if (display) {
-					final LiveFrame event = new LiveFrame(frame, annotatedImage, faces, fps(), latencyMillis, processed, slot.dropped());
+					final LiveFrame event = new LiveFrame(frame, annotatedImage, faces, fps(), latencyMillis, processed, captured.dropped());
 					for (final LiveListener l : listeners) {
 						try {
 							l.frame(event);
@@ -414,13 +423,25 @@ public final class LiveSession implements AutoCloseable {
 			lastStatus = now;
 			log.status(String.format(Locale.ROOT, "Live: frame %d, %.1f fps, %d face%s tracked, latency %.0f ms%s", frame.index(), fps(),
 				tracker.trackedFaces(), tracker.trackedFaces() == 1 ? "" : "s", latency.mean(),
-				slot.dropped() > 0 ? ", " + slot.dropped() + " dropped" : ""));
+				captured.dropped() > 0 ? ", " + captured.dropped() + " dropped" : ""));
 			final long total = settings.max_frames > 0 ? settings.max_frames : source.frameCount();
 			if (total > 0) log.progress(Math.min(1, (double) (settings.max_frames > 0 ? processed : frame.index()) / total));
 		}
 	}
 
-	private void startCapture() {
+	/** A frame with the faces found in it. */
+	private static final class Detected {
+
+		final Frame frame;
+		final List<FaceBox> boxes;
+
+		Detected(final Frame frame, final List<FaceBox> boxes) {
+			this.frame = frame;
+			this.boxes = boxes;
+		}
+	}
+
+	private void startThreads() {
 		captureThread = new Thread(() -> {
 			try {
 				while (!captureStop) {
@@ -430,9 +451,9 @@ public final class LiveSession implements AutoCloseable {
 						break;
 					}
 					if (source.isLive()) {
-						if (!slot.offer(f)) break;
+						if (!captured.offer(f)) break;
 					}
-					else if (!slot.put(f)) break;
+					else if (!captured.put(f)) break;
 				}
 			}
 			catch (final InterruptedException | InterruptedIOException e) {
@@ -442,35 +463,67 @@ public final class LiveSession implements AutoCloseable {
 				if (!captureStop) captureError = e;
 			}
 			finally {
-				slot.close();
+				captured.close();
 			}
 		}, "emotion-live-capture");
-		captureThread.setDaemon(true);
-		captureThread.start();
-	}
-
-	/** Ends the capture thread and closes the source (unless the thread hangs in a native read). */
-	private void stopCapture(final ProgressListener log) {
-		captureStop = true;
-		slot.close();
-		final Thread t = captureThread;
-		if (t != null) {
+		detectThread = new Thread(() -> {
 			try {
-				t.join(2000);
-				if (t.isAlive()) {
-					t.interrupt();
-					t.join(CAPTURE_JOIN_MILLIS);
+				while (!captureStop) {
+					// Start on a frame only when the processing thread has taken the previous one: then the
+					// frame is the freshest a camera has, and detection overlaps the previous frame's classification.
+					if (!detected.awaitEmpty()) break;
+					final Frame f = captured.take(100);
+					if (f == null) {
+						if (captured.isDrained()) break;
+						continue;
+					}
+					if (!detected.put(new Detected(f, detector.detect(f.image())))) break;
 				}
 			}
 			catch (final InterruptedException e) {
-				Thread.currentThread().interrupt();
+				// stopping
 			}
-			if (t.isAlive()) {
-				log.log("The frame source did not stop reading; it is left open: " + source.description());
-				return;
+			catch (final RuntimeException | Error e) {
+				if (!captureStop) detectError = e;
 			}
+			finally {
+				detected.close();
+			}
+		}, "emotion-live-detect");
+		for (final Thread t : new Thread[] { captureThread, detectThread }) {
+			t.setDaemon(true);
+			t.start();
+		}
+	}
+
+	/** Ends the capture and detection threads and closes the source (unless it hangs in a native read). */
+	private void stopThreads(final ProgressListener log) {
+		captureStop = true;
+		captured.close();
+		detected.close();
+		final boolean detectEnded = join(detectThread);
+		final boolean captureEnded = join(captureThread);
+		if (!detectEnded) log.log("Face detection did not stop in time");
+		if (!captureEnded) {
+			log.log("The frame source did not stop reading; it is left open: " + source.description());
+			return;
 		}
 		closeSource();
+	}
+
+	private static boolean join(final Thread t) {
+		if (t == null) return true;
+		try {
+			t.join(2000);
+			if (t.isAlive()) {
+				t.interrupt();
+				t.join(CAPTURE_JOIN_MILLIS);
+			}
+		}
+		catch (final InterruptedException e) {
+			Thread.currentThread().interrupt();
+		}
+		return !t.isAlive();
 	}
 
 	private synchronized void closeSource() {
@@ -479,11 +532,11 @@ public final class LiveSession implements AutoCloseable {
 		source.close();
 	}
 
-	/** Frames held in the capture slot now (never more than one). */
-	int framesWaiting() { return slot.size(); }
+	/** Frames waiting between the threads now (at most one per hand-over). */
+	int framesWaiting() { return captured.size() + detected.size(); }
 
-	/** The most frames the capture slot ever held at once (test hook for bounded memory). */
-	int maxFramesWaiting() { return slot.maxOccupancy(); }
+	/** The most frames either hand-over ever held at once (test hook for bounded memory). */
+	int maxFramesWaiting() { return Math.max(captured.maxOccupancy(), detected.maxOccupancy()); }
 
 	/** Faces the tracker remembers now (test hook for bounded memory). */
 	int trackedFaces() { return tracker.trackedFaces(); }
@@ -501,7 +554,7 @@ public final class LiveSession implements AutoCloseable {
 			closed = true;
 		}
 		if (captureThread == null || !captureThread.isAlive()) closeSource();
-		if (ownsDetector) detector.close();
+		if (ownsDetector && (detectThread == null || !detectThread.isAlive())) detector.close();
 		if (ownsClassifier) classifier.close();
 	}
 

@@ -143,7 +143,7 @@ class LiveSessionTest {
 		assertEquals(FRAMES, summary.faceObservations());
 		assertEquals(1, summary.facesSeen());
 		assertEquals(FRAMES, Arrays.stream(summary.emotionCounts()).sum());
-		assertTrue(slotMax <= FrameSlot.CAPACITY);
+		assertTrue(slotMax <= HandOver.CAPACITY);
 
 		final List<Map<String, String>> rows = rows(out.resolve(LiveOutputs.TIMELINE_CSV));
 		assertEquals(FRAMES, rows.size());
@@ -367,7 +367,7 @@ class LiveSessionTest {
 		final LiveSettings s = settings(null, null);
 		try (LiveSession session = session(s, camera)) {
 			session.addListener(f -> {
-				assertTrue(session.framesWaiting() <= 1);
+				assertTrue(session.framesWaiting() <= 2);
 				try {
 					Thread.sleep(5); // a slow display
 				}
@@ -377,7 +377,7 @@ class LiveSessionTest {
 			});
 			final LiveSummary summary = session.run(null);
 			assertEquals(StopReason.END_OF_SOURCE, summary.reason());
-			assertTrue(session.maxFramesWaiting() <= FrameSlot.CAPACITY);
+			assertTrue(session.maxFramesWaiting() <= HandOver.CAPACITY);
 			assertTrue(summary.framesProcessed() >= 1);
 			assertTrue(summary.framesProcessed() + summary.framesDropped() <= 300,
 				summary.framesProcessed() + " + " + summary.framesDropped());

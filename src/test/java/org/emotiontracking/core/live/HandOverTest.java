@@ -14,7 +14,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import org.emotiontracking.core.data.RgbImage;
 import org.junit.jupiter.api.Test;
 
-class FrameSlotTest {
+class HandOverTest {
 
 	private static Frame frame(final long i) {
 		return new Frame(RgbImage.blank(2, 2), i, Instant.now(), i, System.nanoTime());
@@ -22,7 +22,7 @@ class FrameSlotTest {
 
 	@Test
 	void liveFramesReplaceEachOtherSoTheSlotNeverHoldsMoreThanOne() throws Exception {
-		final FrameSlot slot = new FrameSlot();
+		final HandOver<Frame> slot = new HandOver<>();
 		for (int i = 1; i <= 1000; i++) {
 			assertTrue(slot.offer(frame(i)));
 			assertEquals(1, slot.size());
@@ -30,13 +30,13 @@ class FrameSlotTest {
 		assertEquals(999, slot.dropped());
 		assertEquals(1000, slot.take(0).index(), "the latest frame wins");
 		assertEquals(0, slot.size());
-		assertEquals(FrameSlot.CAPACITY, slot.maxOccupancy());
+		assertEquals(HandOver.CAPACITY, slot.maxOccupancy());
 		assertNull(slot.take(10));
 	}
 
 	@Test
 	void recordedFramesWaitForTheSlotToBeFree() throws Exception {
-		final FrameSlot slot = new FrameSlot();
+		final HandOver<Frame> slot = new HandOver<>();
 		assertTrue(slot.put(frame(1)));
 		final AtomicBoolean second = new AtomicBoolean();
 		final CountDownLatch done = new CountDownLatch(1);
@@ -61,7 +61,7 @@ class FrameSlotTest {
 
 	@Test
 	void closingWakesWaitersAndKeepsTheLastFrame() throws Exception {
-		final FrameSlot slot = new FrameSlot();
+		final HandOver<Frame> slot = new HandOver<>();
 		final Frame f = frame(1);
 		slot.put(f);
 		final CountDownLatch done = new CountDownLatch(1);
