@@ -6,6 +6,7 @@ import java.util.Locale;
 import java.util.Map;
 
 import org.emotiontracking.bench.InferenceBenchmark;
+import org.emotiontracking.bench.LiveBenchmark;
 import org.emotiontracking.bench.MemoryProbe;
 import org.emotiontracking.core.util.ProgressListener;
 import org.emotiontracking.core.util.Setting;
@@ -15,7 +16,7 @@ import org.emotiontracking.core.util.Settings;
 final class BenchCli implements CliCommand {
 
 	public static final class Keys {
-		@Setting("What to measure: all, inference, training")
+		@Setting("What to measure: all, inference, training, live")
 		public String what = "all";
 		@Setting("MobileNetV2 width multiplier")
 		public double alpha = 1.0;
@@ -27,6 +28,8 @@ final class BenchCli implements CliCommand {
 		public int train_epochs = 16;
 		@Setting("Epochs run with augmentation (the 16-epoch time is projected from them)")
 		public int augmented_epochs = 1;
+		@Setting("Frames of the generated video for what=live")
+		public int frames = 300;
 	}
 
 	@Override
@@ -47,6 +50,7 @@ final class BenchCli implements CliCommand {
 		if (k.what.equals("all") || k.what.equals("inference")) report.addAll(InferenceBenchmark.run(k.alpha, k.seconds, progress));
 		if (k.what.equals("all") || k.what.equals("training")) report.addAll(org.emotiontracking.bench.TrainingBenchmark.run(
 			k.train_images, k.train_epochs, k.augmented_epochs, k.alpha, progress));
+		if (k.what.equals("all") || k.what.equals("live")) report.addAll(LiveBenchmark.run(k.alpha, k.frames, progress));
 		progress.log(String.format(Locale.ROOT, "peak resident memory: %d MiB", MemoryProbe.peakResidentMiB()));
 		return report.isEmpty() ? 2 : 0;
 	}

@@ -1,0 +1,144 @@
+package org.emotiontracking.bench;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+import org.emotiontracking.core.data.ImageDecoder;
+import org.emotiontracking.core.data.OpenCv;
+import org.emotiontracking.core.data.Resize;
+import org.emotiontracking.core.data.RgbImage;
+import org.emotiontracking.core.live.FrameSource;
+import org.emotiontracking.core.live.LiveSession;
+import org.emotiontracking.core.live.LiveSettings;
+import org.emotiontracking.core.live.LiveSummary;
+import org.emotiontracking.core.live.PacedSource;
+import org.emotiontracking.core.live.VideoFileSource;
+import org.emotiontracking.core.model.EmotionClassifier;
+import org.emotiontracking.core.model.ModelArchive;
+import org.emotiontracking.core.model.ModelMetadata;
+import org.emotiontracking.core.util.FileTrees;
+import org.emotiontracking.core.util.ProgressListener;
+import org.opencv.core.Mat;
+import org.opencv.core.Size;
+import org.opencv.imgproc.Imgproc;
+import org.opencv.videoio.VideoWriter;
+import org.opencv.videoio.Videoio;
+
+/**
+ * The whole live loop on a generated 640x480 MJPEG video with one real face (from OpenCV's
+ * messi5.jpg sample) moving across a blurred background: capture, detection on a 320 px copy,
+ * classification (MobileNetV2 at the given alpha, 224 px, random weights), overlay, CSV log and
+ * a display listener. Reports frames per second and the capture-to-overlay latency, as fast as
+ * possible, with recording, and paced like a 30 fps camera.
+ */
+public final class LiveBenchmark {
+
+	public static final int WIDTH = 640, HEIGHT = 480;
+	public static final double VIDEO_FPS = 30;
+	static final Path SAMPLE = Paths.get("/usr/share/doc/opencv-doc/examples/data/messi5.jpg");
+
+	private LiveBenchmark() {}
+
+	public static List<String> run(final double alpha, final int frames, final ProgressListener log) throws IOException {
+		if (!Files.isRegularFile(SAMPLE)) throw new IOException("The live benchmark needs OpenCV's sample photo " + SAMPLE +
+			" (Debian package opencv-doc)");
+		final List<String> lines = new ArrayList<>();
+		final Path dir = Files.createTempDirectory("emotion-live-bench");
+		try {
+			final Path video = writeVideo(dir.resolve("face.avi"), frames);
+			final ModelMetadata m = new ModelMetadata();
+			m.alpha = alpha;
+			m.input_size = 224;
+			m.class_names = ModelMetadata.NOTEBOOK_CLASSES;
+			final Path zip = dir.resolve("model.zip");
+			ModelArchive.write(zip, m, InferenceBenchmark.randomWeights(m));
+			try (EmotionClassifier c = EmotionClassifier.load(zip)) {
+				session(c, video, dir.resolve("warm-up"), false, false, 30); // loads TensorFlow kernels, JIT
+				lines.add(measure("as fast as possible", alpha, c, video, dir.resolve("fast"), false, false, log));
+				lines.add(measure("with record=true", alpha, c, video, dir.resolve("record"), true, false, log));
+				lines.add(measure("paced as a 30 fps camera", alpha, c, video, dir.resolve("paced"), false, true, log));
+			}
+		}
+		finally {
+			FileTrees.deleteQuietly(dir);
+		}
+		return lines;
+	}
+
+	private static LiveSummary session(final EmotionClassifier c, final Path video, final Path out, final boolean record,
+		final boolean paced, final long maxFrames) throws IOException
+	{
+		final LiveSettings s = new LiveSettings();
+		s.output = out;
+		s.record = record;
+		s.show = false;
+		s.max_frames = maxFrames;
+		final FrameSource source = paced ? new PacedSource(VideoFileSource.open(video)) : VideoFileSource.open(video);
+		try (LiveSession session = LiveSession.open(s, source, c, null)) {
+			session.addListener(frame -> frame.annotated()); // a display that receives every annotated frame
+			return session.run(null);
+		}
+	}
+
+	private static String measure(final String what, final double alpha, final EmotionClassifier c, final Path video, final Path out,
+		final boolean record, final boolean paced, final ProgressListener log) throws IOException
+	{
+		final long cpu0 = processCpuNanos();
+		final LiveSummary s = session(c, video, out, record, paced, 0);
+		final double cpuPerFrame = (processCpuNanos() - cpu0) / 1e6 / Math.max(1, s.framesProcessed());
+		final String line = String.format(Locale.ROOT,
+			"live %dx%d MJPEG, alpha %.2f 224 px, detect_width 320, %-24s: %5.1f frames/s, latency mean %5.1f ms, p95 %5.1f ms, " +
+				"CPU %4.1f ms/frame (%d frames, %d dropped, %.2f faces/frame)", WIDTH, HEIGHT, alpha, what, s.fps(), s.latencyMeanMillis(),
+			s.latencyP95Millis(), cpuPerFrame, s.framesProcessed(), s.framesDropped(),
+			(double) s.faceObservations() / Math.max(1, s.framesProcessed()));
+		log.log(line);
+		return line;
+	}
+
+	/** CPU time of the whole process (all threads, including TensorFlow's and OpenCV's), or 0 if unknown. */
+	static long processCpuNanos() {
+		final java.lang.management.OperatingSystemMXBean os = java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+		return os instanceof com.sun.management.OperatingSystemMXBean ? ((com.sun.management.OperatingSystemMXBean) os)
+			.getProcessCpuTime() : 0;
+	}
+
+	/** A 640x480 MJPEG video of messi5.jpg's face, enlarged twice, moving over a blurred background. */
+	static Path writeVideo(final Path file, final int frames) throws IOException {
+		OpenCv.ensureLoaded();
+		final RgbImage photo = new ImageDecoder().decode(SAMPLE);
+		final RgbImage crop = Resize.crop(photo, 226 - 30, 94 - 30, 38 + 60, 38 + 60);
+		final RgbImage face = Resize.resize(crop, crop.width() * 2, crop.height() * 2, Resize.Interpolation.LINEAR);
+		final Mat bg = OpenCv.toMat(Resize.resize(photo, WIDTH, HEIGHT, Resize.Interpolation.AREA));
+		Imgproc.GaussianBlur(bg, bg, new Size(0, 0), 25);
+		final RgbImage background = OpenCv.toRgbImage(bg);
+		bg.release();
+		final VideoWriter w = new VideoWriter(file.toString(), Videoio.CAP_OPENCV_MJPEG, VideoWriter.fourcc('M', 'J', 'P', 'G'), VIDEO_FPS, new Size(WIDTH, HEIGHT),
+			true);
+		if (!w.isOpened()) throw new IOException("Cannot write " + file);
+		final Mat bgr = new Mat();
+		try {
+			for (int i = 0; i < frames; i++) {
+				final RgbImage f = Resize.copy(background);
+				final double t = i / VIDEO_FPS;
+				final int x = (int) Math.round((WIDTH - face.width()) * (0.5 + 0.5 * Math.sin(t * 1.3)));
+				final int y = (int) Math.round((HEIGHT - face.height()) * (0.5 + 0.5 * Math.sin(t * 0.9 + 1)));
+				for (int r = 0; r < face.height(); r++)
+					System.arraycopy(face.pixels(), r * face.width() * 3, f.pixels(), ((y + r) * WIDTH + x) * 3, face.width() * 3);
+				final Mat rgb = OpenCv.toMat(f);
+				Imgproc.cvtColor(rgb, bgr, Imgproc.COLOR_RGB2BGR);
+				w.write(bgr);
+				rgb.release();
+			}
+		}
+		finally {
+			w.release();
+			bgr.release();
+		}
+		return file;
+	}
+}

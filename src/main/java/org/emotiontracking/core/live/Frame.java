@@ -1,0 +1,50 @@
+package org.emotiontracking.core.live;
+
+import java.time.Instant;
+
+import org.emotiontracking.core.data.RgbImage;
+
+/**
+ * One frame from a {@link FrameSource}: the image, its 1-based number in the source (gaps mean
+ * frames were dropped), the wall-clock capture instant, the time in seconds since the source's
+ * first frame (video: position in the video) and a monotonic capture time for latency.
+ * Immutable; the image is not copied and must not be modified.
+ */
+public final class Frame {
+
+	private final RgbImage image;
+	private final long index;
+	private final Instant timestamp;
+	private final double time;
+	private final long nanoTime;
+
+	/**
+	 * @param image the pixels
+	 * @param index 1-based frame number in the source
+	 * @param timestamp wall-clock capture instant
+	 * @param time seconds since the first frame of the source (or the frame's position in a video)
+	 * @param nanoTime {@link System#nanoTime()} when the frame was captured
+	 */
+	public Frame(final RgbImage image, final long index, final Instant timestamp, final double time, final long nanoTime) {
+		if (index < 1) throw new IllegalArgumentException("Frame numbers start at 1: " + index);
+		this.image = image;
+		this.index = index;
+		this.timestamp = timestamp;
+		this.time = time;
+		this.nanoTime = nanoTime;
+	}
+
+	public RgbImage image() { return image; }
+
+	/** 1-based number of this frame in its source. */
+	public long index() { return index; }
+
+	/** Wall-clock capture instant. */
+	public Instant timestamp() { return timestamp; }
+
+	/** Seconds since the source's first frame (for a video: its position in the video). */
+	public double time() { return time; }
+
+	/** {@link System#nanoTime()} at capture. */
+	public long nanoTime() { return nanoTime; }
+}
