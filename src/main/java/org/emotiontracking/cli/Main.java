@@ -19,7 +19,7 @@ public final class Main {
 
 	static Map<String, CliCommand> commands() {
 		final Map<String, CliCommand> m = new LinkedHashMap<>();
-		for (final CliCommand c : Arrays.<CliCommand> asList(new ClassifyCli(), new BenchCli()))
+		for (final CliCommand c : Arrays.<CliCommand> asList(new ClassifyCli(), new GradCamCli(), new BenchCli()))
 			m.put(c.name(), c);
 		return m;
 	}

@@ -9,12 +9,16 @@ public final class Explanation {
 	private final String className;
 	private final float[] probabilities;
 	private final Heatmap heatmap;
+	private final GridGeometry geometry;
 
-	Explanation(final int classIndex, final String className, final float[] probabilities, final Heatmap heatmap) {
+	Explanation(final int classIndex, final String className, final float[] probabilities, final Heatmap heatmap,
+		final GridGeometry geometry)
+	{
 		this.classIndex = classIndex;
 		this.className = className;
 		this.probabilities = probabilities;
 		this.heatmap = heatmap;
+		this.geometry = geometry;
 	}
 
 	/** The class the map explains (the predicted one unless a target was given). */
@@ -37,6 +41,14 @@ public final class Explanation {
 
 	/** The map on the layer's grid (e.g. 7x7 for Conv_1 at 224 px), values 0..1. */
 	public Heatmap heatmap() { return heatmap; }
+
+	/** Where the grid cells sit on the model input (for {@link Heatmap#resize(int, int, GridGeometry)}). */
+	public GridGeometry geometry() { return geometry; }
+
+	/** The map resized bilinearly to a face box of {@code w x h} pixels as the notebook did (cv2.resize), 0..1. */
+	public Heatmap heatmap(final int w, final int h) {
+		return heatmap.resize(w, h);
+	}
 
 	/** "happy 87.3%", the label drawn beside the face. */
 	public String label() {

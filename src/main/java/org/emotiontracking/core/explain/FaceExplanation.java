@@ -30,8 +30,8 @@ public final class FaceExplanation {
 	/** The map on the layer grid. */
 	public Heatmap grid() { return explanation.heatmap(); }
 
-	/** The map resized (bilinear) to the box size, 0..1. */
-	public Heatmap boxHeatmap() { return explanation.heatmap().resize(box.width(), box.height()); }
+	/** The map resized (bilinear, as cv2.resize) to the box size, 0..1. */
+	public Heatmap boxHeatmap() { return explanation.heatmap(box.width(), box.height()); }
 
 	/**
 	 * The box-sized JET heatmap as a translucent ARGB image (every pixel has alpha {@code opacity}), for

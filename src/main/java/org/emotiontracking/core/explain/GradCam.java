@@ -48,6 +48,7 @@ public final class GradCam implements AutoCloseable {
 	private final UnaryOperator<RgbImage> resize;
 	private final int gridHeight, gridWidth, channels;
 	private final int batch;
+	private final GridGeometry geometry;
 
 	private GradCam(final ModelArchive archive, final boolean ownsArchive, final String layer, final GradCamMethod method,
 		final boolean forceGraph) throws IOException
@@ -63,6 +64,9 @@ public final class GradCam implements AutoCloseable {
 		channels = (int) shape[3];
 		batch = (int) Math.max(1, Math.min(MAX_BATCH, MAX_BATCH_FLOATS / (2L * gridHeight * gridWidth * channels)));
 		resize = InputResizer.forModel(m);
+		geometry = GridGeometry.of(m, this.layer);
+		if (geometry.cells() != gridWidth || gridWidth != gridHeight) throw new IllegalStateException("Layer " + this.layer +
+			" has a " + gridWidth + "x" + gridHeight + " grid; its geometry says " + geometry.cells());
 		final boolean signature = !forceGraph && method == GradCamMethod.GRADCAM && this.layer.equals(m.gradcam_layer);
 		backend = signature ? new SignatureBackend(archive) : new GraphBackend(archive, this.layer,
 			method == GradCamMethod.GRADCAM_PLUS_PLUS);
@@ -136,6 +140,9 @@ public final class GradCam implements AutoCloseable {
 
 	public GradCamMethod method() { return method; }
 
+	/** Where the layer's grid cells sit on the model input. */
+	public GridGeometry geometry() { return geometry; }
+
 	/** Rows and columns of the layer grid the maps live on. */
 	public int gridWidth() { return gridWidth; }
 
@@ -188,7 +195,7 @@ public final class GradCam implements AutoCloseable {
 					: GradCamMaps.gradCamPlusPlus(raw.activations, raw.gradients, offset, gridHeight, gridWidth, channels);
 				final float[] p = Arrays.copyOfRange(raw.probabilities, i * classes.size(), (i + 1) * classes.size());
 				final int cls = targets[from + i] >= 0 ? targets[from + i] : argMax(p);
-				out.add(new Explanation(cls, classes.get(cls), p, new Heatmap(gridWidth, gridHeight, map)));
+				out.add(new Explanation(cls, classes.get(cls), p, new Heatmap(gridWidth, gridHeight, map), geometry));
 			}
 		}
 		return out;

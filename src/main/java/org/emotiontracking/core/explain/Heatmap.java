@@ -34,13 +34,28 @@ public final class Heatmap {
 	 * {@code cv2.resize(heatmap, (w, h))} (INTER_LINEAR) that the notebook used.
 	 */
 	public Heatmap resize(final int w, final int h) {
+		return resize(w, h, GridGeometry.centred(width, width), GridGeometry.centred(height, height));
+	}
+
+	/**
+	 * Bilinear resize of a map on a layer grid to a face box of {@code w x h} pixels, with the cells
+	 * placed where they sit on the model input ({@link GridGeometry}); values beyond the outer cell
+	 * centres are clamped.
+	 */
+	public Heatmap resize(final int w, final int h, final GridGeometry geometry) {
+		return resize(w, h, geometry, geometry);
+	}
+
+	private Heatmap resize(final int w, final int h, final GridGeometry gx, final GridGeometry gy) {
 		if (w <= 0 || h <= 0) throw new IllegalArgumentException("Size must be positive: " + w + "x" + h);
+		if (gx.cells() != width || gy.cells() != height) throw new IllegalArgumentException("Geometry of " + gx.cells() +
+			"x" + gy.cells() + " cells for a " + width + "x" + height + " map");
 		final int[] x0 = new int[w], x1 = new int[w];
 		final float[] fx = new float[w];
-		axis(width, w, x0, x1, fx);
+		axis(gx, w, x0, x1, fx);
 		final int[] y0 = new int[h], y1 = new int[h];
 		final float[] fy = new float[h];
-		axis(height, h, y0, y1, fy);
+		axis(gy, h, y0, y1, fy);
 		final float[] out = new float[w * h];
 		for (int y = 0; y < h; y++) {
 			final int r0 = y0[y] * width, r1 = y1[y] * width;
@@ -55,11 +70,12 @@ public final class Heatmap {
 		return new Heatmap(w, h, out);
 	}
 
-	/** Source indices and weights along one axis: src = (dst + 0.5) * n / m - 0.5, clamped. */
-	private static void axis(final int n, final int m, final int[] i0, final int[] i1, final float[] f) {
-		final double scale = (double) n / m;
+	/** Source cells and weights along one axis of m output pixels, clamped to the outer cells. */
+	private static void axis(final GridGeometry g, final int m, final int[] i0, final int[] i1, final float[] f) {
+		final int n = g.cells();
+		final double scale = (double) g.inputSize() / m;
 		for (int d = 0; d < m; d++) {
-			double s = (d + 0.5) * scale - 0.5;
+			double s = g.cellAt((d + 0.5) * scale);
 			if (s < 0) s = 0;
 			int lo = (int) Math.floor(s);
 			double frac = s - lo;

@@ -24,7 +24,7 @@ final class OverlayPainter {
 			g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
 			final int side = Math.min(image.getWidth(), image.getHeight());
 			final float stroke = Math.max(1f, side / 200f);
-			g.setFont(new Font(Font.SANS_SERIF, Font.BOLD, Math.max(9, Math.min(28, side / 16))));
+			g.setFont(new Font(Font.SANS_SERIF, Font.BOLD, Math.max(10, Math.min(24, side / 24))));
 			final FontMetrics fm = g.getFontMetrics();
 			for (final FaceExplanation f : faces) {
 				final FaceBox b = f.box();
