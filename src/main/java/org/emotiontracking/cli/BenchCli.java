@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import org.emotiontracking.bench.GradCamBenchmark;
 import org.emotiontracking.bench.InferenceBenchmark;
 import org.emotiontracking.bench.MemoryProbe;
 import org.emotiontracking.core.util.ProgressListener;
@@ -15,12 +16,14 @@ import org.emotiontracking.core.util.Settings;
 final class BenchCli implements CliCommand {
 
 	public static final class Keys {
-		@Setting("What to measure: all, inference")
+		@Setting("What to measure: all, inference, gradcam")
 		public String what = "all";
 		@Setting("MobileNetV2 width multiplier")
 		public double alpha = 1.0;
 		@Setting("Seconds per inference measurement")
 		public double seconds = 10;
+		@Setting("Input size for what=gradcam")
+		public int size = 224;
 	}
 
 	@Override
@@ -39,6 +42,8 @@ final class BenchCli implements CliCommand {
 		progress.log("Benchmark on " + Runtime.getRuntime().availableProcessors() + " cores, Java " +
 			System.getProperty("java.version"));
 		if (k.what.equals("all") || k.what.equals("inference")) report.addAll(InferenceBenchmark.run(k.alpha, k.seconds, progress));
+		if (k.what.equals("all") || k.what.equals("gradcam")) report.addAll(GradCamBenchmark.run(k.alpha, k.size, k.seconds,
+			progress));
 		progress.log(String.format(Locale.ROOT, "peak resident memory: %d MiB", MemoryProbe.peakResidentMiB()));
 		return report.isEmpty() ? 2 : 0;
 	}

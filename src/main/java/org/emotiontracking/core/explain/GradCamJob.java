@@ -46,6 +46,8 @@ public final class GradCamJob implements AutoCloseable {
 	 * faces= values fail here with the valid choices.
 	 */
 	public static GradCamJob open(final GradCamSettings s) throws IOException {
+		if (s.model == null) throw new IllegalArgumentException(
+			"No model given: set model= to a .zip, a model folder or a Keras .h5");
 		if (!(s.alpha >= 0 && s.alpha <= 1)) throw new IllegalArgumentException("alpha must be between 0 and 1, got " +
 			s.alpha);
 		final GradCamMethod method = GradCamMethod.fromId(s.method);
