@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import org.emotiontracking.bench.GradCamBenchmark;
 import org.emotiontracking.bench.InferenceBenchmark;
 import org.emotiontracking.bench.LiveBenchmark;
 import org.emotiontracking.bench.MemoryProbe;
@@ -16,7 +17,7 @@ import org.emotiontracking.core.util.Settings;
 final class BenchCli implements CliCommand {
 
 	public static final class Keys {
-		@Setting("What to measure: all, inference, training, live")
+		@Setting("What to measure: all, inference, training, gradcam, live")
 		public String what = "all";
 		@Setting("MobileNetV2 width multiplier")
 		public double alpha = 1.0;
@@ -30,6 +31,8 @@ final class BenchCli implements CliCommand {
 		public int augmented_epochs = 1;
 		@Setting("Frames of the generated video for what=live")
 		public int frames = 300;
+		@Setting("Input size for what=gradcam")
+		public int size = 224;
 	}
 
 	@Override
@@ -51,6 +54,8 @@ final class BenchCli implements CliCommand {
 		if (k.what.equals("all") || k.what.equals("training")) report.addAll(org.emotiontracking.bench.TrainingBenchmark.run(
 			k.train_images, k.train_epochs, k.augmented_epochs, k.alpha, progress));
 		if (k.what.equals("all") || k.what.equals("live")) report.addAll(LiveBenchmark.run(k.alpha, k.frames, progress));
+		if (k.what.equals("all") || k.what.equals("gradcam")) report.addAll(GradCamBenchmark.run(k.alpha, k.size, k.seconds,
+			progress));
 		progress.log(String.format(Locale.ROOT, "peak resident memory: %d MiB", MemoryProbe.peakResidentMiB()));
 		return report.isEmpty() ? 2 : 0;
 	}

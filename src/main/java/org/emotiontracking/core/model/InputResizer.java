@@ -6,11 +6,11 @@ import org.emotiontracking.core.data.Resize;
 import org.emotiontracking.core.data.RgbImage;
 
 /** Resizes images to a model's input size with the model's recorded method. */
-final class InputResizer {
+public final class InputResizer {
 
 	private InputResizer() {}
 
-	static UnaryOperator<RgbImage> forModel(final ModelMetadata m) {
+	public static UnaryOperator<RgbImage> forModel(final ModelMetadata m) {
 		final int s = m.input_size;
 		final Resize.Interpolation how = m.resizeMethod() == ResizeMethod.NEAREST ? Resize.Interpolation.NEAREST
 			: Resize.Interpolation.AREA;

@@ -1,0 +1,216 @@
+package org.emotiontracking.core.explain;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Locale;
+
+import org.emotiontracking.core.data.ImageDecoder;
+import org.emotiontracking.core.data.ImageFile;
+import org.emotiontracking.core.data.ImageFolderScan;
+import org.emotiontracking.core.data.RgbImage;
+import org.emotiontracking.core.report.PngFiles;
+import org.emotiontracking.core.util.AtomicFiles;
+import org.emotiontracking.core.util.ProgressListener;
+
+/**
+ * Grad-CAM Overlay: explains the faces of an image or of every image in a folder and writes
+ * {@code <name>_gradcam.png} (the blend with class and probability beside each face) and
+ * {@code <name>_heatmap.tif} (the 0..1 map, 32-bit float, image-sized) per image. A file that cannot
+ * be read or written is named and skipped; the batch goes on. Also usable on one image in memory
+ * ({@link #explain}), which is what the ImageJ command draws as an overlay.
+ */
+public final class GradCamJob implements AutoCloseable {
+
+	public static final String PNG_SUFFIX = "_gradcam.png";
+	public static final String TIFF_SUFFIX = "_heatmap.tif";
+
+	private final GradCamSettings settings;
+	private final GradCam gradCam;
+	private final FaceFinder finder;
+	private final int target;
+
+	private GradCamJob(final GradCamSettings settings, final GradCam gradCam, final FaceFinder finder, final int target) {
+		this.settings = settings;
+		this.gradCam = gradCam;
+		this.finder = finder;
+		this.target = target;
+	}
+
+	/**
+	 * Checks the settings, opens the model and the face detector. Unknown layer=, target=, method=,
+	 * faces= values fail here with the valid choices.
+	 */
+	public static GradCamJob open(final GradCamSettings s) throws IOException {
+		if (s.model == null) throw new IllegalArgumentException(
+			"No model given: set model= to a .zip, a model folder or a Keras .h5");
+		if (!(s.alpha >= 0 && s.alpha <= 1)) throw new IllegalArgumentException("alpha must be between 0 and 1, got " +
+			s.alpha);
+		final GradCamMethod method = GradCamMethod.fromId(s.method);
+		final FaceFinder finder = FaceFinder.fromSettings(s);
+		GradCam gc = null;
+		try {
+			gc = GradCam.load(s.model, s.classes.isEmpty() ? null : s.classes, s.layer, method);
+			return new GradCamJob(s, gc, finder, gc.targetIndex(s.target));
+		}
+		catch (final IOException | RuntimeException e) {
+			if (gc != null) gc.close();
+			finder.close();
+			throw e;
+		}
+	}
+
+	/** Opens, processes {@code input} into {@code output}, closes. */
+	public static Summary run(final GradCamSettings s, final ProgressListener progress) throws IOException {
+		checkPaths(s);
+		try (GradCamJob job = open(s)) {
+			return job.run(progress);
+		}
+	}
+
+	public GradCam gradCam() { return gradCam; }
+
+	public FaceFinder faceFinder() { return finder; }
+
+	/** The class index explained (-1: each face's predicted class). */
+	public int target() { return target; }
+
+	/** Finds the faces of an image and explains them (nothing is written). */
+	public ImageExplanation explain(final RgbImage image) {
+		return gradCam.explainImage(image, finder.find(image), target);
+	}
+
+	private static void checkPaths(final GradCamSettings s) {
+		if (s.input == null) throw new IllegalArgumentException("No input given: set input= to an image or a folder");
+		if (!Files.exists(s.input)) throw new IllegalArgumentException("Input not found: " + s.input);
+		if (s.output == null) throw new IllegalArgumentException("No output folder given: set output=");
+		if (Files.exists(s.output) && !Files.isDirectory(s.output)) throw new IllegalArgumentException(
+			"Output is not a folder: " + s.output);
+	}
+
+	/** Processes the settings' input into its output folder. */
+	public Summary run(final ProgressListener progress) throws IOException {
+		checkPaths(settings);
+		final Path input = settings.input;
+		final List<ImageFile> files = new ArrayList<>();
+		if (Files.isDirectory(input)) {
+			final Path out = settings.output.toAbsolutePath().normalize();
+			try {
+				new ImageFolderScan(input, settings.recursive).stream()
+					.filter(f -> !f.path().toAbsolutePath().normalize().startsWith(out)).forEach(files::add);
+			}
+			catch (final UncheckedIOException e) {
+				throw e.getCause();
+			}
+		}
+		else files.add(new ImageFile(input, input.getFileName().toString(), null));
+		Files.createDirectories(settings.output);
+		progress.log(String.format(Locale.ROOT, "Grad-CAM%s of %s on layer %s (%s), %d image%s, faces: %s",
+			gradCam.method() == GradCamMethod.GRADCAM ? "" : "++", target < 0 ? "the predicted class"
+				: gradCam.classNames().get(target), gradCam.layer(), gradCam.method(), files.size(), files.size() == 1 ? ""
+					: "s", finder.description()));
+		final Summary summary = new Summary();
+		final ImageDecoder decoder = new ImageDecoder();
+		for (int i = 0; i < files.size(); i++) {
+			if (progress.isCancelled()) {
+				summary.cancelled = true;
+				progress.log("Cancelled after " + i + " of " + files.size() + " images");
+				break;
+			}
+			final ImageFile f = files.get(i);
+			progress.status(String.format(Locale.ROOT, "Grad-CAM %d/%d: %s", i + 1, files.size(), f.relativePath()));
+			progress.progress((double) i / files.size());
+			try {
+				final ImageResult r = process(f, decoder);
+				summary.results.add(r);
+				if (r.faces.isEmpty()) {
+					summary.withoutFaces.add(f.relativePath());
+					progress.log("No face found in " + f.relativePath() +
+						(finder.wholeImage() ? "" : " (for face crops use faces=whole)"));
+				}
+			}
+			catch (final IOException | RuntimeException e) {
+				final String message = f.relativePath() + ": " + (e.getMessage() == null ? e.toString() : e.getMessage());
+				summary.failures.add(message);
+				progress.log("Skipped " + message);
+			}
+		}
+		progress.progress(1);
+		int faces = 0;
+		for (final ImageResult r : summary.results) faces += r.faces.size();
+		progress.log(String.format(Locale.ROOT, "Grad-CAM: %d image%s, %d face%s, %d skipped%s; output in %s",
+			summary.results.size(), summary.results.size() == 1 ? "" : "s", faces, faces == 1 ? "" : "s",
+			summary.failures.size(), summary.withoutFaces.isEmpty() ? "" : ", " + summary.withoutFaces.size() +
+				" without faces", settings.output));
+		return summary;
+	}
+
+	private ImageResult process(final ImageFile f, final ImageDecoder decoder) throws IOException {
+		final String rel = f.relativePath().replace('\\', '/');
+		final int slash = rel.lastIndexOf('/');
+		final Path folder = slash < 0 ? settings.output : settings.output.resolve(rel.substring(0, slash));
+		final String stem = stem(rel.substring(slash + 1));
+		final Path png = folder.resolve(stem + PNG_SUFFIX), tif = folder.resolve(stem + TIFF_SUFFIX);
+		AtomicFiles.checkCanWrite(png, settings.overwrite);
+		AtomicFiles.checkCanWrite(tif, settings.overwrite);
+		final RgbImage image = decoder.decode(f.path());
+		final ImageExplanation e = explain(image);
+		if (e.faces().isEmpty()) return new ImageResult(f.path(), rel, image.width(), image.height(), e.faces(), null, null);
+		PngFiles.write(e.overlay(image, settings.alpha), png, settings.overwrite);
+		FloatTiff.write(tif, image.width(), image.height(), e.heatmap(), settings.overwrite);
+		return new ImageResult(f.path(), rel, image.width(), image.height(), e.faces(), png, tif);
+	}
+
+	/** "photo.v2.jpg" -> "photo.v2". */
+	static String stem(final String fileName) {
+		final int dot = fileName.lastIndexOf('.');
+		return dot > 0 ? fileName.substring(0, dot) : fileName;
+	}
+
+	@Override
+	public void close() {
+		try {
+			gradCam.close();
+		}
+		finally {
+			finder.close();
+		}
+	}
+
+	/** One processed image: its faces with their explanations, and the files written (null if none). */
+	public static final class ImageResult {
+		public final Path file;
+		public final String relativePath;
+		public final int width, height;
+		public final List<FaceExplanation> faces;
+		public final Path gradCamPng, heatmapTiff;
+
+		ImageResult(final Path file, final String relativePath, final int width, final int height,
+			final List<FaceExplanation> faces, final Path gradCamPng, final Path heatmapTiff)
+		{
+			this.file = file;
+			this.relativePath = relativePath;
+			this.width = width;
+			this.height = height;
+			this.faces = Collections.unmodifiableList(new ArrayList<>(faces));
+			this.gradCamPng = gradCamPng;
+			this.heatmapTiff = heatmapTiff;
+		}
+	}
+
+	/** What a run did. */
+	public static final class Summary {
+		public final List<ImageResult> results = new ArrayList<>();
+		/** "relative/path.jpg: problem" for each image that was skipped. */
+		public final List<String> failures = new ArrayList<>();
+		/** Images in which no face was found (nothing written for them). */
+		public final List<String> withoutFaces = new ArrayList<>();
+		public boolean cancelled;
+
+		public boolean ok() { return failures.isEmpty() && !cancelled; }
+	}
+}

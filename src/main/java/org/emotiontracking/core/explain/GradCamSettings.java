@@ -1,0 +1,47 @@
+package org.emotiontracking.core.explain;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.emotiontracking.core.detect.HaarCascadeDetector;
+import org.emotiontracking.core.util.Setting;
+
+/** The keys of Grad-CAM Overlay (CLI, macros and the Fiji dialog share them). */
+public final class GradCamSettings {
+
+	@Setting("Model: a .zip from Train Emotion Model, its unpacked folder, or a Keras .h5")
+	public Path model;
+	@Setting("Class names of a Keras .h5 model in output order, comma-separated (default: the notebook's seven)")
+	public List<String> classes = new ArrayList<>();
+	@Setting("An image file or a folder of images")
+	public Path input;
+	@Setting("Folder for <name>_gradcam.png and <name>_heatmap.tif")
+	public Path output;
+	@Setting("Also process images in sub-folders (their folder structure is kept in the output)")
+	public boolean recursive = false;
+	@Setting("detect: find faces with the detector; whole: each image is one face")
+	public String faces = "detect";
+	@Setting("Face detector model: a Haar cascade .xml or a YuNet .onnx (default: OpenCV's frontal-face cascade)")
+	public Path detector;
+	@Setting("Haar cascade scale factor (> 1)")
+	public double scale_factor = HaarCascadeDetector.DEFAULT_SCALE_FACTOR;
+	@Setting("Haar cascade neighbours needed to keep a face")
+	public int min_neighbors = HaarCascadeDetector.DEFAULT_MIN_NEIGHBORS;
+	@Setting("Smallest face side in pixels")
+	public int min_face = HaarCascadeDetector.DEFAULT_MIN_FACE_SIZE;
+	@Setting("Grow each face box by this fraction of its size on every side before classifying")
+	public double margin = 0;
+	@Setting("Only the largest face of each image")
+	public boolean largest = false;
+	@Setting("Class to explain: predicted, or a class name")
+	public String target = GradCam.PREDICTED;
+	@Setting("Layer to explain, e.g. Conv_1, out_relu, block_13_expand_relu (default: the model's Grad-CAM layer)")
+	public String layer = "";
+	@Setting("gradcam (as the notebook) or gradcam++")
+	public String method = GradCamMethod.GRADCAM.id;
+	@Setting("Weight of the heatmap in the overlay, 0..1 (the notebook: 0.4)")
+	public double alpha = Heatmaps.DEFAULT_ALPHA;
+	@Setting("Replace existing output files")
+	public boolean overwrite = false;
+}
