@@ -23,11 +23,11 @@ final class DemoCli implements CliCommand {
 		@Setting("Folder for the sample dataset, the model and every report")
 		public Path output;
 		@Setting("Synthetic images per emotion")
-		public int per_class = 100;
-		@Setting("Training epochs")
-		public int epochs = 12;
+		public int per_class = 150;
+		@Setting("Training epochs (at most; training stops early when validation stops improving)")
+		public int epochs = 60;
 		@Setting("Input size in pixels")
-		public int image_size = 96;
+		public int image_size = 64;
 		@Setting("MobileNetV2 width multiplier")
 		public double alpha = 0.35;
 		@Setting("Base weights: auto (imagenet when its file is on this machine, else none), imagenet or none")
@@ -68,7 +68,9 @@ final class DemoCli implements CliCommand {
 			? "imagenet" : "none") : k.weights;
 		if (s.weights.equals("none")) {
 			progress.log("No ImageNet weights on this machine (" + ImageNetWeights.fileName(k.alpha, k.image_size) +
-				"): training every layer from scratch");
+				"): training every layer from scratch, without augmentation (it slows learning from scratch a lot)");
+			s.augment = false;
+			s.patience = 15;
 		}
 		final long start = System.nanoTime();
 		final TrainingSummary summary = Trainer.train(s, progress);

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Locale;
 
 import org.emotiontracking.core.data.Sample;
+import org.emotiontracking.core.explain.GradCam;
 import org.emotiontracking.core.model.EmotionClassifier;
 import org.emotiontracking.core.report.ClassificationMetrics;
 import org.emotiontracking.core.report.ConfusionMatrix;
@@ -64,7 +65,52 @@ final class TrainingReport {
 			s.overwrite);
 		progress.log(String.format(Locale.ROOT, "Validation accuracy of the saved model: %.4f (%d images)",
 			metrics.accuracy(), metrics.total()));
-		return new Result(metrics.accuracy(), Collections.emptyList());
+		final List<String> gradcams = s.gradcam ? gradCams(out, data, s.overwrite, progress) : Collections.emptyList();
+		return new Result(metrics.accuracy(), gradcams);
+	}
+
+	/**
+	 * Grad-CAM of the predicted class for the first image (by file name) of each class, as the notebook
+	 * did, into gradcam/&lt;class&gt;_&lt;file&gt;_gradcam.png.
+	 */
+	private static List<String> gradCams(final TrainingOutputs out, final TrainingData data, final boolean overwrite,
+		final ProgressListener progress) throws IOException
+	{
+		final List<String> written = new ArrayList<>();
+		final Path folder = java.nio.file.Files.createDirectories(out.file(TrainingOutputs.GRADCAM_FOLDER));
+		try (GradCam gradCam = GradCam.load(out.model())) {
+			for (int c = 0; c < data.classNames.size(); c++) {
+				final int index = firstOfClass(data, c);
+				if (index < 0) continue;
+				final Sample sample = index < data.trainSamples.size() ? data.trainSamples.get(index)
+					: data.validationSamples.get(index - data.trainSamples.size());
+				final org.emotiontracking.core.data.RgbImage image = index < data.train.size() ? data.train.images.get(index)
+					: data.validation.images.get(index - data.train.size());
+				final String stem = sample.path().getFileName().toString().replaceFirst("\\.[^.]*$", "");
+				final Path png = folder.resolve(data.classNames.get(c) + "_" + stem + "_gradcam.png");
+				gradCam.writeOverlay(image, -1, png, overwrite);
+				written.add(out.folder.relativize(png).toString());
+			}
+		}
+		progress.log("Grad-CAM for the first image of each class in " + folder);
+		return written;
+	}
+
+	/** Position (training first, then validation) of the class's first image by file name; -1 if none. */
+	private static int firstOfClass(final TrainingData data, final int c) {
+		int best = -1;
+		String bestName = null;
+		final List<Sample> all = new ArrayList<>(data.trainSamples);
+		all.addAll(data.validationSamples);
+		for (int i = 0; i < all.size(); i++) {
+			if (all.get(i).classIndex() != c) continue;
+			final String name = all.get(i).path().getFileName().toString();
+			if (bestName == null || name.compareTo(bestName) < 0) {
+				best = i;
+				bestName = name;
+			}
+		}
+		return best;
 	}
 
 	private static void predict(final EmotionClassifier model, final LabelledImages set, final List<Sample> samples,

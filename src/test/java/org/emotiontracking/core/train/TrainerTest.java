@@ -53,10 +53,15 @@ class TrainerTest {
 		return s;
 	}
 
-	/** Fails if gradients, labels, the split or augmentation were wrong: shapes are learnt well above chance. */
+	/**
+	 * Trained from scratch with augmentation on generated images (no ImageNet file offline): fails if
+	 * gradients, labels, the split or augmentation were wrong.
+	 */
 	@Test
-	void learnsShapesAndWritesEveryOutput() throws Exception {
+	void learnsAndWritesEveryOutput() throws Exception {
 		final TrainSettings s = settings(shapes, dir.resolve("out"));
+		s.gradcam = true;
+		s.epochs = 15;
 		final List<String> log = new ArrayList<>();
 		final TrainingSummary summary = Trainer.train(s, listener(log, -1));
 		assertTrue(summary.saved());
@@ -73,13 +78,30 @@ class TrainerTest {
 		assertEquals(36, rows.stream().filter(r -> r.contains(",validation,")).count(), "20% of each class held out");
 		for (final String png : new String[] { TrainingOutputs.DISTRIBUTION, TrainingOutputs.CONFUSION_PNG,
 			TrainingOutputs.CURVES }) assertNotNull(ImageIO.read(out.file(png).toFile()), png);
-		assertTrue(log.stream().anyMatch(l -> l.startsWith("Epoch 10/10")), String.join("\n", log));
+		assertTrue(log.stream().anyMatch(l -> l.startsWith("Epoch 15/15")), String.join("\n", log));
+		assertEquals(3, summary.gradCamFiles.size(), summary.gradCamFiles.toString());
+		for (final String g : summary.gradCamFiles) {
+			final java.awt.image.BufferedImage png = ImageIO.read(out.folder.resolve(g).toFile());
+			assertEquals(48, png.getWidth(), g);
+		}
+		assertTrue(summary.gradCamFiles.get(0).contains("blue_blue_000"), summary.gradCamFiles.toString());
 		// The saved archive predicts as training said.
 		try (EmotionClassifier c = EmotionClassifier.load(out.model())) {
 			assertEquals(Arrays.asList(ShapesDataset.CLASSES), c.classNames().stream().sorted((a, b) -> Arrays.asList(
 				ShapesDataset.CLASSES).indexOf(a) - Arrays.asList(ShapesDataset.CLASSES).indexOf(b)).collect(
 					java.util.stream.Collectors.toList()));
 		}
+	}
+
+	/** weights=none trains every layer (batch norms on batch statistics) and saves a working model. */
+	@Test
+	void trainsFromScratch() throws Exception {
+		final TrainSettings s = settings(shapes, dir.resolve("out"));
+		s.epochs = 2;
+		final TrainingSummary summary = Trainer.train(s, ProgressListener.SILENT);
+		assertTrue(summary.saved());
+		assertEquals(2, summary.history.size());
+		assertTrue(summary.history.get(1).loss() < 3, "finite loss");
 	}
 
 	@Test
