@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import org.emotiontracking.bench.ClassifyBenchmark;
 import org.emotiontracking.bench.InferenceBenchmark;
 import org.emotiontracking.bench.MemoryProbe;
 import org.emotiontracking.core.util.ProgressListener;
@@ -15,12 +16,18 @@ import org.emotiontracking.core.util.Settings;
 final class BenchCli implements CliCommand {
 
 	public static final class Keys {
-		@Setting("What to measure: all, inference")
+		@Setting("What to measure: all, inference, classify")
 		public String what = "all";
 		@Setting("MobileNetV2 width multiplier")
 		public double alpha = 1.0;
 		@Setting("Seconds per inference measurement")
 		public double seconds = 10;
+		@Setting("classify: synthetic 224 px faces classified whole (0 = skip)")
+		public int images = 1000;
+		@Setting("classify: 640x480 photos with a face, detected (0 = skip)")
+		public int photos = 300;
+		@Setting("classify: tiny files for the memory run at 96 px (0 = skip)")
+		public int files = 20000;
 	}
 
 	@Override
@@ -39,6 +46,8 @@ final class BenchCli implements CliCommand {
 		progress.log("Benchmark on " + Runtime.getRuntime().availableProcessors() + " cores, Java " +
 			System.getProperty("java.version"));
 		if (k.what.equals("all") || k.what.equals("inference")) report.addAll(InferenceBenchmark.run(k.alpha, k.seconds, progress));
+		if (k.what.equals("all") || k.what.equals("classify")) report.addAll(ClassifyBenchmark.run(k.alpha, k.images, k.photos, k.files,
+			progress));
 		progress.log(String.format(Locale.ROOT, "peak resident memory: %d MiB", MemoryProbe.peakResidentMiB()));
 		return report.isEmpty() ? 2 : 0;
 	}
