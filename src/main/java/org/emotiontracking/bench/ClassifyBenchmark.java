@@ -37,7 +37,7 @@ import org.opencv.imgproc.Imgproc;
  * <ol>
  * <li>synthetic 224x224 faces (PNG, in class folders), faces=whole;</li>
  * <li>640x480 JPEG photos with one real face each (opencv-doc's basketball1.png and messi5.jpg
- * padded), faces=detect with the Haar cascade;</li>
+ * padded), faces=detect with the Haar cascade, with the notebook's parameters and with faster ones;</li>
  * <li>memory: many tiny files, faces=whole at 96 px, resident memory at 1/4, 1/2 and all of them.</li>
  * </ol>
  * Random weights (speed does not depend on them). Model loading is not timed.
@@ -76,6 +76,10 @@ public final class ClassifyBenchmark {
 				writePhotos(data, photos);
 				add(lines, log, run(model224, settings(data, dir.resolve("out-photos"), FaceMode.DETECT),
 					"detect in 640x480 photos (JPEG, Haar)", alpha, null));
+				final ClassifySettings fast = settings(data, dir.resolve("out-photos-fast"), FaceMode.DETECT);
+				fast.scale_factor = 1.2;
+				fast.detection_size = 480;
+				add(lines, log, run(model224, fast, "same, scale_factor=1.2 detection_size=480", alpha, null));
 			}
 			if (files > 0) {
 				final Path data = Files.createDirectories(dir.resolve("tiny"));

@@ -87,7 +87,7 @@ class ClassifyCliTest {
 		assertEquals(2, main("classify", model, "input=" + tmp, "output=" + tmp.resolve("o"), "faces=some"));
 		assertEquals(0, main("classify", "--help"));
 		for (final String key : new String[] { "model", "input", "output", "recursive", "faces", "detector", "scale_factor",
-			"min_neighbors", "min_face", "margin", "largest", "classes", "overwrite", "batch_size", "max_pixels" })
+			"min_neighbors", "min_face", "detection_size", "margin", "largest", "classes", "overwrite", "batch_size", "max_pixels" })
 			assertTrue(out.contains("  " + key + " "), key + " missing in help:\n" + out);
 	}
 }

@@ -30,6 +30,8 @@ public final class ClassifySettings {
 	public int min_neighbors = HaarCascadeDetector.DEFAULT_MIN_NEIGHBORS;
 	@Setting("Smallest face side in pixels")
 	public int min_face = HaarCascadeDetector.DEFAULT_MIN_FACE_SIZE;
+	@Setting("Larger images are shrunk to this longer side for face detection (0 = never); smaller is faster but misses small faces")
+	public int detection_size = HaarCascadeDetector.DEFAULT_MAX_DETECTION_SIDE;
 	@Setting("Widen each face crop by this fraction of the face size on every side (0.1 = 10%)")
 	public double margin = 0;
 	@Setting("Classify only the largest face of each image")
@@ -65,6 +67,7 @@ public final class ClassifySettings {
 		if (!(scale_factor > 1)) throw new IllegalArgumentException("scale_factor must be greater than 1, got " + scale_factor);
 		if (min_neighbors < 0) throw new IllegalArgumentException("min_neighbors must be 0 or more, got " + min_neighbors);
 		if (min_face < 0) throw new IllegalArgumentException("min_face must be 0 or more, got " + min_face);
+		if (detection_size < 0) throw new IllegalArgumentException("detection_size must be 0 or more, got " + detection_size);
 		if (!(margin > -0.45 && margin <= 2)) throw new IllegalArgumentException("margin must be between -0.45 and 2, got " + margin);
 		if (batch_size < 1 || batch_size > 1024) throw new IllegalArgumentException("batch_size must be 1 to 1024, got " + batch_size);
 		if (max_pixels < 1) throw new IllegalArgumentException("max_pixels must be positive, got " + max_pixels);

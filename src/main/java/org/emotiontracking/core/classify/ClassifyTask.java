@@ -97,14 +97,16 @@ public final class ClassifyTask {
 
 	/**
 	 * The face detector of the settings: {@code detector} (.xml Haar cascade with scale_factor,
-	 * min_neighbors and min_face; .onnx YuNet) or the default frontal-face cascade.
+	 * min_neighbors and min_face; .onnx YuNet) or the default frontal-face cascade, detecting on
+	 * images shrunk to detection_size.
 	 */
 	public static FaceDetector openDetector(final ClassifySettings s) throws DetectorLoadException {
 		final Path file = s.detector != null ? s.detector : DefaultCascade.locate();
 		final String name = String.valueOf(file.getFileName()).toLowerCase(Locale.ROOT);
-		if (name.endsWith(".onnx")) return new YuNetDetector(file);
-		if (name.endsWith(".xml")) return new HaarCascadeDetector(file, s.scale_factor, s.min_neighbors, s.min_face,
-			HaarCascadeDetector.DEFAULT_MAX_DETECTION_SIDE, HaarCascadeDetector.DEFAULT_EQUALIZE_HISTOGRAM);
+		if (name.endsWith(".onnx")) return new YuNetDetector(file, YuNetDetector.DEFAULT_SCORE_THRESHOLD,
+			YuNetDetector.DEFAULT_NMS_THRESHOLD, s.detection_size);
+		if (name.endsWith(".xml")) return new HaarCascadeDetector(file, s.scale_factor, s.min_neighbors, s.min_face, s.detection_size,
+			HaarCascadeDetector.DEFAULT_EQUALIZE_HISTOGRAM);
 		throw new DetectorLoadException("Unknown face-detector model type: " + file +
 			" (expected an OpenCV Haar cascade .xml or a YuNet .onnx file)");
 	}

@@ -19,6 +19,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.emotiontracking.core.data.ImageReadException;
@@ -217,7 +218,8 @@ public final class EmotionClassification {
 						cancelled = true;
 						break;
 					}
-					final Object next = queue.take();
+					final Object next = queue.poll(100, TimeUnit.MILLISECONDS); // wakes up to check for cancelling
+					if (next == null) continue;
 					if (next == END) break;
 					if (next instanceof Throwable) throw rethrow((Throwable) next);
 					accept(awaitPrepared(next));
