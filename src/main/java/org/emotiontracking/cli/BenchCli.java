@@ -6,6 +6,7 @@ import java.util.Locale;
 import java.util.Map;
 
 import org.emotiontracking.bench.GradCamBenchmark;
+import org.emotiontracking.bench.ClassifyBenchmark;
 import org.emotiontracking.bench.InferenceBenchmark;
 import org.emotiontracking.bench.LiveBenchmark;
 import org.emotiontracking.bench.MemoryProbe;
@@ -17,7 +18,7 @@ import org.emotiontracking.core.util.Settings;
 final class BenchCli implements CliCommand {
 
 	public static final class Keys {
-		@Setting("What to measure: all, inference, training, gradcam, live")
+		@Setting("What to measure: all, inference, training, classify, gradcam, live")
 		public String what = "all";
 		@Setting("MobileNetV2 width multiplier")
 		public double alpha = 1.0;
@@ -33,6 +34,12 @@ final class BenchCli implements CliCommand {
 		public int frames = 300;
 		@Setting("Input size for what=gradcam")
 		public int size = 224;
+		@Setting("classify: synthetic 224 px faces classified whole (0 = skip)")
+		public int images = 1000;
+		@Setting("classify: 640x480 photos with a face, detected (0 = skip)")
+		public int photos = 300;
+		@Setting("classify: tiny files for the memory run at 96 px (0 = skip)")
+		public int files = 20000;
 	}
 
 	@Override
@@ -55,6 +62,8 @@ final class BenchCli implements CliCommand {
 			k.train_images, k.train_epochs, k.augmented_epochs, k.alpha, progress));
 		if (k.what.equals("all") || k.what.equals("live")) report.addAll(LiveBenchmark.run(k.alpha, k.frames, progress));
 		if (k.what.equals("all") || k.what.equals("gradcam")) report.addAll(GradCamBenchmark.run(k.alpha, k.size, k.seconds,
+			progress));
+		if (k.what.equals("all") || k.what.equals("classify")) report.addAll(ClassifyBenchmark.run(k.alpha, k.images, k.photos, k.files,
 			progress));
 		progress.log(String.format(Locale.ROOT, "peak resident memory: %d MiB", MemoryProbe.peakResidentMiB()));
 		return report.isEmpty() ? 2 : 0;

@@ -1,10 +1,20 @@
 package org.emotiontracking.cli;
 
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Path;
 import java.util.Map;
 
+import org.emotiontracking.core.classify.ClassificationSummary;
+import org.emotiontracking.core.classify.ClassifySettings;
+import org.emotiontracking.core.classify.ClassifyTask;
 import org.emotiontracking.core.util.ProgressListener;
+import org.emotiontracking.core.util.Settings;
 
-/** `classify`: emotions of faces in images and folders. */
+/**
+ * `classify`: emotions of faces in images and folders. Exit status 0 when every image was read,
+ * 1 when some failed (or the model/detector could not be loaded), 2 for usage errors (bad keys,
+ * missing input, outputs that exist without overwrite=true).
+ */
 final class ClassifyCli implements CliCommand {
 
 	@Override
@@ -14,10 +24,28 @@ final class ClassifyCli implements CliCommand {
 	public String summary() { return "Classify emotions of faces in an image or a folder; writes a CSV log and charts"; }
 
 	@Override
-	public Object defaults() { return new Object(); }
+	public Object defaults() { return new ClassifySettings(); }
 
 	@Override
-	public int run(final Map<String, String> keys, final ProgressListener progress) {
-		throw new IllegalStateException("classify is being built");
+	public int run(final Map<String, String> keys, final ProgressListener progress) throws Exception {
+		final ClassifySettings s = Settings.apply(new ClassifySettings(), keys);
+		final ClassificationSummary summary;
+		try {
+			summary = ClassifyTask.run(s, progress);
+		}
+		catch (final FileAlreadyExistsException e) {
+			throw new IllegalArgumentException(e.getReason() != null ? e.getReason() : "Output file already exists: " + e.getFile(), e);
+		}
+		progress.log(summary.toString());
+		if (summary.failures() > 0) {
+			progress.log(summary.failures() + " image" + (summary.failures() == 1 ? "" : "s") + " could not be read" +
+				(summary.failures() > summary.failureMessages().size() ? " (all are listed in the CSV's error column)" : "") + ":");
+			for (final String m : summary.failureMessages()) progress.log("  " + m);
+		}
+		if (!summary.files().isEmpty()) {
+			progress.log("Results in " + s.output.toAbsolutePath() + ":");
+			for (final Path f : summary.files()) progress.log("  " + f.getFileName());
+		}
+		return summary.allSucceeded() && !summary.cancelled() ? 0 : 1;
 	}
 }

@@ -13,8 +13,9 @@ import java.util.Set;
  * The column layout of a prediction table and the conversion of a {@link PredictionRow} to cells.
  * <p>
  * Columns, in order: {@code timestamp, image}, the chosen {@link PredictionColumn optional
- * columns} in enum order, {@code predicted_emotion, confidence, true_label}, then
- * {@code p_<class>} for every class in model order. Timestamps are ISO-8601 with milliseconds and
+ * columns} in enum order except {@code error}, {@code predicted_emotion, confidence, true_label},
+ * {@code p_<class>} for every class in model order, then {@code error} if chosen (last, as its
+ * free text may be long). Timestamps are ISO-8601 with milliseconds and
  * offset (e.g. {@code 2026-11-25T21:30:00.123+01:00}, or {@code ...Z} in UTC); confidence and
  * probabilities have 6 decimals.
  */
@@ -42,11 +43,12 @@ public final class PredictionColumns {
 		final List<String> h = new ArrayList<>();
 		h.add("timestamp");
 		h.add("image");
-		for (final PredictionColumn c : optional) h.add(c.header());
+		for (final PredictionColumn c : optional) if (c != PredictionColumn.ERROR) h.add(c.header());
 		h.add("predicted_emotion");
 		h.add("confidence");
 		h.add("true_label");
 		for (final String name : this.classNames) h.add("p_" + name);
+		if (optional.contains(PredictionColumn.ERROR)) h.add(PredictionColumn.ERROR.header());
 		headers = Collections.unmodifiableList(h);
 	}
 
@@ -91,11 +93,12 @@ public final class PredictionColumns {
 		final List<Object> v = new ArrayList<>(headers.size());
 		v.add(formatTimestamp(row.timestamp()));
 		v.add(row.image());
-		for (final PredictionColumn c : optional) v.add(optionalValue(row, c));
+		for (final PredictionColumn c : optional) if (c != PredictionColumn.ERROR) v.add(optionalValue(row, c));
 		v.add(row.predictedEmotion());
 		v.add(Double.isNaN(row.confidence()) ? null : row.confidence());
 		v.add(row.trueLabel());
 		for (int i = 0; i < classNames.size(); i++) v.add(n == 0 ? null : row.probability(i));
+		if (optional.contains(PredictionColumn.ERROR)) v.add(row.error());
 		return v;
 	}
 

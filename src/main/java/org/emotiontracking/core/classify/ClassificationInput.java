@@ -1,0 +1,139 @@
+package org.emotiontracking.core.classify;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Objects;
+import java.util.function.IntFunction;
+import java.util.stream.IntStream;
+
+import org.emotiontracking.core.data.ImageDecoder;
+import org.emotiontracking.core.data.ImageFolderScan;
+import org.emotiontracking.core.data.RgbImage;
+
+/**
+ * What to classify: an ordered, re-iterable sequence of {@link ClassificationItem}s. Results come
+ * out in this order. Implementations should be lazy (a folder of 100,000 files is listed as it
+ * is read and no image is decoded before a worker needs it).
+ */
+public interface ClassificationInput extends Iterable<ClassificationItem> {
+
+	/** The number of items if known cheaply (for progress), else -1. */
+	default long size() { return -1; }
+
+	/** For logs, e.g. "folder /data/faces (recursive)". */
+	String description();
+
+	/**
+	 * An image file (one item named by its file name) or a folder of image files (items named by
+	 * their path relative to it, '/'-separated, in {@link ImageFolderScan} order). In a recursive
+	 * scan, files whose first-level sub-folder is named like one of {@code classNames} get it as
+	 * true label.
+	 *
+	 * @param classNames may be null or empty (no true labels)
+	 */
+	static ClassificationInput files(final Path input, final boolean recursive, final Collection<String> classNames,
+		final ImageDecoder decoder)
+	{
+		Objects.requireNonNull(input, "input");
+		Objects.requireNonNull(decoder, "decoder");
+		if (!Files.isDirectory(input)) {
+			final String name = String.valueOf(input.getFileName());
+			final List<ClassificationItem> one = Collections.singletonList(
+				new ClassificationItem(name, null, null, () -> decoder.decode(input)));
+			return new ClassificationInput() {
+				@Override
+				public Iterator<ClassificationItem> iterator() { return one.iterator(); }
+
+				@Override
+				public long size() { return 1; }
+
+				@Override
+				public String description() { return "image " + input; }
+			};
+		}
+		final ImageFolderScan scan = new ImageFolderScan(input, recursive, classNames);
+		return new ClassificationInput() {
+			private long size = -2;
+
+			@Override
+			public Iterator<ClassificationItem> iterator() {
+				final Iterator<org.emotiontracking.core.data.ImageFile> files = scan.iterator();
+				return new Iterator<ClassificationItem>() {
+					@Override
+					public boolean hasNext() { return files.hasNext(); }
+
+					@Override
+					public ClassificationItem next() {
+						final org.emotiontracking.core.data.ImageFile f = files.next();
+						return new ClassificationItem(f.relativePath(), null, f.trueLabel().orElse(null), () -> decoder.decode(f.path()));
+					}
+				};
+			}
+
+			/** Counts by listing the folders once more (no file is opened). */
+			@Override
+			public synchronized long size() {
+				if (size == -2) {
+					try {
+						size = scan.stream().count();
+					}
+					catch (final RuntimeException e) {
+						size = -1;
+					}
+				}
+				return size;
+			}
+
+			@Override
+			public String description() { return "folder " + input + (recursive ? " (recursive)" : ""); }
+		};
+	}
+
+	/**
+	 * The slices of a stack (or frames of a movie), numbered from 1 and all named {@code name};
+	 * slice {@code i} (1-based) is fetched with {@code slice.apply(i)} when a worker needs it.
+	 */
+	static ClassificationInput slices(final String name, final int count, final IntFunction<RgbImage> slice) {
+		Objects.requireNonNull(name, "name");
+		Objects.requireNonNull(slice, "slice");
+		if (count < 0) throw new IllegalArgumentException("Negative slice count: " + count);
+		return new ClassificationInput() {
+			@Override
+			public Iterator<ClassificationItem> iterator() {
+				return IntStream.rangeClosed(1, count).mapToObj(i -> new ClassificationItem(name, count > 1 ? i : null, null,
+					() -> slice.apply(i))).iterator();
+			}
+
+			@Override
+			public long size() { return count; }
+
+			@Override
+			public String description() { return count == 1 ? "image " + name : "stack " + name + " (" + count + " slices)"; }
+		};
+	}
+
+	/** In-memory slices of one image or stack (slice numbers only when there are several). */
+	static ClassificationInput images(final String name, final List<RgbImage> slices) {
+		final List<RgbImage> copy = List.copyOf(slices);
+		return slices(name, copy.size(), i -> copy.get(i - 1));
+	}
+
+	/** Any list of items. */
+	static ClassificationInput of(final String description, final List<ClassificationItem> items) {
+		final List<ClassificationItem> copy = List.copyOf(items);
+		return new ClassificationInput() {
+			@Override
+			public Iterator<ClassificationItem> iterator() { return copy.iterator(); }
+
+			@Override
+			public long size() { return copy.size(); }
+
+			@Override
+			public String description() { return description; }
+		};
+	}
+}

@@ -1,0 +1,424 @@
+package org.emotiontracking.core.classify;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.EnumSet;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.emotiontracking.core.data.ImageReadException;
+import org.emotiontracking.core.data.Resize;
+import org.emotiontracking.core.data.RgbImage;
+import org.emotiontracking.core.detect.FaceBox;
+import org.emotiontracking.core.detect.FaceDetector;
+import org.emotiontracking.core.detect.Faces;
+import org.emotiontracking.core.model.EmotionClassifier;
+import org.emotiontracking.core.report.PredictionColumn;
+import org.emotiontracking.core.report.PredictionColumns;
+import org.emotiontracking.core.report.PredictionRow;
+import org.emotiontracking.core.util.ProgressListener;
+
+/**
+ * The classification pipeline: for each input item, load (decode) -> find faces (or take the
+ * whole image) -> crop with margin -> resize to the model input -> classify in batches -> rows
+ * to a {@link ClassificationSink}.
+ * <p>
+ * <b>Threads and memory.</b> A dispatcher thread walks the input and hands items to a pool of
+ * worker threads that decode, detect, crop and resize; their results wait in a bounded queue in
+ * input order. The calling thread takes them in order, packs the faces into batches, runs the
+ * model and emits rows. So decoding and detection overlap inference, and at most about
+ * {@code 2 * batchSize + workers} items are in flight: memory does not grow with the input size
+ * (no full image is kept after its faces are cropped).
+ * <p>
+ * <b>Errors.</b> An item that cannot be loaded or processed gives one row with the error column
+ * filled (the message names the file and the problem) and a {@link ProgressListener#log log}
+ * line; the run goes on. Errors of the input listing, of the model or of the sink stop the run.
+ * <p>
+ * The classifier and detector are not closed here. One instance may run several inputs, one at
+ * a time per thread.
+ */
+public final class EmotionClassification {
+
+	/** The optional columns of the rows (and the CSV log). */
+	public static final Set<PredictionColumn> COLUMNS = Collections.unmodifiableSet(EnumSet.of(PredictionColumn.SLICE,
+		PredictionColumn.FACE, PredictionColumn.X, PredictionColumn.Y, PredictionColumn.WIDTH, PredictionColumn.HEIGHT,
+		PredictionColumn.ERROR));
+
+	private static final AtomicInteger POOLS = new AtomicInteger();
+	private static final long STATUS_INTERVAL_NANOS = 250_000_000L;
+
+	private final EmotionClassifier classifier;
+	private final FaceDetector detector;
+	private FaceMode mode;
+	private double margin;
+	private boolean largestOnly;
+	private int minFace;
+	private int batchSize = EmotionClassifier.DEFAULT_BATCH;
+	private int workers = Math.max(1, Runtime.getRuntime().availableProcessors());
+
+	/**
+	 * @param classifier the model
+	 * @param detector   the face detector, or null to classify whole images ({@link FaceMode#WHOLE})
+	 */
+	public EmotionClassification(final EmotionClassifier classifier, final FaceDetector detector) {
+		this.classifier = Objects.requireNonNull(classifier, "classifier");
+		this.detector = detector;
+		this.mode = detector == null ? FaceMode.WHOLE : FaceMode.DETECT;
+	}
+
+	/** Applies faces, margin, largest, min_face and batch_size of the settings. */
+	public EmotionClassification configure(final ClassifySettings s) {
+		return faceMode(s.faces).margin(s.margin).largestOnly(s.largest).minFaceSize(s.min_face).batchSize(s.batch_size);
+	}
+
+	/** Detect faces (needs a detector) or classify whole images. */
+	public EmotionClassification faceMode(final FaceMode value) {
+		if (value == FaceMode.DETECT && detector == null) throw new IllegalArgumentException("faces=detect needs a face detector");
+		mode = Objects.requireNonNull(value);
+		return this;
+	}
+
+	/** Widens each face crop by this fraction of the face size on every side (default 0). */
+	public EmotionClassification margin(final double value) {
+		margin = value;
+		return this;
+	}
+
+	/** Only the largest face of each image (default false). */
+	public EmotionClassification largestOnly(final boolean value) {
+		largestOnly = value;
+		return this;
+	}
+
+	/** Drops detected faces whose smaller side is below this many pixels (default 0; Haar applies its own). */
+	public EmotionClassification minFaceSize(final int value) {
+		minFace = value;
+		return this;
+	}
+
+	/** Faces per inference batch (default {@value EmotionClassifier#DEFAULT_BATCH}). */
+	public EmotionClassification batchSize(final int value) {
+		if (value < 1) throw new IllegalArgumentException("Batch size must be at least 1: " + value);
+		batchSize = value;
+		return this;
+	}
+
+	/** Threads decoding and detecting (default: the number of cores). */
+	public EmotionClassification workers(final int value) {
+		if (value < 1) throw new IllegalArgumentException("Workers must be at least 1: " + value);
+		workers = value;
+		return this;
+	}
+
+	public FaceMode faceMode() { return mode; }
+
+	/** The classifier's class names in model order. */
+	public List<String> classNames() { return classifier.classNames(); }
+
+	/** The layout of the rows (local-time timestamps). */
+	public PredictionColumns columns() {
+		return new PredictionColumns(classifier.classNames(), COLUMNS);
+	}
+
+	/**
+	 * Classifies every item of the input and sends the rows to the sink in input order (from the
+	 * calling thread). Returns when all rows are out, or early if the listener asks to cancel (the
+	 * rows of items already read are still sent).
+	 *
+	 * @throws IOException if the sink fails or the input cannot be listed
+	 * @throws IllegalStateException if the model fails
+	 */
+	public ClassificationSummary classify(final ClassificationInput input, final ClassificationSink sink,
+		final ProgressListener progress) throws IOException
+	{
+		return new Run(input, sink == null ? ClassificationSink.NONE : sink, progress == null ? ProgressListener.SILENT : progress)
+			.execute();
+	}
+
+	/** An item after the worker stage: its faces, ready for the model, or why there are none. */
+	private static final class Prepared {
+		final long index;
+		final ClassificationItem item;
+		final List<FaceBox> boxes;
+		final RgbImage[] inputs;
+		final float[][] probabilities;
+		final String error;
+		int done;
+
+		Prepared(final long index, final ClassificationItem item, final List<FaceBox> boxes, final RgbImage[] inputs, final String error) {
+			this.index = index;
+			this.item = item;
+			this.boxes = boxes;
+			this.inputs = inputs;
+			this.probabilities = new float[inputs.length][];
+			this.error = error;
+		}
+
+		boolean complete() { return done == inputs.length; }
+	}
+
+	private static final Object END = new Object();
+
+	/** The state of one {@link #classify} call. */
+	private final class Run {
+		private final ClassificationInput input;
+		private final ClassificationSink sink;
+		private final ProgressListener progress;
+		private final List<String> classNames = classifier.classNames();
+		private final int size = classifier.inputSize();
+		private final BlockingQueue<Object> queue = new ArrayBlockingQueue<>(2 * batchSize + workers);
+		private final ArrayDeque<Prepared> pending = new ArrayDeque<>();
+		private final float[] packed;
+		private final Prepared[] batchItems = new Prepared[batchSize];
+		private final int[] batchFaces = new int[batchSize];
+		private int batchCount;
+		private volatile boolean stopping;
+
+		private long images, faces, noFace, failures, labelled, correct;
+		private final List<String> failureMessages = new ArrayList<>();
+		private long total;
+		private long lastStatus;
+
+		Run(final ClassificationInput input, final ClassificationSink sink, final ProgressListener progress) {
+			this.input = Objects.requireNonNull(input, "input");
+			this.sink = sink;
+			this.progress = progress;
+			this.packed = new float[batchSize * size * size * 3];
+		}
+
+		ClassificationSummary execute() throws IOException {
+			final long start = System.nanoTime();
+			sink.start(columns());
+			total = input.size();
+			progress.status("Classifying " + input.description());
+			final ExecutorService pool = Executors.newFixedThreadPool(workers, threads("emotion-classify-" + POOLS.incrementAndGet()));
+			final Thread dispatcher = new Thread(() -> dispatch(pool), "emotion-classify-input");
+			dispatcher.setDaemon(true);
+			dispatcher.start();
+			boolean cancelled = false;
+			try {
+				while (true) {
+					if (progress.isCancelled()) {
+						cancelled = true;
+						break;
+					}
+					final Object next = queue.poll(100, TimeUnit.MILLISECONDS); // wakes up to check for cancelling
+					if (next == null) continue;
+					if (next == END) break;
+					if (next instanceof Throwable) throw rethrow((Throwable) next);
+					accept(awaitPrepared(next));
+				}
+				if (batchCount > 0) runBatch();
+				emitReady();
+			}
+			catch (final InterruptedException e) {
+				Thread.currentThread().interrupt();
+				throw new CancellationException("Interrupted");
+			}
+			finally {
+				stopping = true;
+				dispatcher.interrupt();
+				pool.shutdownNow();
+				queue.clear();
+			}
+			progress.progress(1);
+			final double seconds = (System.nanoTime() - start) / 1e9;
+			return new ClassificationSummary(images, faces, noFace, failures, failureMessages, labelled, correct, seconds, cancelled,
+				Collections.emptyList());
+		}
+
+		/** Walks the input on its own thread, submitting one task per item, in order. */
+		private void dispatch(final ExecutorService pool) {
+			try {
+				long index = 0;
+				final Iterator<ClassificationItem> it = input.iterator();
+				while (!stopping && it.hasNext()) {
+					final ClassificationItem item = it.next();
+					final long i = index++;
+					final Future<Prepared> f = pool.submit(() -> prepare(i, item));
+					queue.put(f);
+				}
+				queue.put(END);
+			}
+			catch (final InterruptedException e) {
+				// the run is over
+			}
+			catch (final Throwable t) {
+				try {
+					if (!stopping) queue.put(t);
+				}
+				catch (final InterruptedException e) {
+					// the run is over
+				}
+			}
+		}
+
+		/** Worker stage: load, find faces, crop, resize to the model input. */
+		private Prepared prepare(final long index, final ClassificationItem item) {
+			final RgbImage image;
+			try {
+				image = item.load();
+				if (image == null) throw new IllegalStateException("no image");
+			}
+			catch (final ImageReadException e) {
+				return failed(index, item, e.getMessage());
+			}
+			catch (final Exception e) {
+				return failed(index, item, "Cannot read image " + item + ": " + message(e));
+			}
+			try {
+				List<FaceBox> boxes;
+				if (mode == FaceMode.WHOLE) boxes = Collections.singletonList(new FaceBox(0, 0, image.width(), image.height(), 1));
+				else {
+					boxes = new ArrayList<>();
+					for (final FaceBox b : detector.detect(image))
+						if (Math.min(b.width(), b.height()) >= minFace) boxes.add(b);
+					if (largestOnly) boxes = Faces.largestOnly(boxes);
+				}
+				final RgbImage[] inputs = new RgbImage[boxes.size()];
+				for (int k = 0; k < inputs.length; k++) {
+					final FaceBox b = boxes.get(k);
+					final FaceBox crop = margin == 0 || mode == FaceMode.WHOLE ? b : b.widen(margin, image.width(), image.height());
+					final RgbImage face = crop.x() == 0 && crop.y() == 0 && crop.width() == image.width() && crop.height() == image
+						.height() ? image : Resize.crop(image, crop.x(), crop.y(), crop.width(), crop.height());
+					inputs[k] = classifier.prepare(face);
+				}
+				return new Prepared(index, item, boxes, inputs, null);
+			}
+			catch (final RuntimeException e) {
+				return failed(index, item, "Cannot classify " + item + ": " + message(e));
+			}
+		}
+
+		private Prepared failed(final long index, final ClassificationItem item, final String error) {
+			return new Prepared(index, item, Collections.emptyList(), new RgbImage[0], error);
+		}
+
+		@SuppressWarnings("unchecked")
+		private Prepared awaitPrepared(final Object future) throws InterruptedException, IOException {
+			try {
+				return ((Future<Prepared>) future).get();
+			}
+			catch (final ExecutionException e) {
+				throw rethrow(e.getCause());
+			}
+		}
+
+		/** Queues an item's faces for the model; emits what is complete. */
+		private void accept(final Prepared p) throws IOException {
+			pending.add(p);
+			for (int k = 0; k < p.inputs.length; k++) {
+				batchItems[batchCount] = p;
+				batchFaces[batchCount] = k;
+				final byte[] px = p.inputs[k].pixels();
+				final int base = batchCount * px.length;
+				for (int j = 0; j < px.length; j++) packed[base + j] = px[j] & 0xff;
+				p.inputs[k] = null; // the packed copy is all the model needs
+				if (++batchCount == batchSize) runBatch();
+			}
+			emitReady();
+		}
+
+		private void runBatch() {
+			final float[][] out = classifier.predictPrepared(packed, batchCount);
+			for (int i = 0; i < batchCount; i++) {
+				batchItems[i].probabilities[batchFaces[i]] = out[i];
+				batchItems[i].done++;
+				batchItems[i] = null;
+			}
+			batchCount = 0;
+		}
+
+		/** Sends the rows of all complete items at the head of the input order. */
+		private void emitReady() throws IOException {
+			while (!pending.isEmpty() && pending.peek().complete()) emit(pending.poll());
+		}
+
+		private void emit(final Prepared p) throws IOException {
+			final ClassificationItem item = p.item;
+			images++;
+			if (p.error != null) {
+				failures++;
+				if (failureMessages.size() < ClassificationSummary.MAX_KEPT_FAILURES) failureMessages.add(p.error);
+				progress.log("Skipped: " + p.error);
+				sink.accept(base(item).error(p.error).build(), null, p.index);
+			}
+			else if (p.boxes.isEmpty()) {
+				noFace++;
+				sink.accept(base(item).error(PredictionRow.NO_FACE).build(), null, p.index);
+			}
+			else {
+				for (int k = 0; k < p.boxes.size(); k++) {
+					final FaceBox b = p.boxes.get(k);
+					final float[] f = p.probabilities[k];
+					final double[] probabilities = new double[f.length];
+					for (int c = 0; c < f.length; c++) probabilities[c] = f[c];
+					final PredictionRow.Builder row = base(item).box(b.x(), b.y(), b.width(), b.height())
+						.prediction(classNames, probabilities);
+					if (mode == FaceMode.DETECT) row.face(k + 1);
+					final PredictionRow r = row.build();
+					faces++;
+					if (item.trueLabel() != null && classNames.contains(item.trueLabel())) {
+						labelled++;
+						if (item.trueLabel().equals(r.predictedEmotion())) correct++;
+					}
+					sink.accept(r, b, p.index);
+				}
+			}
+			reportProgress(item);
+		}
+
+		private PredictionRow.Builder base(final ClassificationItem item) {
+			final PredictionRow.Builder b = PredictionRow.builder(item.name()).trueLabel(item.trueLabel());
+			if (item.slice() != null) b.slice(item.slice());
+			return b;
+		}
+
+		private void reportProgress(final ClassificationItem item) {
+			final long now = System.nanoTime();
+			if (now - lastStatus < STATUS_INTERVAL_NANOS && images != total) return;
+			lastStatus = now;
+			progress.status(String.format(Locale.ROOT, "Classified %d%s images (%d faces): %s", images,
+				total > 0 ? " of " + total : "", faces, item.name()));
+			if (total > 0) progress.progress((double) images / total);
+		}
+	}
+
+	private static ThreadFactory threads(final String prefix) {
+		final AtomicInteger n = new AtomicInteger();
+		return r -> {
+			final Thread t = new Thread(r, prefix + "-" + n.incrementAndGet());
+			t.setDaemon(true);
+			return t;
+		};
+	}
+
+	private static IOException rethrow(final Throwable t) {
+		if (t instanceof IOException) return (IOException) t;
+		if (t instanceof UncheckedIOException) return ((UncheckedIOException) t).getCause();
+		if (t instanceof RuntimeException) throw (RuntimeException) t;
+		if (t instanceof Error) throw (Error) t;
+		return new IOException(t);
+	}
+
+	private static String message(final Throwable e) {
+		final String m = e.getMessage();
+		return m == null || m.isEmpty() ? e.getClass().getSimpleName() : m;
+	}
+}
