@@ -2,10 +2,12 @@ package org.emotiontracking.imagej;
 
 import ij.IJ;
 import ij.Macro;
+import ij.macro.Interpreter;
 import ij.plugin.PlugIn;
 import ij.plugin.frame.Recorder;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
@@ -15,6 +17,10 @@ import org.scijava.Context;
 import org.scijava.command.CommandInfo;
 import org.scijava.command.CommandService;
 import org.scijava.module.Module;
+import org.scijava.module.ModuleService;
+import org.scijava.module.process.PostprocessorPlugin;
+import org.scijava.module.process.PreprocessorPlugin;
+import org.scijava.plugin.PluginService;
 
 /**
  * The ImageJ 1.x entry point of every command, registered in {@code plugins.config} with the
@@ -43,7 +49,7 @@ public class EmotionTrackingPlugin implements PlugIn {
 		try {
 			final String options = Macro.getOptions();
 			final Outcome outcome = run(context(), arg == null ? "" : arg.trim(), options);
-			if (outcome.failure != null && options != null) Macro.abort();
+			if (outcome.failure != null && options != null) Interpreter.abort(); // stops the macro quietly
 		}
 		finally {
 			t.setContextClassLoader(previous);
@@ -95,7 +101,12 @@ public class EmotionTrackingPlugin implements PlugIn {
 			inputs.title + "\", \"" + missing.get(0) + "=[...]\"))", options);
 		final Module module;
 		try {
-			module = context.service(CommandService.class).run(info, true, values).get();
+			// Preprocessing (services, initializers, validation) but no postprocessing: ImageJ 1.x has no
+			// displays for the outputs (the command logs them) and we record the options ourselves.
+			final List<PreprocessorPlugin> pre = context.service(PluginService.class).createInstancesOfType(
+				PreprocessorPlugin.class);
+			module = context.service(ModuleService.class).run(info, pre, Collections.<PostprocessorPlugin> emptyList(),
+				values).get();
 		}
 		catch (final InterruptedException e) {
 			Thread.currentThread().interrupt();

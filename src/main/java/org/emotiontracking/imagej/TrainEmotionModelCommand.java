@@ -17,7 +17,8 @@ import org.scijava.widget.FileWidget;
 /**
  * Plugins &gt; Emotion Tracking &gt; Train Emotion Model: {@link Trainer#train} on a folder with one
  * sub-folder of face images per emotion. Parameter names are the keys of {@link TrainSettings} (the
- * same as {@code java -jar emotion-tracking.jar train key=value} and the macro options).
+ * same as {@code java -jar emotion-tracking.jar train key=value} and the macro options). When ImageJ
+ * 1.x hosts it, the epochs are also shown as the {@value TrainingHistoryTable#TITLE} table.
  */
 @Plugin(type = Command.class, name = "train", headless = true,
 	menuPath = "Plugins>Emotion Tracking>Train Emotion Model")
@@ -93,5 +94,6 @@ public class TrainEmotionModelCommand extends EmotionCommand<TrainSettings> {
 			if (Files.exists(p)) progress.log("  " + p.getFileName());
 		for (final String g : summary.gradCamFiles) progress.log("  " + g);
 		if (!summary.skippedImages.isEmpty()) progress.log(summary.skippedImages.size() + " unreadable images were skipped");
+		if (imageJ1Hosted()) TrainingHistoryTable.show(summary.history);
 	}
 }
