@@ -26,7 +26,10 @@ output = stripSlash(output);
 
 run(TRAIN, "dataset=[" + dataset + "] output=[" + output + "] epochs=" + epochs + " weights=[" + weights + "]");
 model = output + File.separator + "emotion_mobilenet_model.zip";
-if (!File.exists(model)) exit("Training saved no model: see the Log window.");
+if (!File.exists(model)) {
+	print("Training saved no model (cancelled?): see the Log window.");
+	exit();
+}
 
 run(CLASSIFY, "model=[" + model + "] input=[" + images + "] output=[" + output + File.separator + "classified]" +
 	" faces=detect recursive=true");
