@@ -1,0 +1,189 @@
+package org.emotiontracking.imagej;
+
+import java.io.File;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import org.scijava.Context;
+import org.scijava.ItemVisibility;
+import org.scijava.command.CommandInfo;
+import org.scijava.convert.ConvertService;
+import org.scijava.module.Module;
+import org.scijava.module.ModuleItem;
+import org.scijava.module.ModuleService;
+import org.scijava.service.Service;
+
+/**
+ * The user-editable inputs of a SciJava command (no services, no messages), with their defaults
+ * and descriptions, and the conversion of macro text to their types. What the ImageJ 1.x bridge
+ * asks for in a GenericDialog or reads from macro options.
+ */
+public final class CommandInputs {
+
+	/** One input: a {@code @Parameter} field of the command. */
+	public static final class Input {
+
+		public final String name;
+		public final Class<?> type;
+		public final String style;
+		public final List<String> choices;
+		public final boolean required;
+		public final Object defaultValue;
+		public final String description;
+
+		Input(final ModuleItem<?> item, final Object defaultValue, final String description) {
+			this.name = item.getName();
+			this.type = item.getType();
+			this.style = item.getWidgetStyle() == null ? "" : item.getWidgetStyle();
+			this.choices = item.getChoices() == null ? Collections.emptyList() : item.getChoices().stream().map(
+				String::valueOf).collect(java.util.stream.Collectors.toList());
+			this.required = item.isRequired();
+			this.defaultValue = defaultValue;
+			this.description = description;
+		}
+
+		public boolean isBoolean() { return type == boolean.class || type == Boolean.class; }
+
+		public boolean isInteger() {
+			return type == int.class || type == Integer.class || type == long.class || type == Long.class ||
+				type == short.class || type == Short.class;
+		}
+
+		public boolean isDecimal() {
+			return type == double.class || type == Double.class || type == float.class || type == Float.class;
+		}
+
+		public boolean isFile() { return type == File.class; }
+
+		public boolean isDirectory() { return isFile() && style.toLowerCase(Locale.ROOT).contains("directory"); }
+	}
+
+	public final CommandInfo info;
+	public final String title;
+	public final List<Input> inputs;
+	private final ConvertService convert;
+
+	private CommandInputs(final CommandInfo info, final String title, final List<Input> inputs,
+		final ConvertService convert)
+	{
+		this.info = info;
+		this.title = title;
+		this.inputs = Collections.unmodifiableList(inputs);
+		this.convert = convert;
+	}
+
+	/** The editable inputs of {@code info}, with the initial values of a fresh instance as defaults. */
+	public static CommandInputs of(final Context context, final CommandInfo info) {
+		final Module module = context.service(ModuleService.class).createModule(info);
+		final Object command = module.getDelegateObject();
+		final Class<?> settingsType = command instanceof EmotionCommand ? ((EmotionCommand<?>) command).newSettings()
+			.getClass() : null;
+		final List<Input> out = new ArrayList<>();
+		for (final ModuleItem<?> item : info.inputs()) {
+			if (Service.class.isAssignableFrom(item.getType()) || Context.class.isAssignableFrom(item.getType())) continue;
+			if (item.getVisibility() == ItemVisibility.MESSAGE || item.getVisibility() == ItemVisibility.INVISIBLE) continue;
+			String description = item.getDescription();
+			if ((description == null || description.isEmpty()) && settingsType != null) description = SettingsBinding
+				.description(settingsType, item.getName());
+			out.add(new Input(item, module.getInput(item.getName()), description == null ? "" : description));
+		}
+		final String title = command instanceof EmotionCommand ? ((EmotionCommand<?>) command).title() : info.getTitle();
+		return new CommandInputs(info, title, out, context.getService(ConvertService.class));
+	}
+
+	/** The defaults of every input, by name. */
+	public Map<String, Object> defaults() {
+		final Map<String, Object> out = new LinkedHashMap<>();
+		for (final Input in : inputs) out.put(in.name, in.defaultValue);
+		return out;
+	}
+
+	/**
+	 * Values from macro options: each input given in {@code options} is converted to its type, the
+	 * others keep their defaults. Keys that name no input are returned in {@code unknown}.
+	 */
+	public Map<String, Object> fromMacroOptions(final String options, final List<String> unknown) {
+		final Map<String, String> given = MacroOptions.parse(options);
+		final Map<String, Object> out = defaults();
+		for (final Input in : inputs) {
+			if (!given.containsKey(in.name)) continue;
+			out.put(in.name, parse(in, given.get(in.name)));
+		}
+		for (final String key : given.keySet())
+			if (!out.containsKey(key)) unknown.add(key);
+		return out;
+	}
+
+	/** The values as macro text, in input order (null values left out), e.g. for the Recorder. */
+	public Map<String, String> toMacroText(final Map<String, Object> values) {
+		final Map<String, String> out = new LinkedHashMap<>();
+		for (final Input in : inputs) {
+			final Object v = values.get(in.name);
+			if (v != null) out.put(in.name, SettingsBinding.format(v));
+		}
+		return out;
+	}
+
+	/** Names of required inputs whose value is null or an empty text. */
+	public List<String> missingRequired(final Map<String, Object> values) {
+		final List<String> out = new ArrayList<>();
+		for (final Input in : inputs) {
+			final Object v = values.get(in.name);
+			if (in.required && (v == null || v instanceof String && ((String) v).isEmpty() || v instanceof File &&
+				((File) v).getPath().isEmpty())) out.add(in.name);
+		}
+		return out;
+	}
+
+	/**
+	 * Converts macro text to the input's type. A bare word (null) is true for a boolean; booleans also
+	 * accept true/false, yes/no, on/off, 1/0. An empty text is null for a file.
+	 *
+	 * @throws IllegalArgumentException naming the key when the text does not fit the type
+	 */
+	public Object parse(final Input in, final String text) {
+		try {
+			if (in.isBoolean()) {
+				if (text == null) return true;
+				switch (text.trim().toLowerCase(Locale.ROOT)) {
+					case "true": case "yes": case "on": case "1": case "": return true;
+					case "false": case "no": case "off": case "0": return false;
+					default: throw new IllegalArgumentException("expected true or false");
+				}
+			}
+			if (text == null) throw new IllegalArgumentException("a value is needed (" + in.name + "=...)");
+			final String t = text.trim();
+			if (in.type == String.class) return text;
+			if (in.isFile()) return t.isEmpty() ? null : new File(t);
+			if (in.isInteger()) {
+				final double d = Double.parseDouble(t);
+				if (d != Math.rint(d)) throw new IllegalArgumentException("expected a whole number");
+				if (in.type == long.class || in.type == Long.class) return (long) d;
+				if (in.type == short.class || in.type == Short.class) return (short) d;
+				return (int) d;
+			}
+			if (in.isDecimal()) {
+				final double d = Double.parseDouble(t);
+				return in.type == float.class || in.type == Float.class ? (Object) (float) d : (Object) d;
+			}
+			if (in.type.isEnum()) {
+				for (final Object c : in.type.getEnumConstants())
+					if (c.toString().equalsIgnoreCase(t)) return c;
+				throw new IllegalArgumentException("expected one of " + java.util.Arrays.toString(in.type.getEnumConstants()));
+			}
+			if (convert != null && convert.supports(t, in.type)) return convert.convert(t, in.type);
+			throw new IllegalArgumentException("cannot convert text to " + in.type.getSimpleName());
+		}
+		catch (final NumberFormatException e) {
+			throw new IllegalArgumentException("Bad value for " + in.name + "=" + text + ": expected a number", e);
+		}
+		catch (final IllegalArgumentException e) {
+			if (e.getMessage() != null && e.getMessage().startsWith("Bad value")) throw e;
+			throw new IllegalArgumentException("Bad value for " + in.name + "=" + text + ": " + e.getMessage(), e);
+		}
+	}
+}

@@ -1,0 +1,126 @@
+package org.emotiontracking.imagej;
+
+import ij.IJ;
+import ij.macro.Interpreter;
+
+import java.awt.GraphicsEnvironment;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+
+import org.emotiontracking.core.util.ProgressListener;
+import org.scijava.app.StatusService;
+import org.scijava.command.Command;
+import org.scijava.log.LogService;
+import org.scijava.plugin.Parameter;
+import org.scijava.plugin.Plugin;
+
+/**
+ * Base of every Emotion Tracking command (see the package documentation for the pattern).
+ * <p>
+ * {@link #run()} copies the subclass's {@code @Parameter} fields into {@link #newSettings()} by name
+ * ({@link SettingsBinding}), then calls {@link #execute} with a progress listener that shows where
+ * the user looks: the ImageJ status bar, progress bar and Log window when ImageJ 1.x hosts the command
+ * (Fiji, plain ImageJ 1.x, batch macros; Esc cancels), SciJava's StatusService and LogService
+ * otherwise. A failure is reported once, as a clean message, and kept in {@link #failure()}; it is
+ * not rethrown, because nobody would see an exception from a command started from a menu.
+ *
+ * @param <S> the core settings class whose {@code @Setting} keys the command's fields mirror
+ */
+public abstract class EmotionCommand<S> implements Command {
+
+	@Parameter(required = false)
+	private LogService logService;
+
+	@Parameter(required = false)
+	private StatusService statusService;
+
+	private volatile ProgressListener progress;
+	private volatile boolean cancelRequested;
+	private volatile String failure;
+
+	/** A fresh settings object holding the core's defaults, e.g. {@code new TrainSettings()}. */
+	protected abstract S newSettings();
+
+	/**
+	 * The work: call the core with the bound settings, report through {@code progress}, fill the
+	 * output fields. Throw to fail; the message is what the user reads.
+	 */
+	protected abstract void execute(S settings, ProgressListener progress) throws Exception;
+
+	@Override
+	public final void run() {
+		failure = null;
+		progress = createProgress();
+		if (cancelRequested) cancel();
+		try {
+			execute(SettingsBinding.apply(this, newSettings()), progress);
+		}
+		catch (final Exception | LinkageError | OutOfMemoryError e) {
+			fail(e);
+		}
+		finally {
+			if (progress instanceof ImageJProgress) ((ImageJProgress) progress).finish();
+			else if (progress instanceof SciJavaProgress) ((SciJavaProgress) progress).finish();
+		}
+	}
+
+	/** Why the last run failed, or null if it succeeded (or has not run). */
+	public String failure() {
+		return failure;
+	}
+
+	/** Asks a running command to stop at its next check (the same as Esc in ImageJ). */
+	public void cancel() {
+		cancelRequested = true;
+		final ProgressListener p = progress;
+		if (p instanceof ImageJProgress) ((ImageJProgress) p).cancel();
+		else if (p instanceof SciJavaProgress) ((SciJavaProgress) p).cancel();
+	}
+
+	/** The menu label of this command (the leaf of its menu path), for messages. */
+	public String title() {
+		final Plugin plugin = getClass().getAnnotation(Plugin.class);
+		if (plugin == null || plugin.menuPath().isEmpty()) return getClass().getSimpleName();
+		final String[] path = plugin.menuPath().split(">");
+		return path[path.length - 1].trim();
+	}
+
+	protected LogService logService() {
+		return logService;
+	}
+
+	protected StatusService statusService() {
+		return statusService;
+	}
+
+	/**
+	 * Whether ImageJ 1.x shows this run to the user: its main window exists (Fiji or plain ImageJ) or
+	 * a macro runs in batch mode.
+	 */
+	public static boolean imageJ1Hosted() {
+		return IJ.getInstance() != null || Interpreter.isBatchMode();
+	}
+
+	/** The listener for this run; override to add one (e.g. a live preview). */
+	protected ProgressListener createProgress() {
+		return imageJ1Hosted() ? new ImageJProgress() : new SciJavaProgress(statusService, logService);
+	}
+
+	private void fail(final Throwable e) {
+		final boolean expected = e instanceof IllegalArgumentException || e instanceof IOException ||
+			e instanceof UncheckedIOException || !(e instanceof RuntimeException || e instanceof Error);
+		final String message = e.getMessage() == null || !expected && !(e instanceof IllegalStateException) ? e.toString()
+			: e.getMessage();
+		failure = message;
+		if (progress instanceof ImageJProgress) {
+			IJ.log(title() + " failed: " + message);
+			if (!expected && logService != null) logService.error(title() + " failed", e);
+			if (IJ.getInstance() != null && !Interpreter.isBatchMode() && !GraphicsEnvironment.isHeadless()) IJ.error(title(),
+				message);
+		}
+		else if (logService != null) {
+			if (expected) logService.error(title() + " failed: " + message);
+			else logService.error(title() + " failed: " + message, e);
+		}
+	}
+}

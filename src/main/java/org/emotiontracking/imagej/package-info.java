@@ -1,0 +1,41 @@
+/**
+ * Fiji / ImageJ front end: thin SciJava commands, the ImageJ 1.x bridge, results tables, overlays and
+ * progress adapters. No model maths here; every command parses its inputs and calls the core.
+ *
+ * <h2>Adding a command (Classify, Grad-CAM, Live, ...)</h2>
+ * <ol>
+ * <li>One class extending {@link org.emotiontracking.imagej.EmotionCommand EmotionCommand&lt;S&gt;},
+ * where {@code S} is the core's settings class (public {@code @Setting} fields, e.g.
+ * {@code TrainSettings}):
+ *
+ * <pre>
+ * &#64;Plugin(type = Command.class, name = "classify", headless = true,
+ * 	menuPath = "Plugins&gt;Emotion Tracking&gt;Classify Emotions")
+ * public class ClassifyEmotionsCommand extends EmotionCommand&lt;ClassifySettings&gt; {
+ * 	&#64;Parameter(style = FileWidget.OPEN_STYLE) private File model;   // same name as the @Setting key
+ * 	&#64;Parameter private String faces = "detect";                     // same default as the core
+ * 	&#64;Parameter(type = ItemIO.OUTPUT) private int faces_found;       // outputs: any names
+ * 	protected ClassifySettings newSettings() { return new ClassifySettings(); }
+ * 	protected void execute(ClassifySettings s, ProgressListener progress) throws Exception {
+ * 		... call the core; fill EmotionResultsTable / EmotionOverlay; set the output fields ...
+ * 	}
+ * }
+ * </pre>
+ *
+ * Every {@code @Parameter} field whose name equals a key of {@code S} is copied into a fresh {@code S}
+ * by name ({@link org.emotiontracking.imagej.SettingsBinding}: File to Path, "a,b" to a list, numbers,
+ * booleans, enums), exactly as the CLI parses {@code key=value}; other fields (outputs, an input
+ * {@code ImagePlus}, ...) are the command's own. Give each parameter the core's default value; the
+ * test helper {@link org.emotiontracking.imagej.SettingsBinding#mismatches} checks both.</li>
+ * <li>{@code @Plugin(name = ...)} is the CLI command name; the menu label is the leaf of
+ * {@code menuPath}. Add the same path and label, with the name as argument, to {@code plugins.config}:
+ * <pre>Plugins&gt;Emotion Tracking, "Classify Emotions", org.emotiontracking.imagej.EmotionTrackingPlugin("classify")</pre>
+ * In Fiji, imagej-legacy lets the SciJava command take over that menu item (no duplicate); in plain
+ * ImageJ 1.x, {@link org.emotiontracking.imagej.EmotionTrackingPlugin} runs the same command with a
+ * GenericDialog or the macro options.</li>
+ * </ol>
+ * The base class picks the progress listener (ImageJ status bar, progress bar and Log window with Esc
+ * to cancel when ImageJ 1.x hosts the command; SciJava StatusService and LogService otherwise), catches
+ * failures and reports them as one clean message ({@link org.emotiontracking.imagej.EmotionCommand#failure()}).
+ */
+package org.emotiontracking.imagej;
