@@ -36,7 +36,7 @@ class ModelArchiveTest {
 		images.add(RgbImage.blank(96, 96));
 		images.add(TestModels.noiseImage(120, 80, 2)); // resized to 96x96 by the classifier
 		final List<RgbImage> prepared = new ArrayList<>();
-		for (final RgbImage im : images) prepared.add(InputResizer.nearest(im, 96));
+		for (final RgbImage im : images) prepared.add(InputResizer.forModel(m).apply(im));
 		final float[] batch = ImageBatch.pack(prepared, 96);
 
 		final float[] direct = runGraph(m, w, batch, 3);
