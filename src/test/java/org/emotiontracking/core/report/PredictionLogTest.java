@@ -34,8 +34,8 @@ class PredictionLogTest {
 	@Test
 	void headerHasFixedAndChosenColumnsInOrder() {
 		final PredictionColumns all = new PredictionColumns(CLASSES, EnumSet.allOf(PredictionColumn.class));
-		assertEquals(List.of("timestamp", "image", "slice", "face", "x", "y", "width", "height", "subset", "error",
-			"predicted_emotion", "confidence", "true_label", "p_happy", "p_sad", "p_Überraschung"), all.headers());
+		assertEquals(List.of("timestamp", "image", "slice", "face", "x", "y", "width", "height", "subset",
+			"predicted_emotion", "confidence", "true_label", "p_happy", "p_sad", "p_Überraschung", "error"), all.headers());
 		final PredictionColumns none = new PredictionColumns(CLASSES, Set.of());
 		assertEquals(List.of("timestamp", "image", "predicted_emotion", "confidence", "true_label", "p_happy", "p_sad",
 			"p_Überraschung"), none.headers());
@@ -56,12 +56,12 @@ class PredictionLogTest {
 		}
 		final List<List<String>> rows = read(f);
 		assertEquals(4, rows.size());
-		assertEquals(List.of("2026-11-25T21:30:00.123Z", "group, \"A\"/Ärger 1.png", "2", "10", "20", "30", "40", "",
-			"Überraschung", "0.700000", "Überraschung", "0.100000", "0.200000", "0.700000"), rows.get(1));
-		assertEquals(List.of("2026-11-25T21:30:00.123Z", "empty.png", "", "", "", "", "", PredictionRow.NO_FACE, "", "", "",
-			"", "", ""), rows.get(2));
-		assertEquals("Cannot read image:\nbad header, \"JPEG\"", rows.get(3).get(7));
-		assertEquals("", rows.get(3).get(8));
+		assertEquals(List.of("2026-11-25T21:30:00.123Z", "group, \"A\"/Ärger 1.png", "2", "10", "20", "30", "40",
+			"Überraschung", "0.700000", "Überraschung", "0.100000", "0.200000", "0.700000", ""), rows.get(1));
+		assertEquals(List.of("2026-11-25T21:30:00.123Z", "empty.png", "", "", "", "", "", "", "", "", "", "", "",
+			PredictionRow.NO_FACE), rows.get(2));
+		assertEquals("Cannot read image:\nbad header, \"JPEG\"", rows.get(3).get(13));
+		assertEquals("", rows.get(3).get(7));
 		for (final List<String> r : rows) assertEquals(rows.get(0).size(), r.size());
 	}
 
