@@ -11,7 +11,7 @@
 // Batch use, e.g.:
 //   xvfb-run -a java -Dplugins.dir=/path/to/ImageJ -jar ij.jar -batch gradcam_folder.ijm "model=[/m/emotion_mobilenet_model.zip] input=[/photos] output=[/out/gradcam]"
 
-GRADCAM = "Grad-CAM Emotions";
+GRADCAM = "Grad-CAM Overlay";
 
 args = getArgument();
 model = option(args, "model", "");

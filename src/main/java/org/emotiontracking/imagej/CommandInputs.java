@@ -1,5 +1,7 @@
 package org.emotiontracking.imagej;
 
+import ij.ImagePlus;
+
 import java.io.File;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -18,7 +20,8 @@ import org.scijava.module.ModuleService;
 import org.scijava.service.Service;
 
 /**
- * The user-editable inputs of a SciJava command (no services, no messages), with their defaults
+ * The user-editable inputs of a SciJava command (no services, no messages, no ImagePlus: the bridge
+ * gives an image input the current image), with their defaults
  * and descriptions, and the conversion of macro text to their types. What the ImageJ 1.x bridge
  * asks for in a GenericDialog or reads from macro options.
  */
@@ -85,6 +88,7 @@ public final class CommandInputs {
 		final List<Input> out = new ArrayList<>();
 		for (final ModuleItem<?> item : info.inputs()) {
 			if (Service.class.isAssignableFrom(item.getType()) || Context.class.isAssignableFrom(item.getType())) continue;
+			if (ImagePlus.class.isAssignableFrom(item.getType())) continue; // the current image, filled by the bridge
 			if (item.getVisibility() == ItemVisibility.MESSAGE || item.getVisibility() == ItemVisibility.INVISIBLE) continue;
 			String description = item.getDescription();
 			if ((description == null || description.isEmpty()) && settingsType != null) description = SettingsBinding

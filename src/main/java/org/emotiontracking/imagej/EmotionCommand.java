@@ -6,6 +6,7 @@ import ij.macro.Interpreter;
 import java.awt.GraphicsEnvironment;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.FileAlreadyExistsException;
 
 import org.emotiontracking.core.util.ProgressListener;
 import org.scijava.app.StatusService;
@@ -109,8 +110,9 @@ public abstract class EmotionCommand<S> implements Command {
 	private void fail(final Throwable e) {
 		final boolean expected = e instanceof IllegalArgumentException || e instanceof IOException ||
 			e instanceof UncheckedIOException || !(e instanceof RuntimeException || e instanceof Error);
-		final String message = e.getMessage() == null || !expected && !(e instanceof IllegalStateException) ? e.toString()
-			: e.getMessage();
+		final String reason = e instanceof FileAlreadyExistsException ? ((FileAlreadyExistsException) e).getReason() : null;
+		final String message = reason != null ? reason : e.getMessage() == null || !expected &&
+			!(e instanceof IllegalStateException) ? e.toString() : e.getMessage();
 		failure = message;
 		if (progress instanceof ImageJProgress) {
 			IJ.log(title() + " failed: " + message);

@@ -1,6 +1,7 @@
 package org.emotiontracking.imagej;
 
 import ij.ImagePlus;
+import ij.gui.ImageRoi;
 import ij.gui.Overlay;
 import ij.gui.Roi;
 import ij.gui.TextRoi;
@@ -8,6 +9,7 @@ import ij.gui.TextRoi;
 import java.awt.Color;
 import java.awt.Font;
 import java.awt.Rectangle;
+import java.awt.image.BufferedImage;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -19,7 +21,8 @@ import org.emotiontracking.core.report.PredictionRow;
 /**
  * Faces on an image's overlay: a rectangle per face in the emotion's colour ({@link EmotionPalette})
  * and a text label such as "happy 87.3%" on a box of that colour above it (inside the top edge when
- * there is no room above). Every ROI added here carries the property {@value #PROPERTY} so that
+ * there is no room above), and optionally a translucent picture in the box (a Grad-CAM heatmap, see
+ * {@link #addImage}). Every ROI added here carries the property {@value #PROPERTY} so that
  * {@link #clear} removes only these and leaves the user's own overlay alone.
  */
 public final class EmotionOverlay {
@@ -67,6 +70,35 @@ public final class EmotionOverlay {
 		return rect;
 	}
 
+	/**
+	 * Adds a picture (e.g. a face's heatmap) drawn into {@code box} on plane {@code plane} (as in
+	 * {@link #addFace(ImagePlus, int, Rectangle, String, Color)}) with the given opacity (0..1), under the
+	 * ROIs added after it. The picture is scaled to the box. Returns the ROI (property value "image").
+	 */
+	public static ImageRoi addImage(final ImagePlus imp, final int plane, final Rectangle box,
+		final BufferedImage picture, final double opacity, final String name)
+	{
+		final Overlay overlay = overlay(imp);
+		final BufferedImage scaled;
+		if (picture.getWidth() == box.width && picture.getHeight() == box.height) scaled = picture;
+		else {
+			scaled = new BufferedImage(box.width, box.height, BufferedImage.TYPE_INT_ARGB);
+			final java.awt.Graphics2D g = scaled.createGraphics();
+			g.setRenderingHint(java.awt.RenderingHints.KEY_INTERPOLATION,
+				java.awt.RenderingHints.VALUE_INTERPOLATION_BILINEAR);
+			g.drawImage(picture, 0, 0, box.width, box.height, null);
+			g.dispose();
+		}
+		final ImageRoi roi = new ImageRoi(box.x, box.y, scaled);
+		roi.setOpacity(opacity);
+		roi.setName(name);
+		roi.setProperty(PROPERTY, "image");
+		place(imp, roi, plane);
+		overlay.add(roi);
+		imp.setOverlay(overlay);
+		return roi;
+	}
+
 	/** {@link #addFace(ImagePlus, int, Rectangle, String, Color)} for a detector box. */
 	public static Roi addFace(final ImagePlus imp, final int plane, final FaceBox box, final String label,
 		final Color colour)
@@ -101,7 +133,7 @@ public final class EmotionOverlay {
 		imp.setOverlay(overlay);
 	}
 
-	/** The ROIs added by this class, in order (box, label, box, label, ...). */
+	/** The ROIs added by this class, in order (box, label, box, label, ...; a picture before its box). */
 	public static List<Roi> faces(final ImagePlus imp) {
 		final List<Roi> out = new ArrayList<>();
 		final Overlay overlay = imp.getOverlay();

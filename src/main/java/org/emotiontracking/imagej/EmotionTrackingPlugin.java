@@ -1,7 +1,9 @@
 package org.emotiontracking.imagej;
 
 import ij.IJ;
+import ij.ImagePlus;
 import ij.Macro;
+import ij.WindowManager;
 import ij.macro.Interpreter;
 import ij.plugin.PlugIn;
 import ij.plugin.frame.Recorder;
@@ -17,6 +19,7 @@ import org.scijava.Context;
 import org.scijava.command.CommandInfo;
 import org.scijava.command.CommandService;
 import org.scijava.module.Module;
+import org.scijava.module.ModuleItem;
 import org.scijava.module.ModuleService;
 import org.scijava.module.process.PostprocessorPlugin;
 import org.scijava.module.process.PreprocessorPlugin;
@@ -29,7 +32,8 @@ import org.scijava.plugin.PluginService;
  * <p>
  * It runs the same SciJava command as Fiji: in a macro with the values of {@code Macro.getOptions()}
  * ({@code key=value}, {@code [bracketed values]}, bare words for true booleans; keys left out take
- * the command's defaults), otherwise with a GenericDialog built from the command's parameters; and
+ * the command's defaults), otherwise with a GenericDialog built from the command's parameters; an
+ * {@code ImagePlus} input gets the current image (never asked for); and
  * it records the run for the macro recorder with every key as {@code key=value}. The SciJava context
  * is Fiji's when imagej-legacy is present, else one context created on first use and kept.
  * <p>
@@ -96,6 +100,7 @@ public class EmotionTrackingPlugin implements PlugIn {
 			return fail(inputs.title, e.getMessage(), options);
 		}
 		record(inputs, values);
+		currentImage(info, values);
 		final List<String> missing = inputs.missingRequired(values);
 		if (!missing.isEmpty()) return fail(inputs.title, "Missing " + String.join("=, ", missing) + "= (e.g. run(\"" +
 			inputs.title + "\", \"" + missing.get(0) + "=[...]\"))", options);
@@ -151,6 +156,19 @@ public class EmotionTrackingPlugin implements PlugIn {
 		catch (final ClassNotFoundException | LinkageError e) {
 			return false;
 		}
+	}
+
+	/**
+	 * Gives each ImagePlus input the current image (the macro's batch-mode image, the front window), as
+	 * imagej-legacy does in Fiji; it stays unset if no image is open.
+	 */
+	private static void currentImage(final CommandInfo info, final Map<String, Object> values) {
+		ImagePlus current = null;
+		for (final ModuleItem<?> item : info.inputs())
+			if (ImagePlus.class.isAssignableFrom(item.getType()) && values.get(item.getName()) == null) {
+				if (current == null) current = WindowManager.getCurrentImage();
+				if (current != null) values.put(item.getName(), current);
+			}
 	}
 
 	/** Records every value as key=value (the dialog's own recording is replaced), like Fiji does. */

@@ -26,7 +26,10 @@
  * by name ({@link org.emotiontracking.imagej.SettingsBinding}: File to Path, "a,b" to a list, numbers,
  * booleans, enums), exactly as the CLI parses {@code key=value}; other fields (outputs, an input
  * {@code ImagePlus}, ...) are the command's own. Give each parameter the core's default value; the
- * test helper {@link org.emotiontracking.imagej.SettingsBinding#mismatches} checks both.</li>
+ * test helper {@link org.emotiontracking.imagej.SettingsBinding#mismatches} checks both. An
+ * {@code ImagePlus} input ({@code required = false, persist = false}) receives the current image, from
+ * imagej-legacy in Fiji and from the bridge in ImageJ 1.x; fall back to
+ * {@code WindowManager.getCurrentImage()} (see {@link org.emotiontracking.imagej.ClassifyEmotionsCommand}).</li>
  * <li>{@code @Plugin(name = ...)} is the CLI command name; the menu label is the leaf of
  * {@code menuPath}. Add the same path and label, with the name as argument, to {@code plugins.config}:
  * <pre>Plugins&gt;Emotion Tracking, "Classify Emotions", org.emotiontracking.imagej.EmotionTrackingPlugin("classify")</pre>

@@ -85,7 +85,7 @@ class ImageJ1MacroIT {
 	 * Runs a command, returns its output. On a time-out (e.g. ImageJ waiting in an error dialog) the
 	 * whole process tree is killed (xvfb-run leaves Xvfb and java behind otherwise) and the test fails.
 	 */
-	private static String run(final List<String> cmd, final Path log) throws IOException, InterruptedException {
+	static String run(final List<String> cmd, final Path log) throws IOException, InterruptedException {
 		final Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile()).start();
 		if (!p.waitFor(600, TimeUnit.SECONDS)) {
 			p.descendants().forEach(ProcessHandle::destroyForcibly);
@@ -95,7 +95,7 @@ class ImageJ1MacroIT {
 		return new String(Files.readAllBytes(log), StandardCharsets.UTF_8);
 	}
 
-	private static boolean xvfbAvailable() throws InterruptedException {
+	static boolean xvfbAvailable() throws InterruptedException {
 		try {
 			final Process p = new ProcessBuilder("xvfb-run", "--help").redirectErrorStream(true).start();
 			p.getInputStream().readAllBytes();

@@ -1,0 +1,177 @@
+package org.emotiontracking.imagej;
+
+import ij.ImagePlus;
+import ij.WindowManager;
+import ij.measure.ResultsTable;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+
+import org.emotiontracking.core.classify.ClassificationInput;
+import org.emotiontracking.core.classify.ClassificationReports;
+import org.emotiontracking.core.classify.ClassificationSink;
+import org.emotiontracking.core.classify.ClassificationSummary;
+import org.emotiontracking.core.classify.ClassifySettings;
+import org.emotiontracking.core.classify.ClassifyTask;
+import org.emotiontracking.core.data.ImageDecoder;
+import org.emotiontracking.core.detect.FaceBox;
+import org.emotiontracking.core.detect.HaarCascadeDetector;
+import org.emotiontracking.core.model.EmotionClassifier;
+import org.emotiontracking.core.report.PredictionColumns;
+import org.emotiontracking.core.report.PredictionRow;
+import org.emotiontracking.core.util.AtomicFiles;
+import org.emotiontracking.core.util.ProgressListener;
+import org.scijava.ItemIO;
+import org.scijava.command.Command;
+import org.scijava.plugin.Parameter;
+import org.scijava.plugin.Plugin;
+import org.scijava.widget.FileWidget;
+
+/**
+ * Plugins &gt; Emotion Tracking &gt; Classify Emotions: the emotion of every face, through
+ * {@link ClassifyTask} with the keys of {@link ClassifySettings} (the same as
+ * {@code java -jar emotion-tracking.jar classify key=value}).
+ * <ul>
+ * <li>With {@code input=} (an image file or a folder) the files are classified as on the command line.</li>
+ * <li>Without {@code input=}, the open image is classified: each plane of a stack or movie is a frame
+ * (slice numbers in the Slice column), and each face is drawn on the image's overlay in its emotion's
+ * colour with a label like "happy 87.3%" ({@code overlay=false}: the overlay is left alone; otherwise
+ * the faces of an earlier Emotion Tracking run are replaced, the user's own ROIs kept).</li>
+ * </ul>
+ * Either way the rows fill the {@value EmotionResultsTable#TITLE} table, the same rows as the CSV log.
+ * {@code output=} is optional here (unlike the command line): without it nothing is written and the
+ * table and overlay are the result; with it the CSV log and charts go there as well.
+ */
+@Plugin(type = Command.class, name = "classify", headless = true,
+	menuPath = "Plugins>Emotion Tracking>Classify Emotions")
+public class ClassifyEmotionsCommand extends EmotionCommand<ClassifySettings> {
+
+	/** The image to classify when no input= is given (default: the current image). */
+	@Parameter(required = false, persist = false)
+	private ImagePlus image;
+
+	@Parameter(style = FileWidget.OPEN_STYLE)
+	private File model;
+	/** Not remembered between runs: left empty, the open image is used. */
+	@Parameter(style = FileWidget.FILE_AND_DIRECTORY_STYLE, required = false, persist = false)
+	private File input;
+	@Parameter(style = FileWidget.DIRECTORY_STYLE, required = false)
+	private File output;
+	@Parameter
+	private boolean recursive = false;
+	@Parameter(choices = { "detect", "whole" })
+	private String faces = "detect";
+	@Parameter(style = FileWidget.OPEN_STYLE, required = false)
+	private File detector;
+	@Parameter(min = "1.01")
+	private double scale_factor = HaarCascadeDetector.DEFAULT_SCALE_FACTOR;
+	@Parameter(min = "0")
+	private int min_neighbors = HaarCascadeDetector.DEFAULT_MIN_NEIGHBORS;
+	@Parameter(min = "0")
+	private int min_face = HaarCascadeDetector.DEFAULT_MIN_FACE_SIZE;
+	@Parameter(min = "0")
+	private int detection_size = HaarCascadeDetector.DEFAULT_MAX_DETECTION_SIDE;
+	@Parameter(min = "-0.45", max = "2", stepSize = "0.05")
+	private double margin = 0;
+	@Parameter
+	private boolean largest = false;
+	@Parameter(required = false)
+	private String classes = "";
+	@Parameter
+	private boolean overwrite = false;
+	@Parameter(min = "1", max = "1024")
+	private int batch_size = 32;
+	@Parameter(min = "1")
+	private long max_pixels = ImageDecoder.DEFAULT_MAX_PIXELS;
+	/** Draw the faces on the open image's overlay (ImageJ only; not a command-line key). */
+	@Parameter
+	private boolean overlay = true;
+
+	/** The rows (also shown as {@value EmotionResultsTable#TITLE} when ImageJ hosts the command). */
+	@Parameter(type = ItemIO.OUTPUT)
+	private ResultsTable results;
+	/** What the run did, as logged. */
+	@Parameter(type = ItemIO.OUTPUT)
+	private String summary;
+	@Parameter(type = ItemIO.OUTPUT)
+	private long face_count;
+	@Parameter(type = ItemIO.OUTPUT)
+	private long image_count;
+
+	@Override
+	protected ClassifySettings newSettings() {
+		return new ClassifySettings();
+	}
+
+	@Override
+	protected void execute(final ClassifySettings settings, final ProgressListener progress) throws Exception {
+		final ImagePlus imp = settings.input != null ? null : image != null ? image : WindowManager.getCurrentImage();
+		if (settings.input == null && imp == null) throw new IllegalArgumentException(
+			"No input: open an image or give input= (an image file or a folder)");
+		settings.validate(true, imp == null, false);
+		if (settings.output != null) for (final Path p : ClassificationReports.allFiles(settings.output))
+			AtomicFiles.checkCanWrite(p, settings.overwrite);
+
+		final ResultsTable rt = EmotionResultsTable.create();
+		results = rt;
+		final boolean show = imageJ1Hosted();
+		final boolean draw = imp != null && overlay;
+		if (draw) EmotionOverlay.clear(imp);
+		final ClassificationSummary s;
+		progress.status("Loading model " + settings.model);
+		try (EmotionClassifier classifier = EmotionClassifier.load(settings.model, settings.classes.isEmpty() ? null
+			: settings.classes))
+		{
+			final ClassificationInput in = imp == null ? ClassifyTask.files(settings, classifier.classNames())
+				: ClassificationInput.slices(imp.getTitle(), ImagePlusConversion.planeCount(imp),
+					i -> ImagePlusConversion.toRgb(imp, i));
+			s = ClassifyTask.run(classifier, settings, in, new TableAndOverlay(rt, draw ? imp : null, show), progress);
+		}
+		if (show) EmotionResultsTable.show(rt);
+		if (draw) imp.updateAndDraw();
+		face_count = s.faces();
+		image_count = s.images();
+		summary = s.toString();
+		for (final String line : summary.split("\\R")) progress.log(line);
+		if (s.failures() > 0) for (final String m : s.failureMessages()) progress.log("  " + m);
+		if (!s.files().isEmpty()) {
+			progress.log("Results in " + settings.output.toAbsolutePath() + ":");
+			for (final Path f : s.files()) progress.log("  " + f.getFileName());
+		}
+	}
+
+	/** Fills the table (shown now and then while rows arrive) and the overlay from each row. */
+	private static final class TableAndOverlay implements ClassificationSink {
+
+		private static final long SHOW_INTERVAL_NANOS = 1_000_000_000L;
+
+		private final ResultsTable rt;
+		private final ImagePlus imp;
+		private final boolean show;
+		private List<String> classNames;
+		private long lastShown = System.nanoTime();
+
+		TableAndOverlay(final ResultsTable rt, final ImagePlus imp, final boolean show) {
+			this.rt = rt;
+			this.imp = imp;
+			this.show = show;
+		}
+
+		@Override
+		public void start(final PredictionColumns columns) {
+			classNames = columns.classNames();
+		}
+
+		@Override
+		public void accept(final PredictionRow row, final FaceBox box, final long index) throws IOException {
+			EmotionResultsTable.add(rt, row, classNames);
+			if (imp != null) EmotionOverlay.addFace(imp, row);
+			if (show && System.nanoTime() - lastShown > SHOW_INTERVAL_NANOS) {
+				EmotionResultsTable.show(rt);
+				lastShown = System.nanoTime();
+			}
+		}
+	}
+}

@@ -1,0 +1,166 @@
+package org.emotiontracking.imagej;
+
+import ij.ImagePlus;
+import ij.ImageStack;
+import ij.WindowManager;
+import ij.process.ColorProcessor;
+
+import java.awt.Rectangle;
+import java.io.File;
+import java.util.Locale;
+
+import org.emotiontracking.core.data.RgbImage;
+import org.emotiontracking.core.detect.FaceBox;
+import org.emotiontracking.core.detect.HaarCascadeDetector;
+import org.emotiontracking.core.explain.FaceExplanation;
+import org.emotiontracking.core.explain.GradCam;
+import org.emotiontracking.core.explain.GradCamJob;
+import org.emotiontracking.core.explain.GradCamMethod;
+import org.emotiontracking.core.explain.GradCamSettings;
+import org.emotiontracking.core.explain.Heatmaps;
+import org.emotiontracking.core.explain.ImageExplanation;
+import org.emotiontracking.core.report.EmotionPalette;
+import org.emotiontracking.core.util.ProgressListener;
+import org.scijava.ItemIO;
+import org.scijava.command.Command;
+import org.scijava.plugin.Parameter;
+import org.scijava.plugin.Plugin;
+import org.scijava.widget.FileWidget;
+
+/**
+ * Plugins &gt; Emotion Tracking &gt; Grad-CAM Overlay: where the model looked, through
+ * {@link GradCamJob} with the keys of {@link GradCamSettings} (the same as
+ * {@code java -jar emotion-tracking.jar gradcam key=value}).
+ * <ul>
+ * <li>With {@code input=} (an image file or a folder) every image is written to {@code output=} as
+ * {@code <name>_gradcam.png} and {@code <name>_heatmap.tif}, as on the command line.</li>
+ * <li>Without {@code input=}, on the open image (every plane of a stack): each face's heatmap is
+ * blended into its box as a translucent image ROI ({@code alpha} is its opacity), with the box and
+ * "class probability" beside it in the class's colour, on the image's overlay (Image &gt; Overlay
+ * &gt; Remove Overlay removes it; a new run replaces the faces of the previous Emotion Tracking run).
+ * With {@code new_image=true} a new RGB image of the blend (labels drawn in) is made instead and the
+ * open image is left alone.</li>
+ * </ul>
+ */
+@Plugin(type = Command.class, name = "gradcam", headless = true,
+	menuPath = "Plugins>Emotion Tracking>Grad-CAM Overlay")
+public class GradCamOverlayCommand extends EmotionCommand<GradCamSettings> {
+
+	/** The image to explain when no input= is given (default: the current image). */
+	@Parameter(required = false, persist = false)
+	private ImagePlus image;
+
+	@Parameter(style = FileWidget.OPEN_STYLE)
+	private File model;
+	@Parameter(required = false)
+	private String classes = "";
+	/** Not remembered between runs: left empty, the open image is used. */
+	@Parameter(style = FileWidget.FILE_AND_DIRECTORY_STYLE, required = false, persist = false)
+	private File input;
+	@Parameter(style = FileWidget.DIRECTORY_STYLE, required = false)
+	private File output;
+	@Parameter
+	private boolean recursive = false;
+	@Parameter(choices = { "detect", "whole" })
+	private String faces = "detect";
+	@Parameter(style = FileWidget.OPEN_STYLE, required = false)
+	private File detector;
+	@Parameter(min = "1.01")
+	private double scale_factor = HaarCascadeDetector.DEFAULT_SCALE_FACTOR;
+	@Parameter(min = "0")
+	private int min_neighbors = HaarCascadeDetector.DEFAULT_MIN_NEIGHBORS;
+	@Parameter(min = "0")
+	private int min_face = HaarCascadeDetector.DEFAULT_MIN_FACE_SIZE;
+	@Parameter(min = "-0.45", max = "2", stepSize = "0.05")
+	private double margin = 0;
+	@Parameter
+	private boolean largest = false;
+	@Parameter
+	private String target = GradCam.PREDICTED;
+	@Parameter(required = false)
+	private String layer = "";
+	@Parameter(choices = { "gradcam", "gradcam++" })
+	private String method = GradCamMethod.GRADCAM.id;
+	@Parameter(min = "0", max = "1", stepSize = "0.05")
+	private double alpha = Heatmaps.DEFAULT_ALPHA;
+	@Parameter
+	private boolean overwrite = false;
+	/** Make a new RGB image of the blend instead of drawing on the open image's overlay (ImageJ only). */
+	@Parameter
+	private boolean new_image = false;
+
+	/** The blended image with new_image=true, else null. */
+	@Parameter(type = ItemIO.OUTPUT)
+	private ImagePlus gradcam_image;
+	@Parameter(type = ItemIO.OUTPUT)
+	private int face_count;
+	@Parameter(type = ItemIO.OUTPUT)
+	private String summary;
+
+	@Override
+	protected GradCamSettings newSettings() {
+		return new GradCamSettings();
+	}
+
+	@Override
+	protected void execute(final GradCamSettings settings, final ProgressListener progress) throws Exception {
+		if (settings.input != null) {
+			final GradCamJob.Summary s = GradCamJob.run(settings, progress);
+			int n = 0;
+			for (final GradCamJob.ImageResult r : s.results) n += r.faces.size();
+			face_count = n;
+			summary = String.format(Locale.ROOT, "%d image%s, %d face%s, %d skipped%s", s.results.size(),
+				s.results.size() == 1 ? "" : "s", n, n == 1 ? "" : "s", s.failures.size(), s.cancelled ? " (cancelled)" : "");
+			return;
+		}
+		final ImagePlus imp = image != null ? image : WindowManager.getCurrentImage();
+		if (imp == null) throw new IllegalArgumentException(
+			"No input: open an image or give input= (an image file or a folder) and output=");
+		final int planes = ImagePlusConversion.planeCount(imp);
+		final ImageStack blends = new_image ? new ImageStack(imp.getWidth(), imp.getHeight()) : null;
+		progress.status("Loading model " + settings.model);
+		int done = 0;
+		try (GradCamJob job = GradCamJob.open(settings)) {
+			if (!new_image) EmotionOverlay.clear(imp);
+			for (int p = 1; p <= planes; p++) {
+				if (progress.isCancelled()) break;
+				progress.status(String.format(Locale.ROOT, "Grad-CAM %d/%d: %s", p, planes, imp.getTitle()));
+				progress.progress((double) (p - 1) / planes);
+				final RgbImage rgb = ImagePlusConversion.toRgb(imp, p);
+				final ImageExplanation e = job.explain(rgb);
+				if (new_image) blends.addSlice(new ColorProcessor(e.overlay(rgb, settings.alpha)));
+				else draw(imp, planes == 1 ? 0 : p, e, settings.alpha);
+				face_count += e.faces().size();
+				done++;
+			}
+		}
+		summary = String.format(Locale.ROOT, "Grad-CAM of %s: %d face%s in %d of %d plane%s%s", imp.getTitle(), face_count,
+			face_count == 1 ? "" : "s", done, planes, planes == 1 ? "" : "s", done < planes ? " (cancelled)" : "");
+		progress.log(summary);
+		if (face_count == 0 && "detect".equalsIgnoreCase(settings.faces.trim())) progress.log(
+			"No face found (for images that are face crops use faces=whole)");
+		if (new_image) {
+			if (blends.getSize() == 0) return;
+			gradcam_image = new ImagePlus(stem(imp.getTitle()) + "_gradcam", blends);
+			gradcam_image.setCalibration(imp.getCalibration());
+			// In Fiji the output is displayed by the framework; in ImageJ 1.x we show it.
+			if (imageJ1Hosted() && !EmotionTrackingPlugin.insideFiji()) gradcam_image.show();
+		}
+		else imp.updateAndDraw();
+	}
+
+	/** The heatmap, box and label of each face on plane {@code plane} (0 = every plane). */
+	static void draw(final ImagePlus imp, final int plane, final ImageExplanation e, final double alpha) {
+		for (final FaceExplanation f : e.faces()) {
+			final FaceBox b = f.box();
+			final Rectangle box = new Rectangle(b.x(), b.y(), b.width(), b.height());
+			EmotionOverlay.addImage(imp, plane, box, f.overlayImage(1.0), alpha, f.label());
+			EmotionOverlay.addFace(imp, plane, box, f.label(), EmotionPalette.colorOf(f.className()));
+		}
+	}
+
+	private static String stem(final String title) {
+		final int dot = title.lastIndexOf('.');
+		return dot > 0 ? title.substring(0, dot) : title;
+	}
+}

@@ -1,0 +1,168 @@
+package org.emotiontracking.imagej;
+
+import ij.IJ;
+import ij.ImagePlus;
+import ij.WindowManager;
+
+import java.awt.GraphicsEnvironment;
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.ExecutionException;
+
+import org.emotiontracking.core.detect.HaarCascadeDetector;
+import org.emotiontracking.core.live.FaceTracker;
+import org.emotiontracking.core.live.FrameSource;
+import org.emotiontracking.core.live.FrameSourceException;
+import org.emotiontracking.core.live.ImageSequenceSource;
+import org.emotiontracking.core.live.LiveOutputs;
+import org.emotiontracking.core.live.LiveSession;
+import org.emotiontracking.core.live.LiveSettings;
+import org.emotiontracking.core.live.LiveSummary;
+import org.emotiontracking.core.util.ProgressListener;
+import org.scijava.ItemIO;
+import org.scijava.command.Command;
+import org.scijava.plugin.Parameter;
+import org.scijava.plugin.Plugin;
+import org.scijava.widget.FileWidget;
+
+/**
+ * Plugins &gt; Emotion Tracking &gt; Live Webcam: a {@link LiveSession} with the keys of
+ * {@link LiveSettings} (the same as {@code java -jar emotion-tracking.jar live key=value}).
+ * <p>
+ * Frames come from {@code source=} (an MJPEG .avi), else from camera {@code camera=}; if no camera can
+ * be opened and an image is open, its planes are played as the frames (a stack or movie, at its frame
+ * rate from Image &gt; Properties if set). {@code show=true} shows the annotated frames with the frame
+ * rate in one window, updated in place; q or Esc in it, closing it, or Esc in ImageJ stops the session
+ * cleanly (outputs closed, charts written). {@code show=false} runs without a window. With
+ * {@code output=} the timeline chart is opened as an image at the end.
+ */
+@Plugin(type = Command.class, name = "live", headless = true, menuPath = "Plugins>Emotion Tracking>Live Webcam")
+public class LiveWebcamCommand extends EmotionCommand<LiveSettings> {
+
+	/** The window title of the live view. */
+	public static final String WINDOW_TITLE = "Live Emotion Tracking";
+
+	/** Played when no camera can be opened and no source= is given (default: the current image). */
+	@Parameter(required = false, persist = false)
+	private ImagePlus image;
+
+	@Parameter(style = FileWidget.OPEN_STYLE)
+	private File model;
+	@Parameter(min = "0")
+	private int camera = 0;
+	/** Not remembered between runs: left empty, the camera (or the open image) is used. */
+	@Parameter(style = FileWidget.OPEN_STYLE, required = false, persist = false)
+	private File source;
+	@Parameter(style = FileWidget.DIRECTORY_STYLE, required = false)
+	private File output;
+	@Parameter
+	private boolean show = true;
+	@Parameter(min = "0")
+	private long max_frames = 0;
+	@Parameter(min = "0")
+	private double duration = 0;
+	@Parameter(min = "0")
+	private int smoothing = 5;
+	@Parameter(min = "0")
+	private int max_missed = FaceTracker.DEFAULT_MAX_MISSED;
+	@Parameter
+	private boolean record = false;
+	@Parameter
+	private boolean realtime = false;
+	@Parameter(style = FileWidget.OPEN_STYLE, required = false)
+	private File detector;
+	@Parameter(min = "1.01")
+	private double scale_factor = HaarCascadeDetector.DEFAULT_SCALE_FACTOR;
+	@Parameter(min = "0")
+	private int min_neighbors = HaarCascadeDetector.DEFAULT_MIN_NEIGHBORS;
+	@Parameter(min = "0")
+	private int min_face = HaarCascadeDetector.DEFAULT_MIN_FACE_SIZE;
+	@Parameter(min = "0")
+	private int detect_width = 320;
+	@Parameter(required = false)
+	private String classes = "";
+	@Parameter
+	private boolean overwrite = false;
+
+	@Parameter(type = ItemIO.OUTPUT)
+	private long frames;
+	@Parameter(type = ItemIO.OUTPUT)
+	private double fps = Double.NaN;
+	@Parameter(type = ItemIO.OUTPUT)
+	private String summary;
+	/** The timeline chart (with output=), else null. */
+	@Parameter(type = ItemIO.OUTPUT)
+	private ImagePlus timeline;
+
+	@Override
+	protected LiveSettings newSettings() {
+		return new LiveSettings();
+	}
+
+	@Override
+	protected void execute(final LiveSettings settings, final ProgressListener progress) throws Exception {
+		settings.validate();
+		if (settings.model == null) throw new IllegalArgumentException("No model: set model= to a .zip, a model folder or a Keras .h5");
+		if (settings.output != null) LiveOutputs.checkCanWrite(settings.output, settings.record, settings.overwrite);
+		final boolean window = settings.show && !GraphicsEnvironment.isHeadless();
+		if (settings.show && !window) progress.log("No display: running without the live window");
+		final LiveSummary s;
+		final FrameSource frameSource = openSource(settings, progress);
+		final LiveSession opened;
+		try {
+			opened = LiveSession.open(settings, frameSource);
+		}
+		catch (final Exception | Error e) {
+			frameSource.close();
+			throw e;
+		}
+		try (LiveSession session = opened) {
+			if (window) session.addListener(new LiveWindow(WINDOW_TITLE, session::stop));
+			try {
+				s = session.start(progress).get();
+			}
+			catch (final InterruptedException e) {
+				session.stop();
+				Thread.currentThread().interrupt();
+				throw e;
+			}
+			catch (final ExecutionException e) {
+				final Throwable cause = e.getCause();
+				if (cause instanceof Exception) throw (Exception) cause;
+				throw e;
+			}
+		}
+		frames = s.framesProcessed();
+		fps = s.fps();
+		summary = s.toString();
+		for (final String line : s.lines()) progress.log(line);
+		final Path chart = settings.output == null ? null : settings.output.resolve(LiveOutputs.TIMELINE_PNG);
+		if (chart != null && Files.isRegularFile(chart)) {
+			timeline = IJ.openImage(chart.toString());
+			// In Fiji the output is displayed by the framework; in ImageJ 1.x we show it.
+			if (timeline != null && imageJ1Hosted() && !EmotionTrackingPlugin.insideFiji()) timeline.show();
+		}
+	}
+
+	/** source=, else the camera, else the open image's planes. */
+	private FrameSource openSource(final LiveSettings settings, final ProgressListener progress) throws Exception {
+		if (settings.source != null) return LiveSession.openSource(settings);
+		try {
+			return LiveSession.openSource(settings);
+		}
+		catch (final FrameSourceException e) {
+			final ImagePlus imp = image != null ? image : WindowManager.getCurrentImage();
+			if (imp == null) throw e;
+			progress.log("No camera " + settings.camera + " could be opened: playing the planes of " + imp.getTitle());
+			return stack(imp);
+		}
+	}
+
+	/** The planes of an image as frames, at its frame rate if it has one. */
+	static ImageSequenceSource stack(final ImagePlus imp) {
+		final double rate = imp.getCalibration().fps > 0 ? imp.getCalibration().fps : 0;
+		return new ImageSequenceSource(ImagePlusConversion.planeCount(imp), i -> ImagePlusConversion.toRgb(imp, i + 1), rate,
+			imp.getTitle());
+	}
+}
