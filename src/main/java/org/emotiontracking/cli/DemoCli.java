@@ -32,10 +32,25 @@ final class DemoCli implements CliCommand {
 		public double alpha = 0.35;
 		@Setting("Base weights: auto (imagenet when its file is on this machine, else none), imagenet or none")
 		public String weights = "auto";
+		@Setting("Augmentation while training")
+		public boolean augment = true;
 		@Setting("Random seed")
 		public long seed = 42;
 		@Setting("Replace existing outputs")
 		public boolean overwrite = false;
+	}
+
+	/** The ImageNet base for this alpha and size: on this machine already, or downloaded now (small). */
+	private static boolean imageNetAvailable(final TrainSettings s, final Keys k, final ProgressListener progress) {
+		final ImageNetWeights imagenet = new ImageNetWeights(s.models);
+		try {
+			imagenet.obtain(k.alpha, k.image_size, progress);
+			return true;
+		}
+		catch (final java.io.IOException e) {
+			progress.log("ImageNet weights unavailable (" + e.getMessage().split("\n")[0] + ")");
+			return false;
+		}
 	}
 
 	@Override
@@ -64,13 +79,12 @@ final class DemoCli implements CliCommand {
 		s.alpha = k.alpha;
 		s.seed = k.seed;
 		s.overwrite = k.overwrite;
-		s.weights = k.weights.equals("auto") ? (new ImageNetWeights(s.models).locate(k.alpha, k.image_size) != null
-			? "imagenet" : "none") : k.weights;
+		s.weights = k.weights.equals("auto") ? (imageNetAvailable(s, k, progress) ? "imagenet" : "none") : k.weights;
 		if (s.weights.equals("none")) {
-			progress.log("No ImageNet weights on this machine (" + ImageNetWeights.fileName(k.alpha, k.image_size) +
-				"): training every layer from scratch, without augmentation (it slows learning from scratch a lot)");
-			s.augment = false;
-			s.patience = 15;
+			progress.log("Training every layer from scratch (no ImageNet weights): slower to learn than transfer learning");
+			s.augment = k.augment;
+			s.batch_size = 16;
+			s.patience = 0;
 		}
 		final long start = System.nanoTime();
 		final TrainingSummary summary = Trainer.train(s, progress);
