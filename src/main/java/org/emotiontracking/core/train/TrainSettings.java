@@ -42,8 +42,10 @@ public final class TrainSettings {
 	public double dropout = 0.2;
 	@Setting("Random seed: same seed, same split and augmentation")
 	public long seed = 42;
-	@Setting("Stop after this many epochs without a better validation loss (0 = never)")
+	@Setting("Stop after this many epochs without a better monitored value (0 = never)")
 	public int patience = 0;
+	@Setting("What picks the best epoch (the one saved) and drives patience: val_loss or val_accuracy")
+	public String monitor = "val_loss";
 	@Setting("Replace existing output files")
 	public boolean overwrite = false;
 	@Setting("Folder searched for Keras ImageNet weight files after ~/.keras/models")

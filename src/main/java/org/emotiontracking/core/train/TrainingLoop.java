@@ -12,7 +12,8 @@ import org.emotiontracking.core.util.ProgressListener;
 
 /**
  * Runs epochs on a stepper: progress per batch and per epoch (loss, accuracy, validation, time, ETA),
- * keeps the weights of the epoch with the lowest validation loss, stops early after {@code patience}
+ * keeps the weights of the epoch with the lowest validation loss (or highest validation accuracy),
+ * stops early after {@code patience}
  * epochs without improvement, and stops between batches when the user cancels.
  */
 final class TrainingLoop {
@@ -45,7 +46,7 @@ final class TrainingLoop {
 
 	private TrainingLoop() {}
 
-	static Outcome run(final TrainingStepper stepper, final int epochs, final int patience,
+	static Outcome run(final TrainingStepper stepper, final int epochs, final int patience, final boolean byAccuracy,
 		final ProgressListener progress, final Consumer<EpochResult> onEpoch)
 	{
 		final List<EpochResult> history = new ArrayList<>();
@@ -76,9 +77,10 @@ final class TrainingLoop {
 			final EpochResult record = new EpochResult(epoch, train.loss, train.accuracy, val.loss, val.accuracy, seconds);
 			history.add(record);
 			onEpoch.accept(record);
-			final boolean improved = val.loss < bestLoss || best == null;
+			final double score = byAccuracy ? -val.accuracy : val.loss;
+			final boolean improved = score < bestLoss || best == null;
 			if (improved) {
-				bestLoss = val.loss;
+				bestLoss = score;
 				bestEpoch = epoch;
 				best = stepper.snapshot();
 				sinceBest = 0;
@@ -91,8 +93,8 @@ final class TrainingLoop {
 				improved ? " *" : ""));
 			if (patience > 0 && sinceBest >= patience && epoch < epochs) {
 				early = true;
-				progress.log("Early stopping: validation loss has not improved for " + patience + " epochs; best epoch " +
-					bestEpoch);
+				progress.log("Early stopping: validation " + (byAccuracy ? "accuracy" : "loss") + " has not improved for " +
+					patience + " epochs; best epoch " + bestEpoch);
 				break;
 			}
 		}
