@@ -65,6 +65,7 @@ class TrainerTest {
 		final List<String> log = new ArrayList<>();
 		final TrainingSummary summary = Trainer.train(s, listener(log, -1));
 		assertTrue(summary.saved());
+		System.out.println("learning test: validation accuracy " + summary.validationAccuracy);
 		assertTrue(summary.validationAccuracy >= 0.6, // chance: 0.33 "validation accuracy " + summary.validationAccuracy + "\n" +
 			String.join("\n", log));
 		final TrainingOutputs out = summary.outputs;
