@@ -1,6 +1,5 @@
 package org.emotiontracking.cli;
 
-import java.util.Locale;
 import java.util.Map;
 
 import org.emotiontracking.core.train.TrainSettings;
@@ -30,16 +29,6 @@ final class TrainCli implements CliCommand {
 	}
 
 	static void report(final TrainingSummary summary, final ProgressListener progress) {
-		if (!summary.saved()) {
-			progress.log("No model saved (" + (summary.cancelled ? "cancelled" : "nothing trained") + ").");
-			return;
-		}
-		progress.log(String.format(Locale.ROOT, "Validation accuracy %.4f (best epoch %d of %d, %.1f s of training)",
-			summary.validationAccuracy, summary.bestEpoch, summary.history.size(), summary.trainingSeconds));
-		progress.log("Outputs in " + summary.outputs.folder.toAbsolutePath() + ":");
-		for (final java.nio.file.Path p : summary.outputs.all())
-			if (java.nio.file.Files.exists(p)) progress.log("  " + p.getFileName());
-		for (final String g : summary.gradCamFiles) progress.log("  " + g);
-		if (!summary.skippedImages.isEmpty()) progress.log(summary.skippedImages.size() + " unreadable images were skipped");
+		for (final String line : summary.lines()) progress.log(line);
 	}
 }

@@ -1,8 +1,6 @@
 package org.emotiontracking.imagej;
 
 import java.io.File;
-import java.nio.file.Files;
-import java.util.Locale;
 
 import org.emotiontracking.core.train.TrainSettings;
 import org.emotiontracking.core.train.Trainer;
@@ -82,20 +80,11 @@ public class TrainEmotionModelCommand extends EmotionCommand<TrainSettings> {
 	@Override
 	protected void execute(final TrainSettings settings, final ProgressListener progress) throws Exception {
 		final TrainingSummary summary = Trainer.train(settings, progress);
-		if (!summary.saved()) {
-			progress.log("No model saved (" + (summary.cancelled ? "cancelled" : "nothing trained") + ").");
-			return;
-		}
+		for (final String line : summary.lines()) progress.log(line);
+		if (!summary.saved()) return;
 		validation_accuracy = summary.validationAccuracy;
 		best_epoch = summary.bestEpoch;
 		model = summary.outputs.model().toFile();
-		progress.log(String.format(Locale.ROOT, "Validation accuracy %.4f (best epoch %d of %d, %.1f s of training)",
-			summary.validationAccuracy, summary.bestEpoch, summary.history.size(), summary.trainingSeconds));
-		progress.log("Outputs in " + summary.outputs.folder.toAbsolutePath() + ":");
-		for (final java.nio.file.Path p : summary.outputs.all())
-			if (Files.exists(p)) progress.log("  " + p.getFileName());
-		for (final String g : summary.gradCamFiles) progress.log("  " + g);
-		if (!summary.skippedImages.isEmpty()) progress.log(summary.skippedImages.size() + " unreadable images were skipped");
 		if (imageJ1Hosted()) TrainingHistoryTable.show(summary.history);
 	}
 }

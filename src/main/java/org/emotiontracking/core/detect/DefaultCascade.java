@@ -74,7 +74,10 @@ public final class DefaultCascade {
 		if (RESOURCE.equals(resource) && extracted != null && Files.isRegularFile(extracted)) return extracted;
 		try (InputStream in = DefaultCascade.class.getResourceAsStream(resource)) {
 			if (in == null) return null;
-			final Path tmp = Files.createTempFile("emotiontracking-", "-" + FILE_NAME);
+			// A private folder keeps the cascade's own name, which logs and descriptions show.
+			final Path dir = Files.createTempDirectory("emotiontracking-cascade");
+			final Path tmp = dir.resolve(FILE_NAME);
+			dir.toFile().deleteOnExit();
 			tmp.toFile().deleteOnExit();
 			Files.copy(in, tmp, StandardCopyOption.REPLACE_EXISTING);
 			if (RESOURCE.equals(resource)) extracted = tmp;

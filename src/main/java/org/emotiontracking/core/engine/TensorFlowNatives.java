@@ -9,6 +9,8 @@ import java.nio.file.Paths;
 import java.nio.file.StandardCopyOption;
 import java.util.Properties;
 
+import org.emotiontracking.core.util.FileTrees;
+
 /**
  * Finds TensorFlow's native libraries without any network: they ship inside the
  * {@code tensorflow-native-cpu} jar on the class path (native/lib/*). DJL would ignore them on a CPU
@@ -86,20 +88,13 @@ public final class TensorFlowNatives {
 			{
 				// Another process finished first, or the file system cannot move atomically.
 				if (!Files.exists(target.resolve(COMPLETE_MARKER))) {
-					deleteTree(target);
+					FileTrees.delete(target);
 					Files.move(tmp, target);
 				}
 			}
 		}
 		finally {
-			if (Files.exists(tmp)) deleteTree(tmp);
-		}
-	}
-
-	static void deleteTree(final Path dir) throws IOException {
-		if (!Files.exists(dir)) return;
-		try (java.util.stream.Stream<Path> s = Files.walk(dir)) {
-			s.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+			FileTrees.deleteQuietly(tmp);
 		}
 	}
 }

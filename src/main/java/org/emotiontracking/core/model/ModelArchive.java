@@ -147,27 +147,9 @@ public final class ModelArchive implements AutoCloseable {
 		try (SavedModelBundle bundle = SavedModelBundle.loader(savedModel().toString()).withTags("serve")
 			.withConfigProto(TensorFlowRuntime.sessionConfig()).load())
 		{
-			final Weights out = new Weights();
-			final java.util.List<String> keys = new java.util.ArrayList<>();
-			final Session.Runner runner = bundle.session().runner();
 			try (EmotionNetwork shape = EmotionNetwork.forInference(metadata)) {
-				for (final String key : shape.variables.keys()) {
-					keys.add(key);
-					runner.fetch(key);
-				}
-				try (org.tensorflow.Result r = runner.run()) {
-					for (int i = 0; i < keys.size(); i++) {
-						final org.tensorflow.types.TFloat32 t = (org.tensorflow.types.TFloat32) r.get(i);
-						final float[] v = new float[(int) t.size()];
-						t.read(org.tensorflow.ndarray.buffer.DataBuffers.of(v, false, false));
-						final String key = keys.get(i);
-						final int slash = key.lastIndexOf('/');
-						out.put(key.substring(0, slash), key.substring(slash + 1),
-							new Weights.Tensor(shape.variables.shape(key), v));
-					}
-				}
+				return shape.variables.read(bundle.session());
 			}
-			return out;
 		}
 	}
 

@@ -105,19 +105,23 @@ public final class WeightVariables {
 	}
 
 	/** Reads every variable's current value. */
+	/**
+	 * Reads every variable's current value from {@code session}: this graph's own session, or the session
+	 * of a SavedModel exported from such a graph (variables are fetched by their op names, which are the
+	 * keys).
+	 */
 	public Weights read(final Session session) {
 		final Weights out = new Weights();
 		final List<String> keys = new ArrayList<>(variables.keySet());
 		final Session.Runner runner = session.runner();
-		for (final String key : keys) runner.fetch(variables.get(key));
+		for (final String key : keys) runner.fetch(key);
 		try (org.tensorflow.Result result = runner.run()) {
 			for (int i = 0; i < keys.size(); i++) {
 				final TFloat32 t = (TFloat32) result.get(i);
 				final float[] values = new float[(int) t.size()];
 				t.read(DataBuffers.of(values, false, false));
 				final String key = keys.get(i);
-				final int slash = key.lastIndexOf('/');
-				out.put(key.substring(0, slash), key.substring(slash + 1), new Weights.Tensor(shapes.get(key), values));
+				out.put(key, new Weights.Tensor(shapes.get(key), values));
 			}
 		}
 		return out;

@@ -39,6 +39,17 @@ public final class Weights {
 		tensors.put(key(layer, weight), t);
 	}
 
+	/** Puts a tensor under a full "layer/weight" key. */
+	public void put(final String key, final Tensor t) {
+		if (key.indexOf('/') <= 0) throw new IllegalArgumentException("Expected a layer/weight key, got '" + key + "'");
+		tensors.put(key, t);
+	}
+
+	/** Puts every tensor of {@code other}, replacing those with the same key. */
+	public void putAll(final Weights other) {
+		tensors.putAll(other.tensors);
+	}
+
 	public Tensor get(final String layer, final String weight) {
 		return tensors.get(key(layer, weight));
 	}

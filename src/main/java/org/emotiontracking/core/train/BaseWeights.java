@@ -55,7 +55,7 @@ final class BaseWeights {
 			for (final java.util.Map.Entry<String, Weights.Tensor> e : model.weights.asMap().entrySet()) {
 				final String k = e.getKey();
 				if (!keepHead && (k.startsWith("dense/") || k.startsWith("dense_1/"))) continue;
-				out.put(k.substring(0, k.lastIndexOf('/')), k.substring(k.lastIndexOf('/') + 1), e.getValue());
+				out.put(k, e.getValue());
 			}
 			// The notebook trained its head on x/255 inputs: keep that scaling when continuing from it.
 			return new BaseWeights(out, Preprocessing.RESCALE_1_255, "notebook model " + file +

@@ -191,16 +191,8 @@ final class FrozenBaseStepper implements TrainingStepper {
 	@Override
 	public Weights snapshot() {
 		final Weights all = new Weights();
-		final Weights head = headVars.read(headSession);
-		for (final java.util.Map.Entry<String, Weights.Tensor> e : baseWeights.asMap().entrySet()) {
-			if (head.asMap().containsKey(e.getKey())) continue;
-			final String k = e.getKey();
-			all.put(k.substring(0, k.lastIndexOf('/')), k.substring(k.lastIndexOf('/') + 1), e.getValue());
-		}
-		for (final java.util.Map.Entry<String, Weights.Tensor> e : head.asMap().entrySet()) {
-			final String k = e.getKey();
-			all.put(k.substring(0, k.lastIndexOf('/')), k.substring(k.lastIndexOf('/') + 1), e.getValue());
-		}
+		all.putAll(baseWeights);
+		all.putAll(headVars.read(headSession));
 		return all;
 	}
 

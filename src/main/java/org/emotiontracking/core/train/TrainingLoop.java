@@ -52,7 +52,7 @@ final class TrainingLoop {
 		final List<EpochResult> history = new ArrayList<>();
 		Weights best = null;
 		int bestEpoch = 0, sinceBest = 0;
-		double bestLoss = Double.POSITIVE_INFINITY;
+		double bestScore = Double.POSITIVE_INFINITY;
 		boolean cancelled = false, early = false;
 		final long start = System.nanoTime();
 		for (int epoch = 1; epoch <= epochs; epoch++) {
@@ -78,9 +78,9 @@ final class TrainingLoop {
 			history.add(record);
 			onEpoch.accept(record);
 			final double score = byAccuracy ? -val.accuracy : val.loss;
-			final boolean improved = score < bestLoss || best == null;
+			final boolean improved = score < bestScore || best == null;
 			if (improved) {
-				bestLoss = score;
+				bestScore = score;
 				bestEpoch = epoch;
 				best = stepper.snapshot();
 				sinceBest = 0;

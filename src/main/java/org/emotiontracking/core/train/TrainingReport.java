@@ -79,8 +79,9 @@ final class TrainingReport {
 		final List<String> written = new ArrayList<>();
 		final Path folder = java.nio.file.Files.createDirectories(out.file(TrainingOutputs.GRADCAM_FOLDER));
 		try (GradCam gradCam = GradCam.load(out.model())) {
+			final int[] first = firstOfEachClass(data);
 			for (int c = 0; c < data.classNames.size(); c++) {
-				final int index = firstOfClass(data, c);
+				final int index = first[c];
 				if (index < 0) continue;
 				final Sample sample = index < data.trainSamples.size() ? data.trainSamples.get(index)
 					: data.validationSamples.get(index - data.trainSamples.size());
@@ -96,18 +97,19 @@ final class TrainingReport {
 		return written;
 	}
 
-	/** Position (training first, then validation) of the class's first image by file name; -1 if none. */
-	private static int firstOfClass(final TrainingData data, final int c) {
-		int best = -1;
-		String bestName = null;
+	/** Per class, the position (training first, then validation) of its first image by file name; -1 if none. */
+	private static int[] firstOfEachClass(final TrainingData data) {
+		final int[] best = new int[data.classNames.size()];
+		java.util.Arrays.fill(best, -1);
+		final String[] bestName = new String[best.length];
 		final List<Sample> all = new ArrayList<>(data.trainSamples);
 		all.addAll(data.validationSamples);
 		for (int i = 0; i < all.size(); i++) {
-			if (all.get(i).classIndex() != c) continue;
+			final int c = all.get(i).classIndex();
 			final String name = all.get(i).path().getFileName().toString();
-			if (bestName == null || name.compareTo(bestName) < 0) {
-				best = i;
-				bestName = name;
+			if (bestName[c] == null || name.compareTo(bestName[c]) < 0) {
+				best[c] = i;
+				bestName[c] = name;
 			}
 		}
 		return best;

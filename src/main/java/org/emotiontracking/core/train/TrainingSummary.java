@@ -42,4 +42,21 @@ public final class TrainingSummary {
 
 	/** Whether a model was saved. */
 	public boolean saved() { return !Double.isNaN(validationAccuracy); }
+
+	/** What the run did and where its files are, one log line each (the CLI and Fiji show the same). */
+	public java.util.List<String> lines() {
+		final java.util.List<String> out = new java.util.ArrayList<>();
+		if (!saved()) {
+			out.add("No model saved (" + (cancelled ? "cancelled" : "nothing trained") + ").");
+			return out;
+		}
+		out.add(String.format(java.util.Locale.ROOT, "Validation accuracy %.4f (best epoch %d of %d, %.1f s of training)",
+			validationAccuracy, bestEpoch, history.size(), trainingSeconds));
+		out.add("Outputs in " + outputs.folder.toAbsolutePath() + ":");
+		for (final java.nio.file.Path p : outputs.all())
+			if (java.nio.file.Files.exists(p)) out.add("  " + p.getFileName());
+		for (final String g : gradCamFiles) out.add("  " + g);
+		if (!skippedImages.isEmpty()) out.add(skippedImages.size() + " unreadable images were skipped");
+		return out;
+	}
 }
