@@ -56,7 +56,7 @@ class GradCamCliTest {
 		final Run r = new Run("gradcam", "model=" + model, "input=" + messi, "output=" + out, "target=calm",
 			"method=gradcam++", "margin=0.1");
 		assertEquals(0, r.status, r.out + r.err);
-		assertTrue(r.out.contains("Grad-CAM++ of calm on layer Conv_1"), r.out);
+		assertTrue(r.out.contains("Grad-CAM++ of calm on layer out_relu"), r.out);
 		assertEquals(548, ImageIO.read(out.resolve("messi5_gradcam.png").toFile()).getWidth());
 		final ImagePlus heat = new Opener().openImage(out.resolve("messi5_heatmap.tif").toString());
 		assertEquals(548, heat.getWidth());

@@ -16,6 +16,7 @@ import org.emotiontracking.core.model.EmotionNetwork;
 import org.emotiontracking.core.model.ImageBatch;
 import org.emotiontracking.core.model.InputResizer;
 import org.emotiontracking.core.model.ModelArchive;
+import org.emotiontracking.core.model.MobileNetV2Architecture;
 import org.emotiontracking.core.model.ModelMetadata;
 import org.tensorflow.ndarray.Shape;
 
@@ -57,7 +58,7 @@ public final class GradCam implements AutoCloseable {
 		this.ownsArchive = ownsArchive;
 		this.method = method;
 		final ModelMetadata m = archive.metadata();
-		this.layer = layer == null || layer.trim().isEmpty() ? m.gradcam_layer : layer.trim();
+		this.layer = layer != null && !layer.trim().isEmpty() ? layer.trim() : defaultLayer(m, method);
 		final long[] shape = layerShape(m, this.layer);
 		gridHeight = (int) shape[1];
 		gridWidth = (int) shape[2];
@@ -72,6 +73,18 @@ public final class GradCam implements AutoCloseable {
 			method == GradCamMethod.GRADCAM_PLUS_PLUS);
 	}
 
+	/**
+	 * The model's Grad-CAM layer for Grad-CAM; for Grad-CAM++ the ReLU after it (out_relu for Conv_1),
+	 * because Grad-CAM++'s weights assume activations that are never negative: on Conv_1, whose
+	 * outputs are signed, its denominator {@code 2 + g * sum(A)} comes near zero for some channels and
+	 * their weights explode (in our localisation test Grad-CAM++ on Conv_1 pointed at the evidence for
+	 * 9 of 40 images of one trained model, on out_relu for 36).
+	 */
+	static String defaultLayer(final ModelMetadata m, final GradCamMethod method) {
+		return method == GradCamMethod.GRADCAM_PLUS_PLUS ? MobileNetV2Architecture.nonNegativeLayer(m.alpha,
+			m.gradcam_layer) : m.gradcam_layer;
+	}
+
 	/** The notebook's Grad-CAM on the model's default layer. */
 	public static GradCam load(final Path model) throws IOException {
 		return load(model, null, null, GradCamMethod.GRADCAM);
@@ -82,7 +95,7 @@ public final class GradCam implements AutoCloseable {
 	 *
 	 * @param kerasClasses class names of a Keras .h5 model in output order (null: the notebook's seven)
 	 * @param layer a base layer name (e.g. "out_relu", "block_13_expand_relu"); null or empty: the
-	 *          model's Grad-CAM layer
+	 *          model's Grad-CAM layer ({@link #defaultLayer})
 	 * @throws IllegalArgumentException for an unknown layer, naming the valid ones
 	 */
 	public static GradCam load(final Path model, final List<String> kerasClasses, final String layer,

@@ -36,7 +36,7 @@ public final class GradCamSettings {
 	public boolean largest = false;
 	@Setting("Class to explain: predicted, or a class name")
 	public String target = GradCam.PREDICTED;
-	@Setting("Layer to explain, e.g. Conv_1, out_relu, block_13_expand_relu (default: the model's Grad-CAM layer)")
+	@Setting("Layer to explain, e.g. Conv_1, out_relu, block_13_expand_relu (default: the model's Grad-CAM layer; for gradcam++ the ReLU after it)")
 	public String layer = "";
 	@Setting("gradcam (as the notebook) or gradcam++")
 	public String method = GradCamMethod.GRADCAM.id;

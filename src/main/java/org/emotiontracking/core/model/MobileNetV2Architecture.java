@@ -54,6 +54,24 @@ public final class MobileNetV2Architecture {
 		return alpha > 1.0 ? makeDivisible(1280 * alpha, 8) : 1280;
 	}
 
+	/**
+	 * The first layer at or after {@code layer} whose output cannot be negative: the layer itself if it
+	 * is a ReLU6, else the ReLU6 reached from it through its batch norm (Conv_1 -> out_relu,
+	 * block_6_expand -> block_6_expand_relu), on the same grid. A layer with no ReLU after it (a
+	 * projection, an addition) is returned unchanged.
+	 */
+	public static String nonNegativeLayer(final double alpha, final String layer) {
+		String current = layer;
+		for (final LayerSpec l : base(alpha)) {
+			if (l.name.equals(current) && l.kind == LayerSpec.Kind.RELU6) return current;
+			if (l.inputs.size() == 1 && l.inputs.get(0).equals(current)) {
+				if (l.kind == LayerSpec.Kind.RELU6) return l.name;
+				if (l.kind == LayerSpec.Kind.BATCH_NORM) current = l.name;
+			}
+		}
+		return layer;
+	}
+
 	/** Layer name prefix of inverted-residual block i (0 = "expanded_conv_"). */
 	public static String blockPrefix(final int block) {
 		return block == 0 ? "expanded_conv_" : "block_" + block + "_";

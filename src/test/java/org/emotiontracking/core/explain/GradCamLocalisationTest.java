@@ -26,15 +26,20 @@ import org.junit.jupiter.api.io.TempDir;
  * both classes, also holds an equally bright cyan decoy of the same size elsewhere, so "something
  * bright" is no evidence and a map that merely finds salient blobs fails.
  * <p>
- * Checked on new images of class "patch": with the model's default layer (Conv_1, a 3x3 grid at 96 px,
- * so a cell is as large as the patch) the map is hotter on the patch than on the decoy, for Grad-CAM
- * and Grad-CAM++; on a finer layer (block_6_expand_relu, 12x12) the maximum of the map lies inside
+ * Checked on new images of class "patch": with the default layers (Conv_1 for Grad-CAM, out_relu for
+ * Grad-CAM++; a 3x3 grid at 96 px, so a cell is as large as the patch) the map is hotter on the patch
+ * than on the decoy; on a finer layer (block_6_expand_relu, 12x12) the maximum of the map lies inside
  * the patch. Each for at least 80% of the images.
  * <p>
  * Two designs that looked natural fail for reasons worth knowing: with "patch on the left vs on the
  * right" the trained model's Grad-CAM lit up the empty half (the absence of a patch there is just as
  * good evidence, and Grad-CAM shows it faithfully); and on a 3x3 grid "maximum inside a 32 px patch"
  * held for only about 40% of the images, which is the resolution of that layer, not an error.
+ * <p>
+ * Robustness, measured over training seeds on two machines: with 10 epochs some seeds gave models that
+ * had learnt the task yet localised weakly (26 of 40 on the finer layer), and Grad-CAM++ on Conv_1
+ * (signed activations) ranged from 9 to 40 of 40; with 20 epochs and Grad-CAM++ on out_relu, seeds 1-5
+ * and 7 all gave 39 or 40 of 40 on every check.
  */
 class GradCamLocalisationTest {
 
@@ -86,7 +91,7 @@ class GradCamLocalisationTest {
 		final ModelMetadata m = TestModels.metadata(0.35, SIZE, "plain", "patch");
 		m.dropout = 0;
 		final long start = System.nanoTime();
-		final Weights w = SmallTrainer.train(m, training, labels, 10, 16, 1e-3f, 7);
+		final Weights w = SmallTrainer.train(m, training, labels, 20, 16, 1e-3f, 7);
 		System.out.printf(Locale.ROOT, "trained in %.0f s%n", (System.nanoTime() - start) / 1e9);
 		model = tmp.resolve("patch-model.zip");
 		ModelArchive.write(model, m, w);

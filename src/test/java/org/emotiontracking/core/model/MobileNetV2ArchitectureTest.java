@@ -26,6 +26,16 @@ class MobileNetV2ArchitectureTest {
 		assertEquals(52, layers.stream().filter(LayerSpec::hasWeights).filter(l -> l.kind == LayerSpec.Kind.BATCH_NORM).count());
 	}
 
+	@Test
+	void nonNegativeLayerIsTheReluAfterASignedLayer() {
+		assertEquals("out_relu", MobileNetV2Architecture.nonNegativeLayer(1.0, "Conv_1"));
+		assertEquals("out_relu", MobileNetV2Architecture.nonNegativeLayer(1.0, "Conv_1_bn"));
+		assertEquals("out_relu", MobileNetV2Architecture.nonNegativeLayer(1.0, "out_relu"));
+		assertEquals("block_6_expand_relu", MobileNetV2Architecture.nonNegativeLayer(0.35, "block_6_expand"));
+		// a projection feeds an addition, no ReLU: unchanged
+		assertEquals("block_5_project", MobileNetV2Architecture.nonNegativeLayer(1.0, "block_5_project"));
+	}
+
 	private static long count(final double alpha) {
 		return MobileNetV2Architecture.parameterCount(MobileNetV2Architecture.base(alpha));
 	}
