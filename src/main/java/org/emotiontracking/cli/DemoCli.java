@@ -80,8 +80,7 @@ final class DemoCli implements CliCommand {
 		s.weights = k.weights.equals("auto") ? (imageNetAvailable(s, k, progress) ? "imagenet" : "none") : k.weights;
 		if (s.weights.equals("none")) {
 			progress.log("Training every layer from scratch (no ImageNet weights): slower to learn than transfer learning");
-			// Measured here: from scratch, augmentation and larger rates collapse to chance; this learns.
-			s.augment = false;
+			// the validation loss keeps falling long after accuracy stops rising: keep the most accurate epoch
 			s.monitor = "val_accuracy";
 		}
 		final long start = System.nanoTime();

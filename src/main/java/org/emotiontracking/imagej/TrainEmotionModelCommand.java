@@ -40,6 +40,8 @@ public class TrainEmotionModelCommand extends EmotionCommand<TrainSettings> {
 	private int fine_tune = 0;
 	@Parameter(min = "0")
 	private double learning_rate = 0.001;
+	@Parameter(min = "0", required = false)
+	private double warmup_epochs = 0;
 	@Parameter(min = "1")
 	private int epochs = 16;
 	@Parameter(min = "1")

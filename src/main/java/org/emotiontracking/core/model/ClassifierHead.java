@@ -36,6 +36,28 @@ public final class ClassifierHead {
 		return dense(tf, OUTPUT, h, hidden, classes, vars);
 	}
 
+	/**
+	 * The hidden layer's bias for a head trained on centred features {@code f - mu}: {@code b - mu W},
+	 * so that the plain head on {@code f} computes the same. Returns a copy of {@code weights} with
+	 * that bias.
+	 */
+	public static Weights foldCentring(final Weights weights, final double[] mu) {
+		final Weights.Tensor kernel = weights.get(HIDDEN, "kernel"), bias = weights.get(HIDDEN, "bias");
+		final int hidden = bias.values.length;
+		if (kernel.values.length != mu.length * hidden) throw new IllegalArgumentException("Feature mean has " + mu.length +
+			" values for a kernel of " + kernel.values.length);
+		final float[] folded = bias.values.clone();
+		for (int j = 0; j < hidden; j++) {
+			double sum = 0;
+			for (int i = 0; i < mu.length; i++) sum += mu[i] * kernel.values[i * hidden + j];
+			folded[j] = (float) (folded[j] - sum);
+		}
+		final Weights out = new Weights();
+		out.putAll(weights);
+		out.put(HIDDEN, "bias", new Weights.Tensor(bias.shape, folded));
+		return out;
+	}
+
 	private static Operand<TFloat32> dense(final Ops tf, final String name, final Operand<TFloat32> x, final int in,
 		final int out, final WeightVariables vars)
 	{

@@ -44,7 +44,7 @@ public final class EmotionNetwork implements AutoCloseable {
 	public final Placeholder<TFloat32> batchNormMomentum;
 
 	private EmotionNetwork(final ModelMetadata metadata, final boolean training, final Predicate<String> trainingBatchNorm,
-		final long seed)
+		final boolean centreFeatures, final long seed)
 	{
 		metadata.validate();
 		this.metadata = metadata;
@@ -66,21 +66,38 @@ public final class EmotionNetwork implements AutoCloseable {
 			tf.constant(new int[] { 1, 2 }));
 		keepProbability = training ? tf.withName("keep_probability").placeholder(TFloat32.class,
 			Placeholder.shape(Shape.scalar())) : null;
-		logits = ClassifierHead.logits(tf, features, MobileNetV2Architecture.featureChannels(metadata.alpha),
+		final Operand<TFloat32> headInput = centreFeatures ? tf.withName("centred_features").math.sub(features, tf.math
+			.mean(features, tf.constant(0), org.tensorflow.op.math.Mean.keepDims(true))) : features;
+		logits = ClassifierHead.logits(tf, headInput, MobileNetV2Architecture.featureChannels(metadata.alpha),
 			metadata.hidden_units, metadata.classCount(), variables, keepProbability, seed);
 		probabilities = tf.withName(PROBABILITIES).nn.softmax(logits);
 	}
 
 	/** A graph for inference: every batch-norm layer in inference mode, no dropout. */
 	public static EmotionNetwork forInference(final ModelMetadata metadata) {
-		return new EmotionNetwork(metadata, false, name -> false, 0);
+		return new EmotionNetwork(metadata, false, name -> false, false, 0);
 	}
 
 	/** A graph for training: dropout on, the given batch-norm layers on batch statistics. */
 	public static EmotionNetwork forTraining(final ModelMetadata metadata, final Predicate<String> trainingBatchNorm,
 		final long seed)
 	{
-		return new EmotionNetwork(metadata, true, trainingBatchNorm, seed);
+		return new EmotionNetwork(metadata, true, trainingBatchNorm, false, seed);
+	}
+
+	/**
+	 * As {@link #forTraining(ModelMetadata, Predicate, long)}, with the head's input centred on the
+	 * batch's mean features when {@code centreFeatures}. For a base trained from scratch the pooled
+	 * features are all positive and nearly the same for every image, so Adam's first steps move every
+	 * image's hidden pre-activations the same way and can switch off all of the head's ReLUs for good
+	 * (the loss then stays at ln(classes)). Centring removes that common part. It is the same function
+	 * class: {@code (f - mu) W + b = f W + (b - mu W)}, so a trained model is saved as the plain head with
+	 * that bias (see {@link ClassifierHead#foldCentring}).
+	 */
+	public static EmotionNetwork forTraining(final ModelMetadata metadata, final Predicate<String> trainingBatchNorm,
+		final boolean centreFeatures, final long seed)
+	{
+		return new EmotionNetwork(metadata, true, trainingBatchNorm, centreFeatures, seed);
 	}
 
 	/** What Grad-CAM needs for one layer, computed in this graph from real gradients. */

@@ -27,13 +27,26 @@ final class AdamOptimizer {
 	private final List<Op> updates = new ArrayList<>();
 	private final List<Op> resets = new ArrayList<>();
 	private final float rate;
+	private final int warmupSteps;
 	private int step;
 
 	@SuppressWarnings("unchecked")
 	AdamOptimizer(final Graph graph, final Ops tf, final Operand<TFloat32> loss, final List<Variable<TFloat32>> trainable,
 		final float rate)
 	{
+		this(graph, tf, loss, trainable, rate, 0);
+	}
+
+	/**
+	 * @param warmupSteps the rate of step t (from 1) is {@code rate * min(1, t / warmupSteps)}: early
+	 *          Adam steps have nearly the full rate whatever the gradient's size, and training every
+	 *          layer from scratch can kill the head's ReLUs in them
+	 */
+	AdamOptimizer(final Graph graph, final Ops tf, final Operand<TFloat32> loss, final List<Variable<TFloat32>> trainable,
+		final float rate, final int warmupSteps)
+	{
 		this.rate = rate;
+		this.warmupSteps = warmupSteps;
 		final Ops scope = tf.withSubScope("adam");
 		learningRate = scope.withName("learning_rate").placeholder(TFloat32.class, Placeholder.shape(Shape.scalar()));
 		beta1Power = scope.withName("beta1_power").placeholder(TFloat32.class, Placeholder.shape(Shape.scalar()));
@@ -64,10 +77,15 @@ final class AdamOptimizer {
 		step = 0;
 	}
 
+	/** The learning rate of step t (from 1). */
+	float rate(final int t) {
+		return warmupSteps > 0 && t < warmupSteps ? rate * t / warmupSteps : rate;
+	}
+
 	/** Adds this step's update ops and feeds to a runner that also feeds the batch. */
 	List<AutoCloseable> addStep(final Session.Runner runner) {
 		step++;
-		final TFloat32 lr = TFloat32.scalarOf(rate);
+		final TFloat32 lr = TFloat32.scalarOf(rate(step));
 		final TFloat32 p1 = TFloat32.scalarOf((float) Math.pow(BETA1, step));
 		final TFloat32 p2 = TFloat32.scalarOf((float) Math.pow(BETA2, step));
 		runner.feed(learningRate, lr).feed(beta1Power, p1).feed(beta2Power, p2);

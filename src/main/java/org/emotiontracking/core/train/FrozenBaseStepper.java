@@ -80,7 +80,7 @@ final class FrozenBaseStepper implements TrainingStepper {
 		probabilities = tf.nn.softmax(logits);
 		final List<org.tensorflow.op.core.Variable<TFloat32>> trainable = new ArrayList<>();
 		for (final String key : headVars.keys()) trainable.add(headVars.variable(key));
-		adam = new AdamOptimizer(headGraph, tf, meanLoss, trainable, (float) options.learningRate);
+		adam = new AdamOptimizer(headGraph, tf, meanLoss, trainable, (float) options.learningRate, options.warmupSteps);
 		headSession = new Session(headGraph, TensorFlowRuntime.sessionConfig());
 		headVars.assign(headSession, baseWeights, true, options.seed);
 		adam.initialise(headSession);

@@ -10,7 +10,9 @@ import java.util.function.Predicate;
 import org.emotiontracking.core.data.Augmenter;
 import org.emotiontracking.core.data.RgbImage;
 import org.emotiontracking.core.engine.TensorFlowRuntime;
+import org.emotiontracking.core.model.ClassifierHead;
 import org.emotiontracking.core.model.EmotionNetwork;
+import org.emotiontracking.core.model.MobileNetV2Architecture;
 import org.emotiontracking.core.model.ModelMetadata;
 import org.emotiontracking.core.model.Weights;
 import org.tensorflow.Operand;
@@ -42,6 +44,10 @@ final class FullNetworkStepper implements TrainingStepper {
 	private final AdamOptimizer adam;
 	private final int classes;
 	private long steps;
+	/** Centre the head's input on the batch mean while training (see EmotionNetwork#forTraining). */
+	private final boolean centreFeatures;
+	/** Mean pooled features of the training images, measured after each epoch; null before. */
+	private double[] featureMean;
 	/** Batches used to re-estimate batch-norm statistics after each epoch. */
 	static final int RECALIBRATION_BATCHES = 24;
 
@@ -53,14 +59,27 @@ final class FullNetworkStepper implements TrainingStepper {
 		final Predicate<String> batchNormTraining, final LabelledImages train, final LabelledImages validation,
 		final TrainOptions options, final Augmenter augmenter, final ExecutorService workers)
 	{
+		this(meta, initial, trainable, batchNormTraining, false, train, validation, options, augmenter, workers);
+	}
+
+	/**
+	 * @param centreFeatures train the head on features centred on the batch mean (for a base trained
+	 *          from scratch); the saved head folds the training images' mean feature into its bias
+	 */
+	FullNetworkStepper(final ModelMetadata meta, final Weights initial, final Predicate<String> trainable,
+		final Predicate<String> batchNormTraining, final boolean centreFeatures, final LabelledImages train,
+		final LabelledImages validation, final TrainOptions options, final Augmenter augmenter,
+		final ExecutorService workers)
+	{
 		this.meta = meta;
+		this.centreFeatures = centreFeatures;
 		this.train = train;
 		this.validation = validation;
 		this.options = options;
 		this.augmenter = augmenter;
 		this.workers = workers;
 		this.classes = meta.classCount();
-		net = EmotionNetwork.forTraining(meta, batchNormTraining, options.seed);
+		net = EmotionNetwork.forTraining(meta, batchNormTraining, centreFeatures, options.seed);
 		labels = net.tf.withName("labels").placeholder(TFloat32.class, Placeholder.shape(Shape.of(-1, classes)));
 		lossPerExample = Tensors.crossEntropy(net.tf, net.logits, labels);
 		final Operand<TFloat32> meanLoss = net.tf.math.mean(lossPerExample, net.tf.constant(0));
@@ -68,7 +87,7 @@ final class FullNetworkStepper implements TrainingStepper {
 		for (final String key : net.variables.keys())
 			if (trainable.test(key)) vars.add(net.variables.variable(key));
 		if (vars.isEmpty()) throw new IllegalArgumentException("Nothing to train");
-		adam = new AdamOptimizer(net.graph, net.tf, meanLoss, vars, (float) options.learningRate);
+		adam = new AdamOptimizer(net.graph, net.tf, meanLoss, vars, (float) options.learningRate, options.warmupSteps);
 		session = new Session(net.graph, TensorFlowRuntime.sessionConfig());
 		net.variables.assign(session, initial, true, options.seed);
 		adam.initialise(session);
@@ -81,13 +100,13 @@ final class FullNetworkStepper implements TrainingStepper {
 
 	/** Keys of the weights of the top {@code blocks} inverted-residual blocks and the last 1x1 conv. */
 	static Predicate<String> topBlocks(final int blocks, final Set<String> headKeys) {
-		final int first = org.emotiontracking.core.model.MobileNetV2Architecture.BLOCK_COUNT - blocks;
+		final int first = MobileNetV2Architecture.BLOCK_COUNT - blocks;
 		return key -> {
 			if (headKeys.contains(key)) return true;
 			if (isStatistic(key)) return false;
 			if (key.startsWith("Conv_1")) return blocks > 0;
-			for (int b = Math.max(first, 0); b < org.emotiontracking.core.model.MobileNetV2Architecture.BLOCK_COUNT; b++)
-				if (key.startsWith(org.emotiontracking.core.model.MobileNetV2Architecture.blockPrefix(b))) return true;
+			for (int b = Math.max(first, 0); b < MobileNetV2Architecture.BLOCK_COUNT; b++)
+				if (key.startsWith(MobileNetV2Architecture.blockPrefix(b))) return true;
 			return false;
 		};
 	}
@@ -144,7 +163,9 @@ final class FullNetworkStepper implements TrainingStepper {
 	 * the saved model see statistics of the final weights rather than a lagging average.
 	 */
 	private void recalibrateBatchNorm() {
-		if (net.batchNormUpdates.isEmpty()) return;
+		if (net.batchNormUpdates.isEmpty() && !centreFeatures) return;
+		final double[] sum = new double[MobileNetV2Architecture.featureChannels(meta.alpha)];
+		int counted = 0;
 		final int[] order = Tensors.shuffled(train.size(), options.seed + 7919 * steps);
 		final int batches = Math.min(RECALIBRATION_BATCHES, (train.size() + options.batchSize - 1) / options.batchSize);
 		for (int b = 0; b < batches; b++) {
@@ -157,8 +178,19 @@ final class FullNetworkStepper implements TrainingStepper {
 				final Session.Runner runner = session.runner().feed(net.image, x).feed(net.keepProbability, keep)
 					.feed(net.batchNormMomentum, momentum);
 				for (final Op update : net.batchNormUpdates) runner.addTarget(update);
-				runner.run();
+				if (centreFeatures) runner.fetch(net.features);
+				try (Result r = runner.run()) {
+					if (centreFeatures) {
+						final float[] f = Tensors.floats(r, 0);
+						for (int i = 0; i < f.length; i++) sum[i % sum.length] += f[i];
+						counted += to - from;
+					}
+				}
 			}
+		}
+		if (centreFeatures && counted > 0) {
+			for (int i = 0; i < sum.length; i++) sum[i] /= counted;
+			featureMean = sum;
 		}
 	}
 
@@ -204,7 +236,8 @@ final class FullNetworkStepper implements TrainingStepper {
 
 	@Override
 	public Weights snapshot() {
-		return net.variables.read(session);
+		final Weights w = net.variables.read(session);
+		return centreFeatures && featureMean != null ? ClassifierHead.foldCentring(w, featureMean) : w;
 	}
 
 	@Override

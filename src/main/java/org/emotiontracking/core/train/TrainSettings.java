@@ -28,6 +28,8 @@ public final class TrainSettings {
 	public int fine_tune = 0;
 	@Setting("Adam learning rate")
 	public double learning_rate = 0.001;
+	@Setting("Epochs over which the learning rate rises linearly from near 0 to learning_rate (0 = none)")
+	public double warmup_epochs = 0;
 	@Setting("Number of passes over the training images")
 	public int epochs = 16;
 	@Setting("Images per training step")

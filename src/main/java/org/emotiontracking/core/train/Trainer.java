@@ -67,7 +67,8 @@ public final class Trainer {
 		meta.provenance.put("training_images", data.train.size());
 		meta.provenance.put("validation_images", data.validation.size());
 
-		final TrainOptions options = new TrainOptions(s.batch_size, s.learning_rate, s.seed);
+		final TrainOptions options = new TrainOptions(s.batch_size, s.learning_rate, s.seed, TrainOptions
+			.warmupSteps(s.warmup_epochs, data.train.size(), s.batch_size));
 		final Augmenter augmenter = s.augment ? new Augmenter(s.image_size, s.image_size, AugmentationSettings.defaults())
 			: null;
 		final ExecutorService workers = Executors.newFixedThreadPool(Math.max(1, Runtime.getRuntime()
@@ -114,8 +115,8 @@ public final class Trainer {
 	private static TrainingStepper stepper(final TrainSettings s, final ModelMetadata meta, final BaseWeights base,
 		final TrainingData data, final TrainOptions options, final Augmenter augmenter, final ExecutorService workers)
 	{
-		if (base.none()) return new FullNetworkStepper(meta, null, key -> !FullNetworkStepper.isStatistic(key), layer -> true, data.train,
-			data.validation, options, augmenter, workers);
+		if (base.none()) return new FullNetworkStepper(meta, null, key -> !FullNetworkStepper.isStatistic(key), layer -> true,
+			true, data.train, data.validation, options, augmenter, workers);
 		if (s.fine_tune > 0) {
 			final Set<String> head = new HashSet<>();
 			for (final String layer : new String[] { ClassifierHead.HIDDEN, ClassifierHead.OUTPUT })

@@ -103,6 +103,9 @@ class TrainerTest {
 		assertTrue(summary.saved());
 		assertEquals(2, summary.history.size());
 		assertTrue(summary.history.get(1).loss() < 3, "finite loss");
+		// the head trained on centred features is saved with the mean folded into its bias: the saved
+		// model (reloaded, plain head) scores exactly what validation during training measured
+		assertEquals(summary.history.get(summary.bestEpoch - 1).validationAccuracy(), summary.validationAccuracy, 1e-9);
 	}
 
 	@Test
