@@ -25,7 +25,9 @@ final class DemoCli implements CliCommand {
 		@Setting("Synthetic images per emotion")
 		public int per_class = 150;
 		@Setting("Training epochs (at most; training stops early when validation stops improving)")
-		public int epochs = 60;
+		public int epochs = 64;
+		@Setting("Adam learning rate")
+		public double learning_rate = 0.002;
 		@Setting("Input size in pixels")
 		public int image_size = 64;
 		@Setting("MobileNetV2 width multiplier")
@@ -73,6 +75,7 @@ final class DemoCli implements CliCommand {
 		s.dataset = dataset;
 		s.output = k.output;
 		s.epochs = k.epochs;
+		s.learning_rate = k.learning_rate;
 		s.image_size = k.image_size;
 		s.alpha = k.alpha;
 		s.seed = k.seed;
