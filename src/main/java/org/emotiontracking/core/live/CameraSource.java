@@ -167,7 +167,7 @@ public final class CameraSource implements FrameSource {
 	@Override
 	public String description() {
 		return String.format(Locale.ROOT, "camera %d (%s, %dx%d%s)", index, backend, width, height,
-			fps > 0 ? String.format(Locale.ROOT, ", %.3g fps", fps) : "");
+			FrameSource.rateText(fps));
 	}
 
 	@Override

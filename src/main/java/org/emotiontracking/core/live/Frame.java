@@ -34,6 +34,14 @@ public final class Frame {
 		this.nanoTime = nanoTime;
 	}
 
+	/**
+	 * Frame {@code index} of a recording (video file, stack), read now: its time is its position in
+	 * the recording at {@code fps} frames per second (with the rate unknown, one second per frame).
+	 */
+	public static Frame recorded(final RgbImage image, final long index, final double fps) {
+		return new Frame(image, index, Instant.now(), fps > 0 ? (index - 1) / fps : index - 1, System.nanoTime());
+	}
+
 	public RgbImage image() { return image; }
 
 	/** 1-based number of this frame in its source. */

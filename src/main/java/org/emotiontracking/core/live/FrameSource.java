@@ -1,6 +1,7 @@
 package org.emotiontracking.core.live;
 
 import java.io.IOException;
+import java.util.Locale;
 
 /**
  * Where live frames come from: a camera ({@link CameraSource}), an MJPEG video file
@@ -45,4 +46,9 @@ public interface FrameSource extends AutoCloseable {
 
 	@Override
 	void close();
+
+	/** ", 30 fps" for descriptions, or "" when the rate is unknown. */
+	static String rateText(final double fps) {
+		return fps > 0 ? String.format(Locale.ROOT, ", %.3g fps", fps) : "";
+	}
 }

@@ -1,6 +1,5 @@
 package org.emotiontracking.core.live;
 
-import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.IntFunction;
@@ -52,7 +51,7 @@ public final class ImageSequenceSource implements FrameSource {
 		RgbImage image = frames.apply(next);
 		if (image.width() != width || image.height() != height) image = Resize.resize(image, width, height, Resize.Interpolation.SMOOTH);
 		final long index = ++next;
-		return new Frame(image, index, Instant.now(), fps > 0 ? (index - 1) / fps : index - 1, System.nanoTime());
+		return Frame.recorded(image, index, fps);
 	}
 
 	@Override
@@ -73,7 +72,7 @@ public final class ImageSequenceSource implements FrameSource {
 	@Override
 	public String description() {
 		return String.format(Locale.ROOT, "%s (%dx%d, %d frames%s)", name, width, height, count,
-			fps > 0 ? String.format(Locale.ROOT, ", %.3g fps", fps) : "");
+			FrameSource.rateText(fps));
 	}
 
 	@Override

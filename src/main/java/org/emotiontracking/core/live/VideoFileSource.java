@@ -2,7 +2,6 @@ package org.emotiontracking.core.live;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.Locale;
 
 import org.emotiontracking.core.data.OpenCv;
@@ -110,7 +109,7 @@ public final class VideoFileSource implements FrameSource {
 			return null;
 		}
 		final long index = ++count;
-		return new Frame(image, index, Instant.now(), fps > 0 ? (index - 1) / fps : index - 1, System.nanoTime());
+		return Frame.recorded(image, index, fps);
 	}
 
 	public Path file() { return file; }
@@ -133,7 +132,7 @@ public final class VideoFileSource implements FrameSource {
 	@Override
 	public String description() {
 		return String.format(Locale.ROOT, "video %s (%dx%d%s%s)", file.getFileName(), width, height,
-			fps > 0 ? String.format(Locale.ROOT, ", %.3g fps", fps) : "", frameCount > 0 ? ", " + frameCount + " frames" : "");
+			FrameSource.rateText(fps), frameCount > 0 ? ", " + frameCount + " frames" : "");
 	}
 
 	@Override

@@ -78,16 +78,9 @@ public final class EmotionNetwork implements AutoCloseable {
 		return new EmotionNetwork(metadata, false, name -> false, false, 0);
 	}
 
-	/** A graph for training: dropout on, the given batch-norm layers on batch statistics. */
-	public static EmotionNetwork forTraining(final ModelMetadata metadata, final Predicate<String> trainingBatchNorm,
-		final long seed)
-	{
-		return new EmotionNetwork(metadata, true, trainingBatchNorm, false, seed);
-	}
-
 	/**
-	 * As {@link #forTraining(ModelMetadata, Predicate, long)}, with the head's input centred on the
-	 * batch's mean features when {@code centreFeatures}. For a base trained from scratch the pooled
+	 * A graph for training: dropout on, the given batch-norm layers on batch statistics, and the
+	 * head's input centred on the batch's mean features when {@code centreFeatures}. For a base trained from scratch the pooled
 	 * features are all positive and nearly the same for every image, so Adam's first steps move every
 	 * image's hidden pre-activations the same way and can switch off all of the head's ReLUs for good
 	 * (the loss then stays at ln(classes)). Centring removes that common part. It is the same function

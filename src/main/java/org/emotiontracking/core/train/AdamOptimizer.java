@@ -30,18 +30,12 @@ final class AdamOptimizer {
 	private final int warmupSteps;
 	private int step;
 
-	@SuppressWarnings("unchecked")
-	AdamOptimizer(final Graph graph, final Ops tf, final Operand<TFloat32> loss, final List<Variable<TFloat32>> trainable,
-		final float rate)
-	{
-		this(graph, tf, loss, trainable, rate, 0);
-	}
-
 	/**
 	 * @param warmupSteps the rate of step t (from 1) is {@code rate * min(1, t / warmupSteps)}: early
 	 *          Adam steps have nearly the full rate whatever the gradient's size, and training every
 	 *          layer from scratch can kill the head's ReLUs in them
 	 */
+	@SuppressWarnings("unchecked")
 	AdamOptimizer(final Graph graph, final Ops tf, final Operand<TFloat32> loss, final List<Variable<TFloat32>> trainable,
 		final float rate, final int warmupSteps)
 	{

@@ -54,15 +54,6 @@ final class FullNetworkStepper implements TrainingStepper {
 	/**
 	 * @param trainable which weights ("layer/weight" keys) train
 	 * @param batchNormTraining which batch-norm layers use batch statistics
-	 */
-	FullNetworkStepper(final ModelMetadata meta, final Weights initial, final Predicate<String> trainable,
-		final Predicate<String> batchNormTraining, final LabelledImages train, final LabelledImages validation,
-		final TrainOptions options, final Augmenter augmenter, final ExecutorService workers)
-	{
-		this(meta, initial, trainable, batchNormTraining, false, train, validation, options, augmenter, workers);
-	}
-
-	/**
 	 * @param centreFeatures train the head on features centred on the batch mean (for a base trained
 	 *          from scratch); the saved head folds the training images' mean feature into its bias
 	 */

@@ -9,10 +9,6 @@ final class TrainOptions {
 	/** Steps over which the rate rises linearly to {@link #learningRate} (0: from the first step). */
 	final int warmupSteps;
 
-	TrainOptions(final int batchSize, final double learningRate, final long seed) {
-		this(batchSize, learningRate, seed, 0);
-	}
-
 	TrainOptions(final int batchSize, final double learningRate, final long seed, final int warmupSteps) {
 		if (batchSize < 1) throw new IllegalArgumentException("batch_size must be at least 1, got " + batchSize);
 		if (!(learningRate > 0)) throw new IllegalArgumentException("learning_rate must be positive, got " + learningRate);

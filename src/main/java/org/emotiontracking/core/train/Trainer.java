@@ -77,9 +77,10 @@ public final class Trainer {
 				t.setDaemon(true);
 				return t;
 			});
-		progress.log(String.format(Locale.ROOT, "Training MobileNetV2 alpha %.2f at %d px from %s: %s, %d epochs, batch %d%s",
-			s.alpha, s.image_size, base.description, mode(s, base), s.epochs, s.batch_size,
-			s.augment ? ", augmentation on" : ", no augmentation"));
+		progress.log(String.format(Locale.ROOT,
+			"Training MobileNetV2 alpha %.2f at %d px from %s: %s, %d epochs, batch %d, learning rate %s%s%s", s.alpha,
+			s.image_size, base.description, mode(s, base), s.epochs, s.batch_size, s.learning_rate, options.warmupSteps > 0
+				? " (warm-up over " + options.warmupSteps + " steps)" : "", s.augment ? ", augmentation on" : ", no augmentation"));
 		final TrainingLoop.Outcome outcome;
 		final TrainingHistory history = new TrainingHistory(out.file(TrainingOutputs.HISTORY), s.overwrite);
 		try (TrainingStepper stepper = stepper(s, meta, base, data, options, augmenter, workers))
@@ -122,7 +123,7 @@ public final class Trainer {
 			for (final String layer : new String[] { ClassifierHead.HIDDEN, ClassifierHead.OUTPUT })
 				for (final String w : new String[] { "kernel", "bias" }) head.add(layer + "/" + w);
 			return new FullNetworkStepper(meta, base.weights, FullNetworkStepper.topBlocks(s.fine_tune, head),
-				layer -> false, data.train, data.validation, options, augmenter, workers);
+				layer -> false, false, data.train, data.validation, options, augmenter, workers);
 		}
 		return new FrozenBaseStepper(meta, base.weights, data.train, data.validation, options, augmenter, workers);
 	}

@@ -41,7 +41,7 @@ final class SmallTrainer {
 	{
 		TensorFlowRuntime.engine();
 		final int classes = m.classCount(), s = m.input_size;
-		try (EmotionNetwork net = EmotionNetwork.forTraining(m, name -> true, seed);
+		try (EmotionNetwork net = EmotionNetwork.forTraining(m, name -> true, false, seed);
 			Session session = new Session(net.graph, TensorFlowRuntime.sessionConfig()))
 		{
 			final Ops tf = net.tf.withSubScope("small_trainer");
