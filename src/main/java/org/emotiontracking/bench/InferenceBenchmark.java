@@ -90,11 +90,14 @@ public final class InferenceBenchmark {
 		});
 		try (org.tensorflow.SavedModelBundle b = org.tensorflow.SavedModelBundle.loader(c.archive().savedModel()
 			.toString()).withTags("serve").withConfigProto(org.emotiontracking.core.engine.TensorFlowRuntime.sessionConfig())
-			.load(); org.tensorflow.types.TFloat32 x = org.tensorflow.types.TFloat32.tensorOf(org.tensorflow.ndarray.Shape.of(
-				batch, size, size, 3), org.tensorflow.ndarray.buffer.DataBuffers.of(data, true, false)))
+			.load())
 		{
+			// Like a real caller, each run makes its input tensor from the Java array (as the DJL path does).
 			final Runnable once = () -> {
-				try (org.tensorflow.Result r = b.session().runner().feed("image", x).fetch("probabilities").run()) {
+				try (org.tensorflow.types.TFloat32 x = org.tensorflow.types.TFloat32.tensorOf(org.tensorflow.ndarray.Shape.of(
+					batch, size, size, 3), org.tensorflow.ndarray.buffer.DataBuffers.of(data, true, false));
+					org.tensorflow.Result r = b.session().runner().feed("image", x).fetch("probabilities").run())
+				{
 					r.get(0);
 				}
 			};

@@ -4,12 +4,14 @@ import org.emotiontracking.core.engine.TensorFlowRuntime;
 import org.emotiontracking.core.model.EmotionNetwork;
 import org.emotiontracking.core.model.MobileNetV2Graph;
 import org.emotiontracking.core.model.ModelArchive;
+import org.emotiontracking.core.model.Weights;
 import org.tensorflow.Graph;
 import org.tensorflow.GraphOperation;
 import org.tensorflow.Operand;
 import org.tensorflow.Output;
 import org.tensorflow.Result;
 import org.tensorflow.SavedModelBundle;
+import org.tensorflow.Session;
 import org.tensorflow.ndarray.Shape;
 import org.tensorflow.ndarray.buffer.DataBuffers;
 import org.tensorflow.op.Ops;
@@ -23,12 +25,18 @@ import org.tensorflow.types.TInt32;
  * the probability (op {@value EmotionNetwork#PROBABILITIES}, Grad-CAM) or the logit feeding that
  * softmax (Grad-CAM++). Images are independent (batch norm in inference mode), so the gradient of the
  * batch's summed scores holds every image's own gradient.
+ * <p>
+ * Archives serve a graph whose batch norms are folded into their convolutions
+ * ({@link EmotionNetwork#forServing}), so the pre-norm output of most convolutions is not in it. For
+ * such a layer the Keras weights are read out of the SavedModel into an unfolded graph
+ * ({@link EmotionNetwork#forInference}), where every layer's output exists.
  */
 final class GraphBackend implements GradCamBackend {
 
 	private static final String SCOPE = "explain_gradcam";
 
-	private final SavedModelBundle bundle;
+	private final AutoCloseable owner;
+	private final Session session;
 	private final Output<TFloat32> image;
 	private final Placeholder<TInt32> target;
 	private final Output<TFloat32> activations;
@@ -37,13 +45,37 @@ final class GraphBackend implements GradCamBackend {
 
 	GraphBackend(final ModelArchive archive, final String layer, final boolean logitScore) {
 		TensorFlowRuntime.engine();
-		bundle = SavedModelBundle.loader(archive.savedModel().toString()).withTags(SavedModelBundle.DEFAULT_TAG)
-			.withConfigProto(TensorFlowRuntime.sessionConfig()).load();
+		final SavedModelBundle bundle = SavedModelBundle.loader(archive.savedModel().toString()).withTags(
+			SavedModelBundle.DEFAULT_TAG).withConfigProto(TensorFlowRuntime.sessionConfig()).load();
+		Graph g = bundle.graph();
+		AutoCloseable resources = bundle;
+		Session s = bundle.session();
 		try {
-			final Graph g = bundle.graph();
+			if (g.operation(MobileNetV2Graph.outputOp(layer)) == null) {
+				final EmotionNetwork exact = EmotionNetwork.forInference(archive.metadata());
+				resources = exact;
+				final Weights weights;
+				try {
+					weights = exact.variables.read(bundle.session());
+				}
+				finally {
+					bundle.close();
+				}
+				s = new Session(exact.graph, TensorFlowRuntime.sessionConfig());
+				final Session exactSession = s;
+				resources = () -> {
+					exactSession.close();
+					exact.close();
+				};
+				exact.variables.assign(s, weights, false, 0);
+				g = exact.graph;
+			}
+			owner = resources;
+			session = s;
 			image = float32(g.output(EmotionNetwork.IMAGE), EmotionNetwork.IMAGE);
 			probabilities = float32(g.output(EmotionNetwork.PROBABILITIES), EmotionNetwork.PROBABILITIES);
-			final Output<?> layerOutput = g.output(MobileNetV2Graph.outputOp(layer));
+			final Output<?> layerOutput = g.operation(MobileNetV2Graph.outputOp(layer)) == null ? null : g.output(
+				MobileNetV2Graph.outputOp(layer));
 			if (layerOutput == null) throw new IllegalArgumentException("Layer '" + layer + "' is not in the model's graph");
 			activations = float32(layerOutput, layer);
 			final Ops tf = Ops.create(g).withSubScope(SCOPE + "_" + layer.replaceAll("[^A-Za-z0-9_]", "_"));
@@ -61,8 +93,17 @@ final class GraphBackend implements GradCamBackend {
 				new Output<?>[] { activations }, null)[0];
 		}
 		catch (final RuntimeException e) {
-			bundle.close();
+			closeQuietly(resources);
 			throw e;
+		}
+	}
+
+	private static void closeQuietly(final AutoCloseable c) {
+		try {
+			c.close();
+		}
+		catch (final Exception e) {
+			// already failing: the first error is the one to report
 		}
 	}
 
@@ -77,7 +118,7 @@ final class GraphBackend implements GradCamBackend {
 	public GradCam.Raw run(final float[] batch, final int n, final int size, final int[] targets) {
 		try (TFloat32 x = TFloat32.tensorOf(Shape.of(n, size, size, 3), DataBuffers.of(batch, true, false));
 			TInt32 t = TInt32.vectorOf(java.util.Arrays.copyOf(targets, n));
-			Result r = bundle.session().runner().feed(image, x).feed(target, t).fetch(activations).fetch(gradients)
+			Result r = session.runner().feed(image, x).feed(target, t).fetch(activations).fetch(gradients)
 				.fetch(probabilities).run())
 		{
 			return new GradCam.Raw(read(r.get(0)), read(r.get(1)), read(r.get(2)));
@@ -93,6 +134,11 @@ final class GraphBackend implements GradCamBackend {
 
 	@Override
 	public void close() {
-		bundle.close();
+		try {
+			owner.close();
+		}
+		catch (final Exception e) {
+			throw new IllegalStateException("Cannot release the Grad-CAM graph: " + e.getMessage(), e);
+		}
 	}
 }

@@ -1,7 +1,6 @@
 package org.emotiontracking.core.model;
 
 import java.io.IOException;
-import java.nio.FloatBuffer;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -12,10 +11,7 @@ import org.emotiontracking.core.data.RgbImage;
 import org.emotiontracking.core.engine.TensorFlowRuntime;
 
 import ai.djl.MalformedModelException;
-import ai.djl.inference.Predictor;
-import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
-import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.repository.zoo.Criteria;
 import ai.djl.repository.zoo.ModelNotFoundException;
@@ -32,14 +28,14 @@ public final class EmotionClassifier implements AutoCloseable {
 	public static final int DEFAULT_BATCH = 32;
 
 	private final ModelArchive archive;
-	private final ZooModel<NDList, NDList> model;
+	private final PredictorPool predictors;
 	private final UnaryOperator<RgbImage> resize;
 
 	private EmotionClassifier(final ModelArchive archive, final ZooModel<NDList, NDList> model,
 		final UnaryOperator<RgbImage> resize)
 	{
 		this.archive = archive;
-		this.model = model;
+		this.predictors = new PredictorPool(model);
 		this.resize = resize;
 	}
 
@@ -115,13 +111,9 @@ public final class EmotionClassifier implements AutoCloseable {
 	public float[][] predictPrepared(final float[] batch, final int n) {
 		final int s = inputSize();
 		final int classes = archive.metadata().classCount();
-		try (NDManager manager = model.getNDManager().newSubManager();
-			Predictor<NDList, NDList> predictor = model.newPredictor())
-		{
-			final NDArray x = manager.create(FloatBuffer.wrap(batch, 0, n * s * s * 3), new Shape(n, s, s, 3));
-			final NDList result = predictor.predict(new NDList(x));
-			final float[] flat = result.get(0).toFloatArray();
-			result.close();
+		try {
+			final float[] flat = predictors.run(lease -> lease.predict(lease.floats(batch, n * s * s * 3, new Shape(n, s, s,
+				3))).get(0).toFloatArray());
 			final float[][] out = new float[n][classes];
 			for (int i = 0; i < n; i++) System.arraycopy(flat, i * classes, out[i], 0, classes);
 			return out;
@@ -140,7 +132,7 @@ public final class EmotionClassifier implements AutoCloseable {
 
 	@Override
 	public void close() {
-		model.close();
+		predictors.close();
 		archive.close();
 	}
 }

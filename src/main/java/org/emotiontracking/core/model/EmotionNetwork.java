@@ -44,7 +44,7 @@ public final class EmotionNetwork implements AutoCloseable {
 	public final Placeholder<TFloat32> batchNormMomentum;
 
 	private EmotionNetwork(final ModelMetadata metadata, final boolean training, final Predicate<String> trainingBatchNorm,
-		final boolean centreFeatures, final long seed)
+		final Weights frozen, final boolean centreFeatures, final long seed)
 	{
 		metadata.validate();
 		this.metadata = metadata;
@@ -59,8 +59,10 @@ public final class EmotionNetwork implements AutoCloseable {
 		final List<Op> updates = new ArrayList<>();
 		batchNormMomentum = training ? tf.withName("bn_momentum").placeholder(TFloat32.class,
 			Placeholder.shape(Shape.scalar())) : null;
-		layers = Collections.unmodifiableMap(MobileNetV2Graph.build(tf, x, MobileNetV2Architecture.base(metadata.alpha),
-			variables, trainingBatchNorm, batchNormMomentum, updates));
+		final List<LayerSpec> base = MobileNetV2Architecture.base(metadata.alpha);
+		layers = Collections.unmodifiableMap(frozen != null ? MobileNetV2Graph.buildFrozen(tf, x, base, variables, frozen,
+			foldedExceptAfter(base, metadata.gradcam_layer)) : MobileNetV2Graph.build(tf, x, base, variables,
+				trainingBatchNorm, batchNormMomentum, updates));
 		batchNormUpdates = Collections.unmodifiableList(updates);
 		features = tf.withName("global_average_pooling2d").math.mean(layers.get(MobileNetV2Architecture.OUTPUT_LAYER),
 			tf.constant(new int[] { 1, 2 }));
@@ -73,9 +75,38 @@ public final class EmotionNetwork implements AutoCloseable {
 		probabilities = tf.withName(PROBABILITIES).nn.softmax(logits);
 	}
 
-	/** A graph for inference: every batch-norm layer in inference mode, no dropout. */
+	/**
+	 * A graph for inference on weight variables: every batch-norm layer in inference mode, no dropout,
+	 * every Keras layer's output in {@link #layers}.
+	 */
 	public static EmotionNetwork forInference(final ModelMetadata metadata) {
-		return new EmotionNetwork(metadata, false, name -> false, false, 0);
+		return new EmotionNetwork(metadata, false, name -> false, null, false, 0);
+	}
+
+	/**
+	 * The fast inference graph that model archives serve, for fixed weights: the base's weights are
+	 * constants and every batch norm is folded into the convolution before it
+	 * ({@link MobileNetV2Graph#buildFrozen}), except the one after the model's Grad-CAM layer, whose
+	 * output stays exact for the {@value ModelArchive#GRADCAM} signature. It computes what
+	 * {@link #forInference} computes, up to float rounding; the pre-norm outputs of folded convolutions
+	 * are not in {@link #layers}. Its variables (the Keras weights, stored with a SavedModel, and the
+	 * head's, which it reads) still need {@link WeightVariables#assign}.
+	 *
+	 * @param weights at least every weight of the base
+	 */
+	public static EmotionNetwork forServing(final ModelMetadata metadata, final Weights weights) {
+		return new EmotionNetwork(metadata, false, name -> false, weights, false, 0);
+	}
+
+	/** Every batch norm except the one right after {@code layer} (when that is a convolution). */
+	private static Predicate<String> foldedExceptAfter(final List<LayerSpec> base, final String layer) {
+		String keep = null;
+		for (int i = 0; i < base.size(); i++) {
+			final LayerSpec bn = BatchNormFolding.batchNormAfter(base, i);
+			if (bn != null && base.get(i).name.equals(layer)) keep = bn.name;
+		}
+		final String exact = keep;
+		return name -> !name.equals(exact);
 	}
 
 	/**
@@ -90,7 +121,7 @@ public final class EmotionNetwork implements AutoCloseable {
 	public static EmotionNetwork forTraining(final ModelMetadata metadata, final Predicate<String> trainingBatchNorm,
 		final boolean centreFeatures, final long seed)
 	{
-		return new EmotionNetwork(metadata, true, trainingBatchNorm, centreFeatures, seed);
+		return new EmotionNetwork(metadata, true, trainingBatchNorm, null, centreFeatures, seed);
 	}
 
 	/** What Grad-CAM needs for one layer, computed in this graph from real gradients. */

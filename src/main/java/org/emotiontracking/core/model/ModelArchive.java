@@ -91,8 +91,8 @@ public final class ModelArchive implements AutoCloseable {
 	}
 
 	/**
-	 * Writes an archive for the given weights: builds the inference graph, exports the SavedModel with
-	 * both signatures and zips everything. Atomic: written beside {@code file} and moved over it, so a
+	 * Writes an archive for the given weights: builds the serving graph (batch norms folded, see
+	 * {@link EmotionNetwork#forServing}), exports the SavedModel with both signatures and zips everything. Atomic: written beside {@code file} and moved over it, so a
 	 * failure never leaves a broken file in place of a good one.
 	 */
 	public static void write(final Path file, final ModelMetadata metadata, final Weights weights) throws IOException {
@@ -123,7 +123,7 @@ public final class ModelArchive implements AutoCloseable {
 		throws IOException
 	{
 		TensorFlowRuntime.engine();
-		try (EmotionNetwork net = EmotionNetwork.forInference(metadata);
+		try (EmotionNetwork net = EmotionNetwork.forServing(metadata, weights);
 			Session session = new Session(net.graph, TensorFlowRuntime.sessionConfig()))
 		{
 			final EmotionNetwork.GradCamOutputs gc = net.addGradCam(metadata.gradcam_layer);

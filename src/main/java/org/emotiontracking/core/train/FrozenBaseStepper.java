@@ -63,7 +63,7 @@ final class FrozenBaseStepper implements TrainingStepper {
 		this.workers = workers;
 		this.channels = MobileNetV2Architecture.featureChannels(meta.alpha);
 		this.classes = meta.classCount();
-		extractor = EmotionNetwork.forInference(meta);
+		extractor = EmotionNetwork.forServing(meta, baseWeights);
 		extractorSession = new Session(extractor.graph, TensorFlowRuntime.sessionConfig());
 		extractor.variables.assign(extractorSession, baseWeights, true, options.seed);
 
