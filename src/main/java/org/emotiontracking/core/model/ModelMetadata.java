@@ -19,7 +19,11 @@ import com.google.gson.JsonParseException;
 public final class ModelMetadata {
 
 	public static final String FORMAT = "emotion-tracking-model";
-	public static final int FORMAT_VERSION = 1;
+	/**
+	 * 2: the SavedModel serves the folded, constant-weight graph ({@link EmotionNetwork#forServing}).
+	 * 1: it served the graph on weight variables; such archives are re-exported when opened.
+	 */
+	public static final int FORMAT_VERSION = 2;
 	public static final List<String> NOTEBOOK_CLASSES = Collections.unmodifiableList(
 		java.util.Arrays.asList("disgust", "fear", "happy", "neutral", "sad", "surprise", "unhappy"));
 

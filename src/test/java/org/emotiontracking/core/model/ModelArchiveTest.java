@@ -17,7 +17,9 @@ import org.emotiontracking.core.data.RgbImage;
 import org.emotiontracking.core.engine.TensorFlowRuntime;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.tensorflow.SavedModelBundle;
 import org.tensorflow.Session;
+import org.tensorflow.Signature;
 import org.tensorflow.ndarray.Shape;
 import org.tensorflow.ndarray.buffer.DataBuffers;
 import org.tensorflow.types.TFloat32;
@@ -80,6 +82,35 @@ class ModelArchiveTest {
 			for (final String k : w.asMap().keySet())
 				assertArrayEquals(w.asMap().get(k).values, back.asMap().get(k).values, 0f, k);
 		}
+	}
+
+	/** Archives written before format 2 served the graph on variables; they still load, re-exported. */
+	@Test
+	void formatOneArchivesAreServedWithTheFoldedGraph() throws IOException {
+		final ModelMetadata m = TestModels.metadata(0.35, 64, "x", "y");
+		m.format_version = 1;
+		final Weights w = TestModels.randomWeights(m, 4);
+		final Path old = Files.createDirectories(tmp.resolve("old"));
+		try (EmotionNetwork net = EmotionNetwork.forInference(m); Session s = new Session(net.graph)) {
+			net.variables.assign(s, w, false, 0);
+			SavedModelBundle.exporter(old.resolve(ModelArchive.SAVED_MODEL).toString()).withSession(s).withSignature(
+				Signature.builder().key(ModelArchive.SERVING).input(EmotionNetwork.IMAGE, net.image).output(
+					EmotionNetwork.PROBABILITIES, net.probabilities).build()).export();
+		}
+		Files.write(old.resolve(ModelArchive.METADATA), m.toJson().getBytes(StandardCharsets.UTF_8));
+		final float[] batch = ImageBatch.pack(Arrays.asList(TestModels.noiseImage(64, 64, 3)), 64);
+		final float[] expected = runGraph(m, w, batch, 1);
+		try (EmotionClassifier c = EmotionClassifier.load(old)) {
+			assertEquals(ModelMetadata.FORMAT_VERSION, c.metadata().format_version);
+			assertTrue(!c.archive().savedModel().startsWith(old), "re-exported to a temporary folder");
+			try (SavedModelBundle b = SavedModelBundle.load(c.archive().savedModel().toString(), "serve")) {
+				assertTrue(b.graph().operation("block_1_expand/folded") != null, "folded graph");
+			}
+			final float[] p = c.predictPrepared(batch, 1)[0];
+			for (int k = 0; k < 2; k++) assertEquals(expected[k], p[k], 1e-5);
+		}
+		assertTrue(new String(Files.readAllBytes(old.resolve(ModelArchive.METADATA)), StandardCharsets.UTF_8).contains(
+			"\"format_version\": 1"), "the user's folder is not changed");
 	}
 
 	@Test
