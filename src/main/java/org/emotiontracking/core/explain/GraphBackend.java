@@ -35,8 +35,7 @@ final class GraphBackend implements GradCamBackend {
 
 	private static final String SCOPE = "explain_gradcam";
 
-	private final AutoCloseable owner;
-	private final Session session;
+	private final LoadedGraph loaded;
 	private final Output<TFloat32> image;
 	private final Placeholder<TInt32> target;
 	private final Output<TFloat32> activations;
@@ -45,39 +44,12 @@ final class GraphBackend implements GradCamBackend {
 
 	GraphBackend(final ModelArchive archive, final String layer, final boolean logitScore) {
 		TensorFlowRuntime.engine();
-		final SavedModelBundle bundle = SavedModelBundle.loader(archive.savedModel().toString()).withTags(
-			SavedModelBundle.DEFAULT_TAG).withConfigProto(TensorFlowRuntime.sessionConfig()).load();
-		Graph g = bundle.graph();
-		AutoCloseable resources = bundle;
-		Session s = bundle.session();
+		loaded = LoadedGraph.withOp(archive, MobileNetV2Graph.outputOp(layer));
 		try {
-			if (g.operation(MobileNetV2Graph.outputOp(layer)) == null) {
-				final EmotionNetwork exact = EmotionNetwork.forInference(archive.metadata());
-				resources = exact;
-				final Weights weights;
-				try {
-					weights = exact.variables.read(bundle.session());
-				}
-				finally {
-					bundle.close();
-				}
-				s = new Session(exact.graph, TensorFlowRuntime.sessionConfig());
-				final Session exactSession = s;
-				resources = () -> {
-					exactSession.close();
-					exact.close();
-				};
-				exact.variables.assign(s, weights, false, 0);
-				g = exact.graph;
-			}
-			owner = resources;
-			session = s;
+			final Graph g = loaded.graph;
 			image = float32(g.output(EmotionNetwork.IMAGE), EmotionNetwork.IMAGE);
 			probabilities = float32(g.output(EmotionNetwork.PROBABILITIES), EmotionNetwork.PROBABILITIES);
-			final Output<?> layerOutput = g.operation(MobileNetV2Graph.outputOp(layer)) == null ? null : g.output(
-				MobileNetV2Graph.outputOp(layer));
-			if (layerOutput == null) throw new IllegalArgumentException("Layer '" + layer + "' is not in the model's graph");
-			activations = float32(layerOutput, layer);
+			activations = float32(g.output(MobileNetV2Graph.outputOp(layer)), layer);
 			final Ops tf = Ops.create(g).withSubScope(SCOPE + "_" + layer.replaceAll("[^A-Za-z0-9_]", "_"));
 			final GraphOperation softmax = g.operationOrThrow(EmotionNetwork.PROBABILITIES);
 			@SuppressWarnings("unchecked")
@@ -93,17 +65,57 @@ final class GraphBackend implements GradCamBackend {
 				new Output<?>[] { activations }, null)[0];
 		}
 		catch (final RuntimeException e) {
-			closeQuietly(resources);
+			loaded.close();
 			throw e;
 		}
 	}
 
-	private static void closeQuietly(final AutoCloseable c) {
-		try {
-			c.close();
+	/**
+	 * A graph and the session that runs it: the archive's SavedModel, or, when an op is not in it (the
+	 * output of a convolution whose batch norm was folded), the unfolded network on the SavedModel's
+	 * Keras weights.
+	 */
+	private static final class LoadedGraph {
+		final Graph graph;
+		final Session session;
+		private final Runnable release;
+
+		private LoadedGraph(final Graph graph, final Session session, final Runnable release) {
+			this.graph = graph;
+			this.session = session;
+			this.release = release;
 		}
-		catch (final Exception e) {
-			// already failing: the first error is the one to report
+
+		static LoadedGraph withOp(final ModelArchive archive, final String op) {
+			final SavedModelBundle bundle = SavedModelBundle.loader(archive.savedModel().toString()).withTags(
+				SavedModelBundle.DEFAULT_TAG).withConfigProto(TensorFlowRuntime.sessionConfig()).load();
+			if (bundle.graph().operation(op) != null) return new LoadedGraph(bundle.graph(), bundle.session(), bundle::close);
+			try (SavedModelBundle saved = bundle) {
+				final EmotionNetwork net = EmotionNetwork.forInference(archive.metadata());
+				try {
+					final Weights weights = net.variables.read(saved.session());
+					final Session session = new Session(net.graph, TensorFlowRuntime.sessionConfig());
+					try {
+						net.variables.assign(session, weights, false, 0);
+					}
+					catch (final RuntimeException e) {
+						session.close();
+						throw e;
+					}
+					return new LoadedGraph(net.graph, session, () -> {
+						session.close();
+						net.close();
+					});
+				}
+				catch (final RuntimeException e) {
+					net.close();
+					throw e;
+				}
+			}
+		}
+
+		void close() {
+			release.run();
 		}
 	}
 
@@ -118,7 +130,7 @@ final class GraphBackend implements GradCamBackend {
 	public GradCam.Raw run(final float[] batch, final int n, final int size, final int[] targets) {
 		try (TFloat32 x = TFloat32.tensorOf(Shape.of(n, size, size, 3), DataBuffers.of(batch, true, false));
 			TInt32 t = TInt32.vectorOf(java.util.Arrays.copyOf(targets, n));
-			Result r = session.runner().feed(image, x).feed(target, t).fetch(activations).fetch(gradients)
+			Result r = loaded.session.runner().feed(image, x).feed(target, t).fetch(activations).fetch(gradients)
 				.fetch(probabilities).run())
 		{
 			return new GradCam.Raw(read(r.get(0)), read(r.get(1)), read(r.get(2)));
@@ -134,11 +146,6 @@ final class GraphBackend implements GradCamBackend {
 
 	@Override
 	public void close() {
-		try {
-			owner.close();
-		}
-		catch (final Exception e) {
-			throw new IllegalStateException("Cannot release the Grad-CAM graph: " + e.getMessage(), e);
-		}
+		loaded.close();
 	}
 }
