@@ -26,6 +26,8 @@ public final class Main {
 	}
 
 	public static void main(final String[] args) {
+		// The terminal has no SLF4J provider (Fiji brings its own): say nothing about that.
+		if (System.getProperty("slf4j.internal.verbosity") == null) System.setProperty("slf4j.internal.verbosity", "ERROR");
 		System.exit(run(args, System.out, System.err));
 	}
 

@@ -32,8 +32,9 @@ public final class TensorFlowRuntime {
 			throw new IllegalStateException("Cannot prepare TensorFlow's native libraries: " + e.getMessage(), e);
 		}
 		System.setProperty("TENSORFLOW_LIBRARY_PATH", libraryFolder.toString());
-		// Quiet TensorFlow's C++ info logs (oneDNN banners, CUDA probes) unless the user asked otherwise.
-		if (System.getenv("TF_CPP_MIN_LOG_LEVEL") == null) System.setProperty("TF_CPP_MIN_LOG_LEVEL", "2");
+		// Quiet TensorFlow's C++ logs (oneDNN banners, CUDA probes, a few lines per model
+		// load) unless the user asked otherwise. TensorFlow reads the process environment, not Java's.
+		if (System.getenv("TF_CPP_MIN_LOG_LEVEL") == null) NativeEnvironment.set("TF_CPP_MIN_LOG_LEVEL", "3");
 		final Thread t = Thread.currentThread();
 		final ClassLoader previous = t.getContextClassLoader();
 		// DJL finds engines through the context class loader; in ImageJ it is not always ours.
