@@ -200,11 +200,12 @@ final class FullNetworkStepper implements TrainingStepper {
 
 	@Override
 	public EpochStats validate() {
-		final ModelMetadata m = meta;
-		try (EmotionNetwork eval = EmotionNetwork.forInference(m);
+		// The graph the saved model will serve (folded batch norms, constant base), on this epoch's weights.
+		final Weights weights = snapshot();
+		try (EmotionNetwork eval = EmotionNetwork.forServing(meta, weights);
 			Session s = new Session(eval.graph, TensorFlowRuntime.sessionConfig()))
 		{
-			eval.variables.assign(s, snapshot(), false, 0);
+			eval.variables.assign(s, weights, false, 0);
 			final org.tensorflow.Operand<TFloat32> evalLabelsLoss;
 			final Placeholder<TFloat32> evalLabels = eval.tf.withName("labels").placeholder(TFloat32.class,
 				Placeholder.shape(Shape.of(-1, classes)));
