@@ -27,7 +27,7 @@ final class NativeEnvironment {
 			if (Platform.isWindows()) return Native.load("ucrtbase", Ucrt.class)._putenv_s(name, value) == 0;
 			return Native.load("c", LibC.class).setenv(name, value, 0) == 0;
 		}
-		catch (final UnsatisfiedLinkError | RuntimeException e) {
+		catch (final LinkageError | RuntimeException e) { // no JNA, or no C library it can open
 			return false;
 		}
 	}
