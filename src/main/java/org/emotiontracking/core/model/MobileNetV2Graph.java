@@ -70,12 +70,18 @@ public final class MobileNetV2Graph {
 	 * the computation, so that a SavedModel of this graph stores the Keras weights.
 	 *
 	 * @param weights every Keras weight of the base
-	 * @throws IllegalArgumentException naming a weight that {@code weights} lacks
+	 * @throws IllegalArgumentException naming a weight that {@code weights} lacks or has in another shape
 	 */
 	public static Map<String, Operand<TFloat32>> buildFrozen(final Ops tf, final Operand<TFloat32> input,
 		final List<LayerSpec> layers, final WeightVariables vars, final Weights weights,
 		final Predicate<String> foldBatchNorm)
 	{
+		for (final LayerSpec l : layers) for (final LayerSpec.WeightSpec w : l.weights) {
+			final Weights.Tensor t = weights.get(l.name, w.name);
+			if (t == null) throw new IllegalArgumentException("Missing weight " + Weights.key(l.name, w.name));
+			if (!Arrays.equals(t.shape, w.shape)) throw new IllegalArgumentException("Weight " + Weights.key(l.name, w.name) +
+				" has shape " + Arrays.toString(t.shape) + ", the network expects " + Arrays.toString(w.shape));
+		}
 		final Weights all = new Weights();
 		all.putAll(weights);
 		all.putAll(BatchNormFolding.fold(layers, weights, foldBatchNorm, BN_EPSILON));
@@ -138,10 +144,11 @@ public final class MobileNetV2Graph {
 
 	/** conv(x, folded kernel) + folded bias, named as the batch norm's output. */
 	private Operand<TFloat32> folded(final Operand<TFloat32> x, final LayerSpec conv, final LayerSpec bn) {
-		for (int i = 0; i < bn.weights.size(); i++) weight(bn, i); // the Keras variables, stored with the model
+		// the Keras variables, not computed with but stored with the model
+		variable(conv, 0);
+		for (int i = 0; i < bn.weights.size(); i++) variable(bn, i);
 		final Operand<TFloat32> kernel = constant(conv, BatchNormFolding.KERNEL);
 		final Operand<TFloat32> bias = constant(conv, BatchNormFolding.BIAS);
-		weight(conv, 0);
 		final Ops scope = vars.scope(conv.name).withName("folded");
 		final Operand<TFloat32> y = conv.kind == LayerSpec.Kind.CONV ? scope.nn.conv2d(x, kernel, strides(conv.stride),
 			"SAME") : scope.nn.depthwiseConv2dNative(x, kernel, strides(conv.stride), "SAME");
@@ -169,18 +176,12 @@ public final class MobileNetV2Graph {
 	/** A layer's i-th weight: its constant value in a frozen graph, else its variable. */
 	private Operand<TFloat32> weight(final LayerSpec l, final int i) {
 		final Variable<TFloat32> v = variable(l, i);
-		if (frozen == null) return v;
-		final LayerSpec.WeightSpec spec = l.weights.get(i);
-		final Weights.Tensor t = frozen.get(l.name, spec.name);
-		if (t != null && !Arrays.equals(t.shape, spec.shape)) throw new IllegalArgumentException("Weight " + Weights.key(
-			l.name, spec.name) + " has shape " + Arrays.toString(t.shape) + ", the network expects " + Arrays.toString(
-				spec.shape));
-		return constant(l, spec.name);
+		return frozen == null ? v : constant(l, l.weights.get(i).name);
 	}
 
+	/** A weight's value in a frozen graph (checked by {@link #buildFrozen}, or derived from checked ones). */
 	private Operand<TFloat32> constant(final LayerSpec l, final String weight) {
 		final Weights.Tensor t = frozen.get(l.name, weight);
-		if (t == null) throw new IllegalArgumentException("Missing weight " + Weights.key(l.name, weight));
 		return vars.scope(l.name).withName(weight + "_value").constant(Shape.of(t.shape), DataBuffers.of(t.values, true,
 			false));
 	}
