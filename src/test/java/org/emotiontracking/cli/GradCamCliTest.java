@@ -13,7 +13,6 @@ import java.nio.file.Path;
 import javax.imageio.ImageIO;
 
 import org.emotiontracking.core.data.TestImages;
-import org.emotiontracking.core.model.ModelArchive;
 import org.emotiontracking.core.model.ModelMetadata;
 import org.emotiontracking.core.model.TestModels;
 import org.junit.jupiter.api.BeforeAll;
@@ -34,7 +33,7 @@ class GradCamCliTest {
 	static void model() throws IOException {
 		final ModelMetadata m = TestModels.metadata(0.35, 96, "angry", "calm", "happy");
 		model = tmp.resolve("model.zip");
-		ModelArchive.write(model, m, TestModels.randomWeights(m, 4));
+		TestModels.randomArchive(model, m, 4);
 	}
 
 	static final class Run {

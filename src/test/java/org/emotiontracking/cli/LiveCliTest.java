@@ -14,7 +14,6 @@ import java.util.List;
 import org.emotiontracking.core.data.RgbImage;
 import org.emotiontracking.core.live.LiveOutputs;
 import org.emotiontracking.core.live.LiveTestVideos;
-import org.emotiontracking.core.model.ModelArchive;
 import org.emotiontracking.core.model.ModelMetadata;
 import org.emotiontracking.core.model.TestModels;
 import org.junit.jupiter.api.Test;
@@ -36,7 +35,7 @@ class LiveCliTest {
 	void runsHeadlessOnAVideoAndPrintsASummary() throws Exception {
 		final ModelMetadata m = TestModels.metadata(0.35, 96, "happy", "sad");
 		final Path model = tmp.resolve("model.zip");
-		ModelArchive.write(model, m, TestModels.randomWeights(m, 5));
+		TestModels.randomArchive(model, m, 5);
 		final RgbImage face = LiveTestVideos.messiFace();
 		final List<RgbImage> frames = LiveTestVideos.frames(8, Collections.singletonList(face),
 			Collections.singletonList(LiveTestVideos.moving(face, 20, 60, 10)));

@@ -28,7 +28,6 @@ import javax.imageio.ImageIO;
 import org.emotiontracking.core.classify.ClassificationReports;
 import org.emotiontracking.core.explain.GradCamJob;
 import org.emotiontracking.core.live.LiveOutputs;
-import org.emotiontracking.core.model.ModelArchive;
 import org.emotiontracking.core.model.ModelMetadata;
 import org.emotiontracking.core.model.TestModels;
 import org.emotiontracking.core.report.Csv;
@@ -63,7 +62,7 @@ class ImageJ1CommandsIT {
 		assertTrue(Files.isRegularFile(MESSI), "Debian package opencv-doc is needed for " + MESSI);
 		final ModelMetadata m = TestModels.metadata(0.35, 96, CLASSES.toArray(new String[0]));
 		model = shared.resolve("tiny model.zip");
-		ModelArchive.write(model, m, TestModels.randomWeights(m, 5));
+		TestModels.randomArchive(model, m, 5);
 	}
 
 	private static Path ij() {

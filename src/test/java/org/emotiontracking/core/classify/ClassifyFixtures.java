@@ -13,7 +13,6 @@ import org.emotiontracking.core.data.Resize;
 import org.emotiontracking.core.data.RgbImage;
 import org.emotiontracking.core.data.TestImages;
 import org.emotiontracking.core.detect.FaceBox;
-import org.emotiontracking.core.model.ModelArchive;
 import org.emotiontracking.core.model.ModelMetadata;
 import org.emotiontracking.core.model.TestModels;
 import org.emotiontracking.core.report.Csv;
@@ -43,7 +42,7 @@ public final class ClassifyFixtures {
 				Runtime.getRuntime().addShutdownHook(new Thread(() -> FileTrees.deleteQuietly(dir)));
 				final ModelMetadata m = TestModels.metadata(0.35, 96, CLASSES.toArray(new String[0]));
 				final Path zip = dir.resolve("model.zip");
-				ModelArchive.write(zip, m, TestModels.randomWeights(m, 11));
+				TestModels.randomArchive(zip, m, 11);
 				model = zip;
 			}
 			catch (final IOException e) {

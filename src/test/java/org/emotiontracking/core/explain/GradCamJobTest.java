@@ -18,7 +18,6 @@ import javax.imageio.ImageIO;
 
 import org.emotiontracking.core.data.RgbImage;
 import org.emotiontracking.core.data.TestImages;
-import org.emotiontracking.core.model.ModelArchive;
 import org.emotiontracking.core.model.ModelMetadata;
 import org.emotiontracking.core.model.TestModels;
 import org.emotiontracking.core.util.ProgressListener;
@@ -39,7 +38,7 @@ class GradCamJobTest {
 	static void model() throws IOException {
 		final ModelMetadata m = TestModels.metadata(0.35, 96, "angry", "calm", "happy");
 		model = tmp.resolve("model.zip");
-		ModelArchive.write(model, m, TestModels.randomWeights(m, 4));
+		TestModels.randomArchive(model, m, 4);
 	}
 
 	static GradCamSettings settings(final Path input, final Path output) {

@@ -31,7 +31,6 @@ import org.emotiontracking.core.detect.FaceBox;
 import org.emotiontracking.core.detect.FaceDetector;
 import org.emotiontracking.core.detect.HaarCascadeDetector;
 import org.emotiontracking.core.model.EmotionClassifier;
-import org.emotiontracking.core.model.ModelArchive;
 import org.emotiontracking.core.model.ModelMetadata;
 import org.emotiontracking.core.model.TestModels;
 import org.emotiontracking.core.report.Csv;
@@ -66,7 +65,7 @@ class LiveSessionTest {
 	static void setUp() throws Exception {
 		final ModelMetadata m = TestModels.metadata(0.35, 96, CLASSES.toArray(new String[0]));
 		model = shared.resolve("model.zip");
-		ModelArchive.write(model, m, TestModels.randomWeights(m, 11));
+		TestModels.randomArchive(model, m, 11);
 		classifier = EmotionClassifier.load(model);
 		messi = LiveTestVideos.messiFace();
 		player = LiveTestVideos.basketballFace();

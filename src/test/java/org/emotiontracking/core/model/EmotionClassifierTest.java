@@ -27,7 +27,7 @@ class EmotionClassifierTest {
 	void concurrentPredictionsEqualSequentialOnes() throws Exception {
 		final ModelMetadata m = TestModels.metadata(0.35, 64, "a", "b", "c");
 		final Path zip = tmp.resolve("m.zip");
-		ModelArchive.write(zip, m, TestModels.randomWeights(m, 9));
+		TestModels.randomArchive(zip, m, 9);
 		final List<List<RgbImage>> jobs = new ArrayList<>();
 		for (int j = 0; j < 12; j++) {
 			final List<RgbImage> batch = new ArrayList<>();

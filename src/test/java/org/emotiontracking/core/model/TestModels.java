@@ -45,6 +45,14 @@ public final class TestModels {
 		}
 	}
 
+	/** A model archive with {@link #randomWeights} at {@code file}; returns the file. */
+	public static java.nio.file.Path randomArchive(final java.nio.file.Path file, final ModelMetadata m, final long seed)
+		throws java.io.IOException
+	{
+		ModelArchive.write(file, m, randomWeights(m, seed));
+		return file;
+	}
+
 	public static RgbImage noiseImage(final int w, final int h, final long seed) {
 		final Random r = new Random(seed);
 		final byte[] px = new byte[w * h * 3];
