@@ -4,6 +4,7 @@ import org.emotiontracking.core.engine.TensorFlowRuntime;
 import org.emotiontracking.core.model.EmotionNetwork;
 import org.emotiontracking.core.model.MobileNetV2Graph;
 import org.emotiontracking.core.model.ModelArchive;
+import org.emotiontracking.core.model.ModelMetadata;
 import org.emotiontracking.core.model.Weights;
 import org.tensorflow.Graph;
 import org.tensorflow.GraphOperation;
@@ -90,27 +91,31 @@ final class GraphBackend implements GradCamBackend {
 			final SavedModelBundle bundle = SavedModelBundle.loader(archive.savedModel().toString()).withTags(
 				SavedModelBundle.DEFAULT_TAG).withConfigProto(TensorFlowRuntime.sessionConfig()).load();
 			if (bundle.graph().operation(op) != null) return new LoadedGraph(bundle.graph(), bundle.session(), bundle::close);
-			try (SavedModelBundle saved = bundle) {
-				final EmotionNetwork net = EmotionNetwork.forInference(archive.metadata());
-				try {
-					final Weights weights = net.variables.read(saved.session());
-					final Session session = new Session(net.graph, TensorFlowRuntime.sessionConfig());
-					try {
-						net.variables.assign(session, weights, false, 0);
-					}
-					catch (final RuntimeException e) {
-						session.close();
-						throw e;
-					}
-					return new LoadedGraph(net.graph, session, () -> {
-						session.close();
-						net.close();
-					});
-				}
-				catch (final RuntimeException e) {
-					net.close();
-					throw e;
-				}
+			bundle.close();
+			return unfolded(archive.metadata(), archive.readWeights());
+		}
+
+		private static LoadedGraph unfolded(final ModelMetadata metadata, final Weights weights) {
+			final EmotionNetwork net = EmotionNetwork.forInference(metadata);
+			final Session session;
+			try {
+				session = new Session(net.graph, TensorFlowRuntime.sessionConfig());
+			}
+			catch (final RuntimeException e) {
+				net.close();
+				throw e;
+			}
+			final LoadedGraph loaded = new LoadedGraph(net.graph, session, () -> {
+				session.close();
+				net.close();
+			});
+			try {
+				net.variables.assign(session, weights, false, 0);
+				return loaded;
+			}
+			catch (final RuntimeException e) {
+				loaded.close();
+				throw e;
 			}
 		}
 

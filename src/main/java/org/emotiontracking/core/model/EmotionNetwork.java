@@ -100,13 +100,11 @@ public final class EmotionNetwork implements AutoCloseable {
 
 	/** Every batch norm except the one right after {@code layer} (when that is a convolution). */
 	private static Predicate<String> foldedExceptAfter(final List<LayerSpec> base, final String layer) {
-		String keep = null;
 		for (int i = 0; i < base.size(); i++) {
-			final LayerSpec bn = BatchNormFolding.batchNormAfter(base, i);
-			if (bn != null && base.get(i).name.equals(layer)) keep = bn.name;
+			final LayerSpec bn = base.get(i).name.equals(layer) ? BatchNormFolding.batchNormAfter(base, i) : null;
+			if (bn != null) return name -> !name.equals(bn.name);
 		}
-		final String exact = keep;
-		return name -> !name.equals(exact);
+		return name -> true;
 	}
 
 	/**

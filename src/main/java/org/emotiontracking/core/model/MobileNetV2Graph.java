@@ -77,10 +77,10 @@ public final class MobileNetV2Graph {
 		final Predicate<String> foldBatchNorm)
 	{
 		for (final LayerSpec l : layers) for (final LayerSpec.WeightSpec w : l.weights) {
-			final Weights.Tensor t = weights.get(l.name, w.name);
-			if (t == null) throw new IllegalArgumentException("Missing weight " + Weights.key(l.name, w.name));
-			if (!Arrays.equals(t.shape, w.shape)) throw new IllegalArgumentException("Weight " + Weights.key(l.name, w.name) +
-				" has shape " + Arrays.toString(t.shape) + ", the network expects " + Arrays.toString(w.shape));
+			final String key = Weights.key(l.name, w.name);
+			final Weights.Tensor t = weights.asMap().get(key);
+			if (t == null) throw new IllegalArgumentException("Missing weight " + key);
+			t.requireShape(key, w.shape);
 		}
 		final Weights all = new Weights();
 		all.putAll(weights);

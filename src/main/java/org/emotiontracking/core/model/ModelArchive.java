@@ -118,8 +118,9 @@ public final class ModelArchive implements AutoCloseable {
 
 	/**
 	 * Writes an archive for the given weights: builds the serving graph (batch norms folded, see
-	 * {@link EmotionNetwork#forServing}), exports the SavedModel with both signatures and zips everything. Atomic: written beside {@code file} and moved over it, so a
-	 * failure never leaves a broken file in place of a good one.
+	 * {@link EmotionNetwork#forServing}), exports the SavedModel with both signatures and zips
+	 * everything. Atomic: written beside {@code file} and moved over it, so a failure never leaves a
+	 * broken file in place of a good one.
 	 */
 	public static void write(final Path file, final ModelMetadata metadata, final Weights weights) throws IOException {
 		final Path parent = file.toAbsolutePath().getParent();

@@ -82,11 +82,7 @@ public final class WeightVariables {
 				final long[] shape = shapes.get(key);
 				final Weights.Tensor w = weights == null ? null : weights.asMap().get(key);
 				final float[] values;
-				if (w != null) {
-					if (!java.util.Arrays.equals(w.shape, shape)) throw new IllegalArgumentException("Weight " + key +
-						" has shape " + java.util.Arrays.toString(w.shape) + ", the network expects " + java.util.Arrays.toString(shape));
-					values = w.values;
-				}
+				if (w != null) values = w.requireShape(key, shape).values;
 				else if (initialiseMissing) values = initialValues(key, shape, random);
 				else {
 					missing.add(key);

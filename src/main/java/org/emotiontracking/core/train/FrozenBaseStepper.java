@@ -63,9 +63,10 @@ final class FrozenBaseStepper implements TrainingStepper {
 		this.workers = workers;
 		this.channels = MobileNetV2Architecture.featureChannels(meta.alpha);
 		this.classes = meta.classCount();
+		// Pooled features come from the frozen base's constants alone: its variables (the stored Keras
+		// weights and the unused head) need no values.
 		extractor = EmotionNetwork.forServing(meta, baseWeights);
 		extractorSession = new Session(extractor.graph, TensorFlowRuntime.sessionConfig());
-		extractor.variables.assign(extractorSession, baseWeights, true, options.seed);
 
 		headGraph = new Graph();
 		final Ops tf = Ops.create(headGraph);

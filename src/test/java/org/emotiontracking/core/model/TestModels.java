@@ -1,5 +1,7 @@
 package org.emotiontracking.core.model;
 
+import java.io.IOException;
+import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Random;
 
@@ -46,9 +48,7 @@ public final class TestModels {
 	}
 
 	/** A model archive with {@link #randomWeights} at {@code file}; returns the file. */
-	public static java.nio.file.Path randomArchive(final java.nio.file.Path file, final ModelMetadata m, final long seed)
-		throws java.io.IOException
-	{
+	public static Path randomArchive(final Path file, final ModelMetadata m, final long seed) throws IOException {
 		ModelArchive.write(file, m, randomWeights(m, seed));
 		return file;
 	}
