@@ -85,6 +85,10 @@ public class ClassifyEmotionsCommand extends EmotionCommand<ClassifySettings> {
 	private int batch_size = 32;
 	@Parameter(min = "1")
 	private long max_pixels = ImageDecoder.DEFAULT_MAX_PIXELS;
+	@Parameter(choices = { "onnxruntime", "tensorflow" })
+	private String engine = "onnxruntime";
+	@Parameter(min = "0")
+	private int inference_threads = 0;
 	/** Draw the faces on the open image's overlay (ImageJ only; not a command-line key). */
 	@Parameter
 	private boolean overlay = true;
@@ -122,7 +126,7 @@ public class ClassifyEmotionsCommand extends EmotionCommand<ClassifySettings> {
 		final ClassificationSummary s;
 		progress.status("Loading model " + settings.model);
 		try (EmotionClassifier classifier = EmotionClassifier.load(settings.model, settings.classes.isEmpty() ? null
-			: settings.classes))
+			: settings.classes, settings.engine, settings.inference_threads))
 		{
 			final ClassificationInput in = imp == null ? ClassifyTask.files(settings, classifier.classNames())
 				: ClassificationInput.slices(imp.getTitle(), ImagePlusConversion.planeCount(imp),
