@@ -50,6 +50,8 @@ public final class VideoReader implements AutoCloseable {
 	/** AVFrame.flags bit of a frame with concealed errors (libavutil/frame.h). */
 	private static final int AV_FRAME_FLAG_CORRUPT = 1;
 	private static final int MAX_FAILURES_IN_A_ROW = 50;
+	/** Colour conversion only (no scaling): exact rounding and full chroma interpolation, as JPEG decoders do. */
+	private static final int SWS_FLAGS = swscale.SWS_BILINEAR | swscale.SWS_ACCURATE_RND | swscale.SWS_FULL_CHR_H_INT;
 	private static final int EAGAIN = System.getProperty("os.name", "").toLowerCase(Locale.ROOT).contains("mac") ? 35 : 11;
 
 	private final Path file;
@@ -326,7 +328,7 @@ public final class VideoReader implements AutoCloseable {
 
 	private RgbImage convert() {
 		sws = swscale.sws_getCachedContext(sws, frame.width(), frame.height(), frame.format(), decodedWidth, decodedHeight,
-			avutil.AV_PIX_FMT_RGB24, swscale.SWS_BILINEAR, null, null, (DoublePointer) null);
+			avutil.AV_PIX_FMT_RGB24, SWS_FLAGS, null, null, (DoublePointer) null);
 		if (sws == null || sws.isNull()) throw new IllegalStateException("FFmpeg cannot convert " + FFmpeg.string(avutil
 			.av_get_pix_fmt_name(frame.format())) + " frames of " + file + " to RGB");
 		swscale.sws_scale(sws, frame.data(), frame.linesize(), 0, frame.height(), rgbPlanes, rgbStride);
