@@ -89,6 +89,9 @@ public class ClassifyEmotionsCommand extends EmotionCommand<ClassifySettings> {
 	private String engine = "onnxruntime";
 	@Parameter(min = "0")
 	private int inference_threads = 0;
+	/** i/n: only that shard of the input folder (for cluster jobs running Fiji headless); never remembered. */
+	@Parameter(required = false, persist = false)
+	private String shard = "";
 	/** Draw the faces on the open image's overlay (ImageJ only; not a command-line key). */
 	@Parameter
 	private boolean overlay = true;

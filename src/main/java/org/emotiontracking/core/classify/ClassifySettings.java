@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.emotiontracking.core.data.ImageDecoder;
+import org.emotiontracking.core.data.Shard;
 import org.emotiontracking.core.detect.HaarCascadeDetector;
 import org.emotiontracking.core.model.InferenceEngine;
 import org.emotiontracking.core.util.Setting;
@@ -49,6 +50,18 @@ public final class ClassifySettings {
 	public InferenceEngine engine = InferenceEngine.DEFAULT;
 	@Setting("Threads of the inference engine (0 = all cores, or EMOTION_TRACKING_THREADS)")
 	public int inference_threads = 0;
+	@Setting("Classify only shard i/n of the input (files sorted by relative path, slice [i*N/n, (i+1)*N/n)) and write shard.json for merge; empty: everything")
+	public String shard = "";
+
+	/** The {@code shard} key parsed ({@link Shard#ALL} when empty). */
+	public Shard shard() {
+		return shard == null || shard.trim().isEmpty() ? Shard.ALL : Shard.parse(shard);
+	}
+
+	/** Whether {@code shard} is set: the run is one shard of a larger one and writes a {@link ShardManifest}. */
+	public boolean isShard() {
+		return shard != null && !shard.trim().isEmpty();
+	}
 
 	/**
 	 * Checks values and presence of the keys a run needs.
@@ -78,5 +91,6 @@ public final class ClassifySettings {
 		if (engine == null) throw new IllegalArgumentException("engine must be onnxruntime or tensorflow");
 		if (inference_threads < 0) throw new IllegalArgumentException("inference_threads must be 0 or more, got " + inference_threads);
 		if (max_pixels < 1) throw new IllegalArgumentException("max_pixels must be positive, got " + max_pixels);
+		shard();
 	}
 }
