@@ -31,6 +31,8 @@ public final class MobileNetV2Onnx {
 	public static final String IMAGE = "image";
 	public static final String PROBABILITIES = "probabilities";
 	public static final String PRODUCER = "emotion-tracking";
+	/** Suffix of the extra outputs of {@link #exportWithConvInputs}: "&lt;conv layer&gt;/input". */
+	static final String CONV_INPUT = "/input";
 
 	private MobileNetV2Onnx() {}
 
@@ -45,8 +47,8 @@ public final class MobileNetV2Onnx {
 	}
 
 	/**
-	 * The fp32 model with the input of every convolution as an extra output (after
-	 * {@value #PROBABILITIES}, in {@link #convolutions} order): what int8 calibration measures.
+	 * The fp32 model with the input of every convolution as an extra output named
+	 * "&lt;layer&gt;{@value #CONV_INPUT}": what int8 calibration measures.
 	 */
 	static byte[] exportWithConvInputs(final ModelMetadata m, final Weights weights) {
 		return new MobileNetV2Onnx.Builder(m, weights, null, true).build();
@@ -69,11 +71,16 @@ public final class MobileNetV2Onnx {
 	static final class Int8 {
 		/** Convolution layer name -> {min, max} of its input over the calibration images. */
 		final Map<String, float[]> inputRanges;
+		/** For diagnosis: quantize only activations or only kernels. */
+		boolean activations = true, kernels = true;
 
 		Int8(final Map<String, float[]> inputRanges) {
 			this.inputRanges = inputRanges;
 		}
 	}
+
+	/** Kernel values lie in [-63, 63]: 7 bits. */
+	private static final int WEIGHT_LEVELS = 63;
 
 	private static final class Builder {
 		private final ModelMetadata m;
@@ -176,9 +183,10 @@ public final class MobileNetV2Onnx {
 			final int outSize = (inSize + l.stride - 1) / l.stride;
 			final int total = Math.max((outSize - 1) * l.stride + kh - inSize, 0);
 			final long[] pads = { total / 2, total / 2, total - total / 2, total - total / 2 };
-			convInputs.add(x);
-			final String input = int8 == null ? x : quantizedActivation(l.name, x);
-			final String w = int8 == null ? g.constant(l.name + "/kernel", dims, oihw) : quantizedKernel(l.name, dims, oihw);
+			if (exposeConvInputs) convInputs.add(g.node("Identity", l.name + CONV_INPUT, List.of(x)));
+			final String input = int8 == null || !int8.activations ? x : quantizedActivation(l.name, x);
+			final String w = int8 == null || !int8.kernels ? g.constant(l.name + "/kernel", dims, oihw) : quantizedKernel(
+				l.name, dims, oihw);
 			return g.conv(outputName, input, w, g.constant(l.name + "/bias", new long[] { out }, bias.values), depthwise ? in
 				: 1, kh, l.stride, pads);
 		}
@@ -195,7 +203,10 @@ public final class MobileNetV2Onnx {
 			return g.dequantize(layer + "/x_dq", g.quantize(layer + "/x_q", x, sc, zp, 1), sc, zp, 1);
 		}
 
-		/** int8 kernel with one symmetric scale per output channel, dequantized in the graph. */
+		/**
+		 * int8 kernel with one symmetric scale per output channel, dequantized in the graph; 7 bits (see
+		 * {@link Int8Quantization}).
+		 */
 		private String quantizedKernel(final String layer, final long[] dims, final float[] oihw) {
 			final int out = (int) dims[0], per = oihw.length / out;
 			final float[] scales = new float[out];
@@ -203,9 +214,9 @@ public final class MobileNetV2Onnx {
 			for (int o = 0; o < out; o++) {
 				float max = 0;
 				for (int j = 0; j < per; j++) max = Math.max(max, Math.abs(oihw[o * per + j]));
-				scales[o] = max > 0 ? max / 127f : 1f;
-				for (int j = 0; j < per; j++) q[o * per + j] = (byte) Math.max(-127, Math.min(127, Math.round(oihw[o * per +
-					j] / scales[o])));
+				scales[o] = max > 0 ? max / WEIGHT_LEVELS : 1f;
+				for (int j = 0; j < per; j++) q[o * per + j] = (byte) Math.max(-WEIGHT_LEVELS, Math.min(WEIGHT_LEVELS, Math
+					.round(oihw[o * per + j] / scales[o])));
 			}
 			final String sc = g.constant(layer + "/w_scale", new long[] { out }, scales);
 			final String zp = g.bytes(layer + "/w_zero_point", DataType.INT8, new long[] { out }, new byte[out]);
