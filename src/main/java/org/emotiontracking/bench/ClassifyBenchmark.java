@@ -151,7 +151,7 @@ public final class ClassifyBenchmark {
 	}
 
 	/** Alternates basketball1.png and messi5.jpg, each brought to 640x480, as JPEG copies. */
-	private static void writePhotos(final Path dir, final int n) throws IOException {
+	static void writePhotos(final Path dir, final int n) throws IOException {
 		final ImageDecoder d = new ImageDecoder();
 		final List<byte[]> encoded = new ArrayList<>();
 		for (final String name : Arrays.asList("basketball1.png", "messi5.jpg")) {

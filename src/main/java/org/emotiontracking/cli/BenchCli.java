@@ -40,6 +40,10 @@ final class BenchCli implements CliCommand {
 		public int photos = 300;
 		@Setting("classify: tiny files for the memory run at 96 px (0 = skip)")
 		public int files = 20000;
+		@Setting("inference: 640x480 photos classified end to end on ONNX Runtime, TensorFlow and a PyTorch pipeline (0 = skip)")
+		public int end_to_end = 1000;
+		@Setting("inference: rounds of the end-to-end comparison (the median is reported)")
+		public int rounds = 3;
 	}
 
 	@Override
@@ -58,6 +62,8 @@ final class BenchCli implements CliCommand {
 		progress.log("Benchmark on " + Runtime.getRuntime().availableProcessors() + " cores, Java " +
 			System.getProperty("java.version"));
 		if (k.what.equals("all") || k.what.equals("inference")) report.addAll(InferenceBenchmark.run(k.alpha, k.seconds, progress));
+		if ((k.what.equals("all") || k.what.equals("inference")) && k.end_to_end > 0) report.addAll(
+			org.emotiontracking.bench.PyTorchComparison.run(k.end_to_end, Math.max(1, k.rounds), progress));
 		if (k.what.equals("all") || k.what.equals("training")) report.addAll(org.emotiontracking.bench.TrainingBenchmark.run(
 			k.train_images, k.train_epochs, k.augmented_epochs, k.alpha, progress));
 		if (k.what.equals("all") || k.what.equals("live")) report.addAll(LiveBenchmark.run(k.alpha, k.frames, progress));

@@ -11,11 +11,11 @@ import org.emotiontracking.core.model.ModelMetadata;
 import org.emotiontracking.core.model.Weights;
 
 /**
- * Static int8 quantization of the ONNX serving network, QDQ style: every convolution's input passes
- * through QuantizeLinear/DequantizeLinear (uint8, one scale per tensor, calibrated as the min/max
- * seen on training images), and its kernel is stored as int8 with one symmetric scale per output
- * channel, dequantized in the graph. ONNX Runtime turns each DQ -> Conv -> Q group into an integer
- * QLinearConv. Kernels use 7 bits (-63..63): on x86-64 without VNNI, ONNX Runtime's u8s8 kernels add
+ * Static int8 quantization of the ONNX serving network, QDQ style: every activation between layers
+ * passes through QuantizeLinear/DequantizeLinear (uint8, one scale per tensor: ReLU6 outputs exactly
+ * [0, 6], the others calibrated as the min/max seen on training images), and every kernel is stored as
+ * int8 with one symmetric scale per output channel, dequantized in the graph. ONNX Runtime turns each
+ * DQ -> Conv -> Q group into an integer QLinearConv and each DQ -> Add -> Q into a QLinearAdd. Kernels use 7 bits (-63..63): on x86-64 without VNNI, ONNX Runtime's u8s8 kernels add
  * pairs of products in 16 bits, which full 8-bit weights can overflow. The head (pooling, dense
  * layers, softmax) stays float.
  * <p>
@@ -42,12 +42,12 @@ public final class Int8Quantization {
 	{
 		if (calibration.isEmpty()) throw new IllegalArgumentException("int8 calibration needs at least one image");
 		final Map<String, float[]> ranges = new LinkedHashMap<>();
-		try (OnnxSession s = new OnnxSession(MobileNetV2Onnx.exportWithConvInputs(m, weights), m.input_size, threads)) {
+		try (OnnxSession s = new OnnxSession(MobileNetV2Onnx.exportWithActivations(m, weights), m.input_size, threads)) {
 			for (int from = 0; from < calibration.size(); from += BATCH) {
 				final Map<String, float[]> out = s.run(calibration.subList(from, Math.min(calibration.size(), from + BATCH)));
 				for (final Map.Entry<String, float[]> e : out.entrySet()) {
-					if (!e.getKey().endsWith(MobileNetV2Onnx.CONV_INPUT)) continue;
-					final String layer = e.getKey().substring(0, e.getKey().length() - MobileNetV2Onnx.CONV_INPUT.length());
+					if (!e.getKey().endsWith(MobileNetV2Onnx.ACTIVATION)) continue;
+					final String layer = e.getKey().substring(0, e.getKey().length() - MobileNetV2Onnx.ACTIVATION.length());
 					final float[] r = ranges.computeIfAbsent(layer, k -> new float[] { Float.MAX_VALUE, -Float.MAX_VALUE });
 					for (final float v : e.getValue()) {
 						if (v < r[0]) r[0] = v;
@@ -56,8 +56,6 @@ public final class Int8Quantization {
 				}
 			}
 		}
-		for (final String conv : MobileNetV2Onnx.convolutions(m))
-			if (!ranges.containsKey(conv)) throw new IllegalStateException("Calibration saw no input of " + conv);
 		return new MobileNetV2Onnx.Int8(ranges);
 	}
 

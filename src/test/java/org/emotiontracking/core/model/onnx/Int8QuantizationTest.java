@@ -16,28 +16,26 @@ import org.junit.jupiter.api.Test;
 class Int8QuantizationTest {
 
 	/**
-	 * Calibration reads every convolution's input: the first sees the preprocessed pixels ([-1, 1] for
-	 * noise covering 0..255), the depthwise and projection convolutions the outputs of ReLU6 (within
-	 * [0, 6]); the int8 model then runs in ONNX Runtime and gives probabilities. (How close int8 comes
-	 * to fp32 is measured on trained models: random 50-layer networks amplify any perturbation, int8 or
-	 * not.)
+	 * Calibration reads every activation that has no fixed range: the preprocessed image ([-1, 1] for
+	 * noise covering 0..255), each projection and each residual addition (ReLU6 outputs are quantized
+	 * to exactly [0, 6]); the int8 model then runs in ONNX Runtime and gives probabilities. (How close
+	 * int8 comes to fp32 is measured on trained models: random 50-layer networks amplify any
+	 * perturbation, int8 or not.)
 	 */
 	@Test
-	void calibrationMeasuresEachConvolutionsInput() {
+	void calibrationMeasuresEveryActivationWithoutAFixedRange() {
 		final ModelMetadata m = TestModels.metadata(0.35, 48, "a", "b", "c");
 		final Weights w = TestModels.randomWeights(m, 17);
 		final List<RgbImage> calibration = new ArrayList<>();
 		for (int i = 0; i < 6; i++) calibration.add(TestModels.noiseImage(48, 48, i));
 		final MobileNetV2Onnx.Int8 plan = Int8Quantization.calibrate(m, w, calibration, 2);
-		assertEquals(MobileNetV2Onnx.convolutions(m).size(), plan.inputRanges.size());
-		assertEquals(-1f, plan.inputRanges.get("Conv1")[0], 1e-6);
-		assertEquals(1f, plan.inputRanges.get("Conv1")[1], 1e-6);
-		for (final Map.Entry<String, float[]> e : plan.inputRanges.entrySet()) {
-			final float[] r = e.getValue();
-			assertTrue(r[0] <= r[1], e.getKey());
-			if (e.getKey().endsWith("depthwise") || e.getKey().endsWith("project")) {
-				assertTrue(r[0] >= 0 && r[1] <= 6 && r[1] > 0, e.getKey() + " " + r[0] + ".." + r[1]);
-			}
+		assertEquals(1 + 17 + 10, plan.ranges.size(), plan.ranges.keySet().toString());
+		assertEquals(-1f, plan.ranges.get("preprocess")[0], 1e-6);
+		assertEquals(1f, plan.ranges.get("preprocess")[1], 1e-6);
+		for (final Map.Entry<String, float[]> e : plan.ranges.entrySet()) {
+			final String k = e.getKey();
+			assertTrue(k.equals("preprocess") || k.endsWith("_project_BN") || k.endsWith("_add"), k);
+			assertTrue(e.getValue()[0] < 0 && e.getValue()[1] > 0, k + " has values of both signs");
 		}
 		final byte[] int8 = MobileNetV2Onnx.exportInt8(m, w, plan);
 		try (OnnxSession s = new OnnxSession(int8, 48, 2)) {
