@@ -74,9 +74,10 @@ public final class EmotionClassifier implements AutoCloseable {
 			String fallback = null;
 			if (engine == InferenceEngine.ONNXRUNTIME) {
 				try {
-					final Path onnx = archive.onnxModel();
+					final Path int8 = archive.onnxInt8Model();
+					final Path onnx = int8 != null ? int8 : archive.onnxModel();
 					return new EmotionClassifier(archive, loadOnnx(onnx, n), resize, InferenceEngine.ONNXRUNTIME,
-						"ONNX Runtime " + onnxRuntimeVersion() + " (" + n + " threads)");
+						"ONNX Runtime " + onnxRuntimeVersion() + " " + (int8 != null ? "int8" : "fp32") + " (" + n + " threads)");
 				}
 				catch (final IOException | RuntimeException e) {
 					fallback = "ONNX Runtime cannot run this model (" + e.getMessage() + ")";
