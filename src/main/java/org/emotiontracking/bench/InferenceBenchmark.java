@@ -68,9 +68,8 @@ public final class InferenceBenchmark {
 				{
 					for (final int batch : new int[] { 32, 1 }) {
 						final float[] packed = packed(size, batch);
-						final double t = imagesPerSecond(tf, packed, size, batch, seconds);
-						final double o = imagesPerSecond(fp32, packed, size, batch, seconds);
-						final double q = imagesPerSecond(q8, packed, size, batch, seconds);
+						final double[] r = interleaved(Arrays.asList(tf, fp32, q8), packed, size, batch, seconds);
+						final double t = r[0], o = r[1], q = r[2];
 						final double raw = graphImagesPerSecond(archive.savedModel(), size, batch, seconds);
 						if (size == 224) best224 = Math.max(best224, Math.max(o, q));
 						add(lines, log, String.format(Locale.ROOT,
@@ -82,14 +81,22 @@ public final class InferenceBenchmark {
 						final float[] packed = packed(size, 32);
 						final StringBuilder sb = new StringBuilder(String.format(Locale.ROOT,
 							"inference  ONNX Runtime fp32 by intra-op threads, 224 px, batch 32 / batch 1 images/s:"));
-						for (final boolean spin : new boolean[] { false, true })
-							for (int n = 1; n <= Math.max(2, threads); n *= 2) {
-								try (PredictorPool p = new PredictorPool(EmotionClassifier.loadOnnx(archive.onnxModel(), n, spin))) {
-									sb.append(String.format(Locale.ROOT, " %d%s: %.1f / %.1f;", n, spin ? " spinning" : "",
-										imagesPerSecond(p, packed, size, 32, seconds), imagesPerSecond(p, packed(size, 1), size, 1,
-											seconds)));
+						final List<PredictorPool> variants = new ArrayList<>();
+						final List<String> names = new ArrayList<>();
+						try {
+							for (final boolean spin : new boolean[] { false, true })
+								for (int n = 1; n <= Math.max(2, threads); n *= 2) {
+									variants.add(new PredictorPool(EmotionClassifier.loadOnnx(archive.onnxModel(), n, spin)));
+									names.add(n + (spin ? " spinning" : ""));
 								}
-							}
+							final double[] b32 = interleaved(variants, packed, size, 32, seconds / 2);
+							final double[] b1 = interleaved(variants, packed(size, 1), size, 1, seconds / 2);
+							for (int i = 0; i < names.size(); i++)
+								sb.append(String.format(Locale.ROOT, " %s: %.1f / %.1f;", names.get(i), b32[i], b1[i]));
+						}
+						finally {
+							for (final PredictorPool p : variants) p.close();
+						}
 						add(lines, log, sb.toString());
 					}
 				}
@@ -185,27 +192,43 @@ public final class InferenceBenchmark {
 		return ImageBatch.pack(images, size);
 	}
 
-	/** What {@link EmotionClassifier#predictPrepared} does: a borrowed predictor, a direct input buffer. */
-	static double imagesPerSecond(final PredictorPool pool, final float[] packed, final int size, final int batch,
+	/**
+	 * Images per second of each model, measured in turns of about half a second each until every model
+	 * has run {@code seconds}: on a shared machine every engine sees the same load.
+	 */
+	static double[] interleaved(final List<PredictorPool> pools, final float[] packed, final int size, final int batch,
 		final double seconds)
 	{
-		final Runnable once = () -> {
-			try {
-				pool.run(lease -> lease.predict(lease.floats(packed, packed.length, new Shape(batch, size, size, 3))).get(0)
-					.toFloatArray());
+		final int k = pools.size();
+		final long[] images = new long[k], nanos = new long[k];
+		for (final PredictorPool p : pools) for (int i = 0; i < 3; i++) once(p, packed, size, batch); // warm-up
+		while (true) {
+			boolean done = true;
+			for (int i = 0; i < k; i++) {
+				if (nanos[i] >= seconds * 1e9) continue;
+				done = false;
+				final long start = System.nanoTime();
+				do {
+					once(pools.get(i), packed, size, batch);
+					images[i] += batch;
+				} while (System.nanoTime() - start < 0.5e9);
+				nanos[i] += System.nanoTime() - start;
 			}
-			catch (final TranslateException e) {
-				throw new IllegalStateException(e);
-			}
-		};
-		for (int i = 0; i < 3; i++) once.run(); // warm-up
-		long n = 0;
-		final long start = System.nanoTime();
-		while (System.nanoTime() - start < seconds * 1e9) {
-			once.run();
-			n += batch;
+			if (done) break;
 		}
-		return n / ((System.nanoTime() - start) / 1e9);
+		final double[] rates = new double[k];
+		for (int i = 0; i < k; i++) rates[i] = images[i] / (nanos[i] / 1e9);
+		return rates;
+	}
+
+	private static void once(final PredictorPool pool, final float[] packed, final int size, final int batch) {
+		try {
+			pool.run(lease -> lease.predict(lease.floats(packed, packed.length, new Shape(batch, size, size, 3))).get(0)
+				.toFloatArray());
+		}
+		catch (final TranslateException e) {
+			throw new IllegalStateException(e);
+		}
 	}
 
 	/** Images per second of a classifier's own path (resize skipped: images are at the input size). */

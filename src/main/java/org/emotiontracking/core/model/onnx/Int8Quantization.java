@@ -13,10 +13,10 @@ import org.emotiontracking.core.model.Weights;
 /**
  * Static int8 quantization of the ONNX serving network, QDQ style: every activation between layers
  * passes through QuantizeLinear/DequantizeLinear (uint8, one scale per tensor: ReLU6 outputs exactly
- * [0, 6], the others calibrated as the min/max seen on training images), and every kernel is stored as
- * int8 with one symmetric scale per output channel, dequantized in the graph. ONNX Runtime turns each
- * DQ -> Conv -> Q group into an integer QLinearConv and each DQ -> Add -> Q into a QLinearAdd. Kernels use 7 bits (-63..63): on x86-64 without VNNI, ONNX Runtime's u8s8 kernels add
- * pairs of products in 16 bits, which full 8-bit weights can overflow. The head (pooling, dense
+ * [0, 6], the others calibrated as the min/max seen on training images), and every kernel is stored in
+ * 8 bits with one symmetric scale per output channel (uint8 around 128: ONNX Runtime fuses signed
+ * int8 kernels only on CPUs with VNNI), dequantized in the graph. ONNX Runtime turns each
+ * DQ -> Conv -> Q group into an integer QLinearConv and each DQ -> Add -> Q into a QLinearAdd. The head (pooling, dense
  * layers, softmax) stays float.
  * <p>
  * A quantized model is only used when its validation accuracy is within {@value #MAX_ACCURACY_LOSS}

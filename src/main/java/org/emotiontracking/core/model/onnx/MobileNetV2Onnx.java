@@ -79,8 +79,8 @@ public final class MobileNetV2Onnx {
 		}
 	}
 
-	/** Kernel values lie in [-63, 63]: 7 bits. */
-	private static final int WEIGHT_LEVELS = 63;
+	/** Kernel values lie in 128 +- 127. */
+	private static final int WEIGHT_LEVELS = 127;
 
 	private static final class Builder {
 		private final ModelMetadata m;
@@ -89,6 +89,8 @@ public final class MobileNetV2Onnx {
 		private final boolean exposeActivations;
 		private final OnnxGraph g;
 		private final List<String> activations = new ArrayList<>();
+		/** Scale of each dequantized activation, by tensor name. */
+		private final Map<String, Float> activationScale = new HashMap<>();
 
 		Builder(final ModelMetadata m, final Weights weights, final Int8 int8, final boolean exposeActivations) {
 			if (!exportable(m)) throw new IllegalArgumentException("Cannot write " + m.architecture +
@@ -186,10 +188,17 @@ public final class MobileNetV2Onnx {
 			final int outSize = (inSize + l.stride - 1) / l.stride;
 			final int total = Math.max((outSize - 1) * l.stride + kh - inSize, 0);
 			final long[] pads = { total / 2, total / 2, total - total / 2, total - total / 2 };
-			final String w = int8 == null || !int8.kernels ? g.constant(l.name + "/kernel", dims, oihw) : quantizedKernel(
-				l.name, dims, oihw);
-			return g.conv(outputName, x, w, g.constant(l.name + "/bias", new long[] { out }, bias.values), depthwise ? in
-				: 1, kh, l.stride, pads);
+			final String w, b;
+			if (int8 == null || !int8.kernels || !activationScale.containsKey(x)) {
+				w = g.constant(l.name + "/kernel", dims, oihw);
+				b = g.constant(l.name + "/bias", new long[] { out }, bias.values);
+			}
+			else {
+				final float[] scales = kernelScales(oihw, out);
+				w = quantizedKernel(l.name, dims, oihw, scales);
+				b = quantizedBias(l.name, bias.values, activationScale.get(x), scales);
+			}
+			return g.conv(outputName, x, w, b, depthwise ? in : 1, kh, l.stride, pads);
 		}
 
 		/**
@@ -204,31 +213,62 @@ public final class MobileNetV2Onnx {
 			final float[] range = relu6 ? new float[] { 0f, 6f } : int8.ranges.get(layer);
 			if (range == null) throw new IllegalArgumentException("No calibration range for " + layer);
 			final float lo = Math.min(0f, range[0]), hi = Math.max(0f, range[1]);
-			final float scale = hi > lo ? (hi - lo) / 255f : 1f;
+			float scale = hi > lo ? (hi - lo) / 255f : 1f;
+			// a ReLU6's Q must cover no more than [0, 6] in float, or ONNX Runtime keeps the Clip
+			if (relu6) while (scale * 255f > 6f) scale = Math.nextDown(scale);
 			final int zero = Math.max(0, Math.min(255, Math.round(-lo / scale)));
 			final String sc = g.scalar(layer + "/q_scale", scale);
 			final String zp = g.bytes(layer + "/q_zero_point", DataType.UINT8, new long[0], new byte[] { (byte) zero });
-			return g.dequantize(layer + "/dq", g.quantize(layer + "/q", x, sc, zp, 1), sc, zp, 1);
+			final String dq = g.dequantize(layer + "/dq", g.quantize(layer + "/q", x, sc, zp, 1), sc, zp, 1);
+			activationScale.put(dq, scale);
+			return dq;
 		}
 
 		/**
-		 * int8 kernel with one symmetric scale per output channel, dequantized in the graph; 7 bits (see
-		 * {@link Int8Quantization}).
+		 * The kernel as uint8 with one symmetric scale per output channel (zero point 128), dequantized in
+		 * the graph. Unsigned: ONNX Runtime fuses u8s8 convolutions only on CPUs where 8-bit signed
+		 * products cannot overflow (VNNI), u8u8 everywhere.
 		 */
-		private String quantizedKernel(final String layer, final long[] dims, final float[] oihw) {
+		private String quantizedKernel(final String layer, final long[] dims, final float[] oihw, final float[] scales) {
 			final int out = (int) dims[0], per = oihw.length / out;
+			final byte[] q = new byte[oihw.length], zero = new byte[out];
+			for (int o = 0; o < out; o++) {
+				zero[o] = (byte) 128;
+				for (int j = 0; j < per; j++) q[o * per + j] = (byte) (128 + Math.max(-WEIGHT_LEVELS, Math.min(WEIGHT_LEVELS,
+					Math.round(oihw[o * per + j] / scales[o]))));
+			}
+			final String sc = g.constant(layer + "/w_scale", new long[] { out }, scales);
+			final String zp = g.bytes(layer + "/w_zero_point", DataType.UINT8, new long[] { out }, zero);
+			return g.dequantize(layer + "/w_dq", g.bytes(layer + "/w_q", DataType.UINT8, dims, q), sc, zp, 0);
+		}
+
+		/** One symmetric scale per output channel: the largest magnitude maps to 127. */
+		private float[] kernelScales(final float[] oihw, final int out) {
+			final int per = oihw.length / out;
 			final float[] scales = new float[out];
-			final byte[] q = new byte[oihw.length];
 			for (int o = 0; o < out; o++) {
 				float max = 0;
 				for (int j = 0; j < per; j++) max = Math.max(max, Math.abs(oihw[o * per + j]));
 				scales[o] = max > 0 ? max / WEIGHT_LEVELS : 1f;
-				for (int j = 0; j < per; j++) q[o * per + j] = (byte) Math.max(-WEIGHT_LEVELS, Math.min(WEIGHT_LEVELS, Math
-					.round(oihw[o * per + j] / scales[o])));
 			}
-			final String sc = g.constant(layer + "/w_scale", new long[] { out }, scales);
-			final String zp = g.bytes(layer + "/w_zero_point", DataType.INT8, new long[] { out }, new byte[out]);
-			return g.dequantize(layer + "/w_dq", g.bytes(layer + "/w_q", DataType.INT8, dims, q), sc, zp, 0);
+			return scales;
+		}
+
+		/**
+		 * The bias as int32 in units of input scale x kernel scale (what an integer convolution adds to its
+		 * accumulators), dequantized in the graph: ONNX Runtime fuses a convolution only when every input
+		 * comes from a DequantizeLinear.
+		 */
+		private String quantizedBias(final String layer, final float[] bias, final float inputScale, final float[] kernel) {
+			final int[] q = new int[bias.length];
+			final float[] scales = new float[bias.length];
+			for (int o = 0; o < bias.length; o++) {
+				scales[o] = inputScale * kernel[o];
+				q[o] = (int) Math.max(Integer.MIN_VALUE, Math.min(Integer.MAX_VALUE, Math.round((double) bias[o] / scales[o])));
+			}
+			final long[] dims = { bias.length };
+			return g.dequantize(layer + "/b_dq", g.int32(layer + "/b_q", dims, q), g.constant(layer + "/b_scale", dims,
+				scales), g.int32(layer + "/b_zero_point", dims, new int[bias.length]), 0);
 		}
 
 		/** Gemm on the Keras dense kernel [in, out] and bias. */
