@@ -14,11 +14,10 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import org.emotiontracking.core.data.OpenCv;
 import org.emotiontracking.core.data.Resize;
 import org.emotiontracking.core.data.RgbImage;
-import org.emotiontracking.core.detect.DefaultCascade;
 import org.emotiontracking.core.detect.FaceBox;
+import org.emotiontracking.core.detect.FaceDetectionSettings;
 import org.emotiontracking.core.detect.FaceDetector;
-import org.emotiontracking.core.detect.HaarCascadeDetector;
-import org.emotiontracking.core.detect.YuNetDetector;
+import org.emotiontracking.core.detect.FaceDetectors;
 import org.emotiontracking.core.model.EmotionClassifier;
 import org.emotiontracking.core.util.ProgressListener;
 import org.opencv.core.Mat;
@@ -154,18 +153,17 @@ public final class LiveSession implements AutoCloseable {
 	}
 
 	/**
-	 * The detector the settings name, working on frames shrunk to {@code detect_width} (boxes and
-	 * {@code min_face} stay in frame pixels).
+	 * The detector the settings name ({@link FaceDetectors#open(FaceDetectionSettings)}); a Haar
+	 * cascade or YuNet works on frames shrunk to {@code detect_width} (boxes and {@code min_face} stay
+	 * in frame pixels).
 	 */
 	public static FaceDetector openDetector(final LiveSettings settings, final int frameWidth, final int frameHeight)
 		throws IOException
 	{
+		final FaceDetectionSettings d = new FaceDetectionSettings().copyDetection(settings);
 		final int maxSide = detectionSide(settings.detect_width, frameWidth, frameHeight);
-		final Path file = settings.detector;
-		if (file != null && file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".onnx"))
-			return new YuNetDetector(file, YuNetDetector.DEFAULT_SCORE_THRESHOLD, YuNetDetector.DEFAULT_NMS_THRESHOLD, maxSide);
-		return new HaarCascadeDetector(file != null ? file : DefaultCascade.locate(), settings.scale_factor, settings.min_neighbors,
-			settings.min_face, maxSide, HaarCascadeDetector.DEFAULT_EQUALIZE_HISTOGRAM);
+		if (maxSide > 0) d.detection_size = maxSide;
+		return FaceDetectors.open(d);
 	}
 
 	/** The longer side of a frame shrunk to {@code detectWidth} (0: no shrinking). */
