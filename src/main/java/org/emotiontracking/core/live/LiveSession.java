@@ -12,9 +12,10 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.emotiontracking.core.data.OpenCv;
-import org.emotiontracking.core.data.Resize;
 import org.emotiontracking.core.data.RgbImage;
 import org.emotiontracking.core.detect.FaceBox;
+import org.emotiontracking.core.detect.FaceCropper;
+import org.emotiontracking.core.detect.Faces;
 import org.emotiontracking.core.detect.FaceDetectionSettings;
 import org.emotiontracking.core.detect.FaceDetector;
 import org.emotiontracking.core.detect.FaceDetectors;
@@ -52,6 +53,7 @@ public final class LiveSession implements AutoCloseable {
 	private final FaceDetector detector;
 	private final boolean ownsDetector;
 	private final FaceTracker tracker;
+	private final FaceCropper cropper;
 	private final FrameAnnotator annotator = new FrameAnnotator();
 	private final List<LiveListener> listeners = new CopyOnWriteArrayList<>();
 	private final HandOver<Frame> captured = new HandOver<>();
@@ -79,6 +81,7 @@ public final class LiveSession implements AutoCloseable {
 		this.detector = detector;
 		this.ownsDetector = ownsDetector;
 		this.tracker = new FaceTracker(classifier.classNames(), settings.smoothing, settings.max_missed);
+		this.cropper = FaceCropper.of(settings);
 	}
 
 	/**
@@ -359,13 +362,14 @@ public final class LiveSession implements AutoCloseable {
 			return byFrame || byClock;
 		}
 
-		void process(final Frame frame, final List<FaceBox> boxes, final LiveOutputs outputs) throws IOException {
+		void process(final Frame frame, final List<FaceBox> found, final LiveOutputs outputs) throws IOException {
 			final RgbImage image = frame.image();
+			final List<FaceBox> boxes = settings.largest ? Faces.largestOnly(found) : found;
 			final float[][] probabilities;
 			if (boxes.isEmpty()) probabilities = new float[0][];
 			else {
 				final List<RgbImage> crops = new ArrayList<>(boxes.size());
-				for (final FaceBox b : boxes) crops.add(Resize.crop(image, b.x(), b.y(), b.width(), b.height()));
+				for (final FaceBox b : boxes) crops.add(cropper.crop(image, b).image());
 				probabilities = classifier.predict(crops);
 			}
 			final List<TrackedFace> faces = tracker.update(boxes, probabilities);

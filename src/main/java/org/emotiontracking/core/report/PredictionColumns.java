@@ -14,8 +14,9 @@ import java.util.Set;
  * <p>
  * Columns, in order: {@code timestamp, image}, the chosen {@link PredictionColumn optional
  * columns} in enum order except {@code error}, {@code predicted_emotion, confidence, true_label},
- * {@code p_<class>} for every class in model order, then {@code error} if chosen (last, as its
- * free text may be long). Timestamps are ISO-8601 with milliseconds and
+ * {@code p_<class>} for every class in model order, then the keypoint columns if chosen
+ * ({@link PredictionColumn#keypointHeaders()}: pixels with one decimal, empty where the detector gives
+ * none), then {@code error} if chosen (last, as its free text may be long). Timestamps are ISO-8601 with milliseconds and
  * offset (e.g. {@code 2026-11-25T21:30:00.123+01:00}, or {@code ...Z} in UTC); confidence and
  * probabilities have 6 decimals.
  */
@@ -23,6 +24,7 @@ public final class PredictionColumns {
 
 	private static final DateTimeFormatter ISO_MILLIS = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSXXX");
 	private static final int DECIMALS = 6;
+	private static final int KEYPOINT_DECIMALS = 1;
 
 	private final List<String> classNames;
 	private final Set<PredictionColumn> optional;
@@ -43,11 +45,12 @@ public final class PredictionColumns {
 		final List<String> h = new ArrayList<>();
 		h.add("timestamp");
 		h.add("image");
-		for (final PredictionColumn c : optional) if (c != PredictionColumn.ERROR) h.add(c.header());
+		for (final PredictionColumn c : optional) if (inFront(c)) h.add(c.header());
 		h.add("predicted_emotion");
 		h.add("confidence");
 		h.add("true_label");
 		for (final String name : this.classNames) h.add("p_" + name);
+		if (optional.contains(PredictionColumn.KEYPOINTS)) h.addAll(PredictionColumn.keypointHeaders());
 		if (optional.contains(PredictionColumn.ERROR)) h.add(PredictionColumn.ERROR.header());
 		headers = Collections.unmodifiableList(h);
 	}
@@ -74,8 +77,13 @@ public final class PredictionColumns {
 	public List<String> cells(final PredictionRow row) {
 		final List<Object> values = values(row);
 		final List<String> cells = new ArrayList<>(values.size());
-		for (final Object v : values) {
+		final int firstKeypoint = optional.contains(PredictionColumn.KEYPOINTS) ? headers.indexOf(PredictionColumn.keypointHeaders().get(0))
+			: Integer.MAX_VALUE;
+		final int endKeypoint = firstKeypoint == Integer.MAX_VALUE ? firstKeypoint : firstKeypoint + PredictionColumn.keypointHeaders().size();
+		for (int i = 0; i < values.size(); i++) {
+			final Object v = values.get(i);
 			if (v == null) cells.add("");
+			else if (v instanceof Double && i >= firstKeypoint && i < endKeypoint) cells.add(Csv.number((Double) v, KEYPOINT_DECIMALS));
 			else if (v instanceof Double) cells.add(Csv.number((Double) v, DECIMALS));
 			else cells.add(v.toString());
 		}
@@ -93,13 +101,22 @@ public final class PredictionColumns {
 		final List<Object> v = new ArrayList<>(headers.size());
 		v.add(formatTimestamp(row.timestamp()));
 		v.add(row.image());
-		for (final PredictionColumn c : optional) if (c != PredictionColumn.ERROR) v.add(optionalValue(row, c));
+		for (final PredictionColumn c : optional) if (inFront(c)) v.add(optionalValue(row, c));
 		v.add(row.predictedEmotion());
 		v.add(Double.isNaN(row.confidence()) ? null : row.confidence());
 		v.add(row.trueLabel());
 		for (int i = 0; i < classNames.size(); i++) v.add(n == 0 ? null : row.probability(i));
+		if (optional.contains(PredictionColumn.KEYPOINTS)) {
+			final double[] xy = row.keypoints().toArray();
+			for (final double c : xy) v.add(Double.isNaN(c) ? null : c);
+		}
 		if (optional.contains(PredictionColumn.ERROR)) v.add(row.error());
 		return v;
+	}
+
+	/** Whether an optional column comes before predicted_emotion. */
+	private static boolean inFront(final PredictionColumn c) {
+		return c != PredictionColumn.ERROR && c != PredictionColumn.KEYPOINTS;
 	}
 
 	private static Object optionalValue(final PredictionRow row, final PredictionColumn c) {
@@ -112,6 +129,7 @@ public final class PredictionColumns {
 			case HEIGHT: return row.height();
 			case SUBSET: return row.subset();
 			case ERROR: return row.error();
+			case KEYPOINTS: throw new AssertionError(c); // after the probabilities
 			default: throw new AssertionError(c);
 		}
 	}

@@ -34,8 +34,13 @@ class PredictionLogTest {
 	@Test
 	void headerHasFixedAndChosenColumnsInOrder() {
 		final PredictionColumns all = new PredictionColumns(CLASSES, EnumSet.allOf(PredictionColumn.class));
-		assertEquals(List.of("timestamp", "image", "slice", "face", "x", "y", "width", "height", "subset",
-			"predicted_emotion", "confidence", "true_label", "p_happy", "p_sad", "p_Überraschung", "error"), all.headers());
+		final List<String> expected = new java.util.ArrayList<>(List.of("timestamp", "image", "slice", "face", "x", "y", "width",
+			"height", "subset", "predicted_emotion", "confidence", "true_label", "p_happy", "p_sad", "p_Überraschung"));
+		expected.addAll(PredictionColumn.keypointHeaders());
+		expected.add("error");
+		assertEquals(expected, all.headers());
+		assertEquals(16, PredictionColumn.keypointHeaders().size());
+		assertEquals(List.of("right_eye_x", "right_eye_y"), PredictionColumn.keypointHeaders().subList(0, 2));
 		final PredictionColumns none = new PredictionColumns(CLASSES, Set.of());
 		assertEquals(List.of("timestamp", "image", "predicted_emotion", "confidence", "true_label", "p_happy", "p_sad",
 			"p_Überraschung"), none.headers());
