@@ -70,6 +70,9 @@ public class ClassifyEmotionsCommand extends DetectingCommand<ClassifySettings> 
 	private int batch_size = 32;
 	@Parameter(min = "1")
 	private long max_pixels = ImageDecoder.DEFAULT_MAX_PIXELS;
+	/** i/n: only that shard of the input folder (for cluster jobs running Fiji headless); never remembered. */
+	@Parameter(required = false, persist = false)
+	private String shard = "";
 	/** Draw the faces on the open image's overlay (ImageJ only; not a command-line key). */
 	@Parameter
 	private boolean overlay = true;

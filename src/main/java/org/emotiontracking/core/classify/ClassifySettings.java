@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.emotiontracking.core.data.ImageDecoder;
+import org.emotiontracking.core.data.Shard;
 import org.emotiontracking.core.detect.FaceDetectionSettings;
 import org.emotiontracking.core.util.Setting;
 
@@ -33,6 +34,18 @@ public final class ClassifySettings extends FaceDetectionSettings {
 	public int batch_size = 32;
 	@Setting("Refuse images with more pixels than this (guards against decompression bombs)")
 	public long max_pixels = ImageDecoder.DEFAULT_MAX_PIXELS;
+	@Setting("Classify only shard i/n of the input (files sorted by relative path, slice [i*N/n, (i+1)*N/n)) and write shard.json for merge; empty: everything")
+	public String shard = "";
+
+	/** The {@code shard} key parsed ({@link Shard#ALL} when empty). */
+	public Shard shard() {
+		return shard == null || shard.trim().isEmpty() ? Shard.ALL : Shard.parse(shard);
+	}
+
+	/** Whether {@code shard} is set: the run is one shard of a larger one and writes a {@link ShardManifest}. */
+	public boolean isShard() {
+		return shard != null && !shard.trim().isEmpty();
+	}
 
 	/**
 	 * Checks values and presence of the keys a run needs.
@@ -56,5 +69,6 @@ public final class ClassifySettings extends FaceDetectionSettings {
 		validateDetection();
 		if (batch_size < 1 || batch_size > 1024) throw new IllegalArgumentException("batch_size must be 1 to 1024, got " + batch_size);
 		if (max_pixels < 1) throw new IllegalArgumentException("max_pixels must be positive, got " + max_pixels);
+		shard();
 	}
 }

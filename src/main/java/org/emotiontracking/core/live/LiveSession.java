@@ -151,7 +151,7 @@ public final class LiveSession implements AutoCloseable {
 	/** The source the settings name: source= video (paced with realtime=true) or camera=. */
 	public static FrameSource openSource(final LiveSettings settings) throws FrameSourceException {
 		if (settings.source == null) return CameraSource.open(settings.camera);
-		final FrameSource video = VideoFileSource.open(settings.source);
+		final FrameSource video = VideoFileSource.open(settings.source, settings.videoSelection());
 		return settings.realtime ? new PacedSource(video) : video;
 	}
 

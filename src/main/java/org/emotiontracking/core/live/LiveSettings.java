@@ -17,8 +17,14 @@ public final class LiveSettings extends FaceDetectionSettings {
 	public Path model;
 	@Setting("Camera index (0 = the first camera); used when no source is given")
 	public int camera = 0;
-	@Setting("MJPEG .avi video to read instead of a camera")
+	@Setting("Video file to read instead of a camera (mp4, mov, mkv, webm, avi; H.264, HEVC, VP8/VP9, MPEG-4, MJPEG, AV1, through FFmpeg)")
 	public Path source;
+	@Setting("Video source: analyse every Nth frame (1 = all)")
+	public int every = 1;
+	@Setting("Video source: start at this time in seconds")
+	public double start = 0;
+	@Setting("Video source: stop at this time in seconds (0 = the end)")
+	public double end = 0;
 	@Setting("Folder for emotion_timeline.csv, the charts and annotated.avi (empty: save nothing)")
 	public Path output;
 	@Setting("Show the live window (Fiji); the command line always runs without one")
@@ -56,8 +62,14 @@ public final class LiveSettings extends FaceDetectionSettings {
 		if (max_missed < 0) throw new IllegalArgumentException("max_missed must be >= 0: " + max_missed);
 		validateDetection();
 		if (detect_width < 0) throw new IllegalArgumentException("detect_width must be >= 0: " + detect_width);
+		if (source != null) videoSelection(); // checks every, start, end
 		if (record && output == null) throw new IllegalArgumentException("record=true needs an output= folder");
 		return this;
+	}
+
+	/** The frames of a video source to analyse (every, start, end). */
+	public org.emotiontracking.core.video.VideoSelection videoSelection() {
+		return new org.emotiontracking.core.video.VideoSelection(every, start, end);
 	}
 
 	/** What the frames come from, for messages: "video x.avi" or "camera 0". */
