@@ -11,6 +11,8 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 
+import org.emotiontracking.core.detect.Keypoints;
+
 /**
  * The column layout of a prediction table and the conversion of a {@link PredictionRow} to cells.
  * <p>
@@ -146,6 +148,7 @@ public final class PredictionColumns {
 		final Set<PredictionColumn> optional = EnumSet.noneOf(PredictionColumn.class);
 		for (final String h : headers) {
 			if (h.startsWith("p_")) classes.add(h.substring(2));
+			else if (h.equals(PredictionColumn.keypointHeaders().get(0))) optional.add(PredictionColumn.KEYPOINTS);
 			else for (final PredictionColumn c : PredictionColumn.values())
 				if (c.header().equals(h)) optional.add(c);
 		}
@@ -177,7 +180,7 @@ public final class PredictionColumns {
 		}
 		final Integer[] box = new Integer[4];
 		for (final PredictionColumn c : optional) {
-			if (c == PredictionColumn.ERROR) continue;
+			if (!inFront(c)) continue;
 			final String v = cells.get(k++);
 			if (v.isEmpty()) continue;
 			switch (c) {
@@ -209,6 +212,15 @@ public final class PredictionColumns {
 			p[i] = number("p_" + classNames.get(i), v);
 		}
 		if (p != null) b.probabilities(p);
+		if (optional.contains(PredictionColumn.KEYPOINTS)) {
+			final List<String> names = PredictionColumn.keypointHeaders();
+			final double[] xy = new double[names.size()];
+			for (int i = 0; i < xy.length; i++) {
+				final String v = cells.get(k++);
+				xy[i] = v.isEmpty() ? Double.NaN : number(names.get(i), v);
+			}
+			b.keypoints(Keypoints.of(org.emotiontracking.core.detect.Keypoint.values(), xy));
+		}
 		if (optional.contains(PredictionColumn.ERROR) && !cells.get(k).isEmpty()) b.error(cells.get(k));
 		return b.build();
 	}

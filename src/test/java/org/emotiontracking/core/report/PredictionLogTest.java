@@ -71,6 +71,22 @@ class PredictionLogTest {
 	}
 
 	@Test
+	void keypointsAreWrittenWithOneDecimalAndReadBack() {
+		final PredictionColumns cols = new PredictionColumns(CLASSES, EnumSet.of(PredictionColumn.X, PredictionColumn.Y,
+			PredictionColumn.WIDTH, PredictionColumn.HEIGHT, PredictionColumn.KEYPOINTS, PredictionColumn.ERROR), ZoneOffset.UTC);
+		final org.emotiontracking.core.detect.Keypoints k = org.emotiontracking.core.detect.Keypoints.of(
+			new org.emotiontracking.core.detect.Keypoint[] { org.emotiontracking.core.detect.Keypoint.RIGHT_EYE,
+				org.emotiontracking.core.detect.Keypoint.LEFT_EYE }, new double[] { 12.345, 20, 30.06, 21 });
+		final PredictionRow row = PredictionRow.builder("a.png").timestamp(T).box(1, 2, 30, 40).prediction(CLASSES, new double[] {
+			0.2, 0.3, 0.5 }).keypoints(k).build();
+		final List<String> cells = cols.cells(row);
+		final int at = cols.headers().indexOf("right_eye_x");
+		assertEquals(cols.headers().indexOf("p_Überraschung") + 1, at, "after the probabilities");
+		assertEquals(List.of("12.3", "20.0", "30.1", "21.0", ""), cells.subList(at, at + 5));
+		assertEquals(cells, cols.cells(PredictionColumns.fromHeaders(cols.headers()).row(cells)));
+	}
+
+	@Test
 	void localTimestampsAreIsoWithOffset() {
 		final PredictionColumns cols = new PredictionColumns(CLASSES, Set.of());
 		final String t = cols.formatTimestamp(T);
