@@ -87,6 +87,10 @@ public class ClassifyEmotionsCommand extends EmotionCommand<ClassifySettings> {
 	private int batch_size = 32;
 	@Parameter(min = "1")
 	private long max_pixels = ImageDecoder.DEFAULT_MAX_PIXELS;
+	@Parameter(choices = { "onnxruntime", "tensorflow" })
+	private String engine = "onnxruntime";
+	@Parameter(min = "0")
+	private int inference_threads = 0;
 	/** i/n: only that shard of the input folder (for cluster jobs running Fiji headless); never remembered. */
 	@Parameter(required = false, persist = false)
 	private String shard = "";
@@ -140,7 +144,7 @@ public class ClassifyEmotionsCommand extends EmotionCommand<ClassifySettings> {
 		final ClassificationSummary s;
 		progress.status("Loading model " + settings.model);
 		try (EmotionClassifier classifier = EmotionClassifier.load(settings.model, settings.classes.isEmpty() ? null
-			: settings.classes))
+			: settings.classes, settings.engine, settings.inference_threads))
 		{
 			final ClassificationInput in = imp == null ? ClassifyTask.files(settings, classifier.classNames())
 				: ClassificationInput.slices(imp.getTitle(), ImagePlusConversion.planeCount(imp),

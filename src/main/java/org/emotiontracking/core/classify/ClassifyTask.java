@@ -55,7 +55,7 @@ public final class ClassifyTask {
 		final ProgressListener p = progress == null ? ProgressListener.SILENT : progress;
 		p.status("Loading model " + settings.model);
 		try (EmotionClassifier classifier = EmotionClassifier.load(settings.model, settings.classes.isEmpty() ? null
-			: settings.classes))
+			: settings.classes, settings.engine, settings.inference_threads))
 		{
 			return run(classifier, settings, input, sink, reports, p);
 		}
@@ -87,9 +87,10 @@ public final class ClassifyTask {
 			if (manifest != null) manifest.write(settings.output, settings.overwrite);
 			final long[] rows = { 0 };
 			final ClassificationSink counter = (row, box, index) -> rows[0]++;
-			progress.log(String.format(Locale.ROOT, "Classifying %s with %s (%s, %d px, classes %s)%s", input.description(),
-				settings.model == null ? "the given model" : settings.model, classifier.metadata().architecture,
-				classifier.inputSize(), String.join(", ", classifier.classNames()),
+			progress.log(String.format(Locale.ROOT, "Classifying %s with %s (%s, %d px, classes %s, on %s)%s",
+				input.description(), settings.model == null ? "the given model" : settings.model,
+				classifier.metadata().architecture, classifier.inputSize(), String.join(", ", classifier.classNames()),
+				classifier.engineDescription(),
 				detector == null ? ", whole images" : ", faces by " + detector.description()));
 			final EmotionClassification pipeline = new EmotionClassification(classifier, detector).configure(settings);
 			final ClassificationSummary summary = pipeline.classify(input, ClassificationSink.all(r, sink, counter), progress);

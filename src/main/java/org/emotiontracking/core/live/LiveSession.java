@@ -113,7 +113,8 @@ public final class LiveSession implements AutoCloseable {
 		settings.validate();
 		requireModel(settings);
 		checkOutputs(settings);
-		final EmotionClassifier classifier = EmotionClassifier.load(settings.model, settings.classes.isEmpty() ? null : settings.classes);
+		final EmotionClassifier classifier = EmotionClassifier.load(settings.model, settings.classes.isEmpty() ? null : settings.classes,
+			settings.engine, settings.inference_threads);
 		try {
 			final FaceDetector detector = openDetector(settings, source.width(), source.height());
 			return new LiveSession(settings, source, classifier, true, detector, true);
@@ -285,8 +286,9 @@ public final class LiveSession implements AutoCloseable {
 	}
 
 	private String describeModel() {
-		return String.format(Locale.ROOT, "%s alpha %.2f, %d px, classes %s", classifier.metadata().architecture,
-			classifier.metadata().alpha, classifier.inputSize(), String.join(",", classifier.classNames()));
+		return String.format(Locale.ROOT, "%s alpha %.2f, %d px, classes %s, on %s", classifier.metadata().architecture,
+			classifier.metadata().alpha, classifier.inputSize(), String.join(",", classifier.classNames()),
+			classifier.engineDescription());
 	}
 
 	private String timeAxisLabel() {

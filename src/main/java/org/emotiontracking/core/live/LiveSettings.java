@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.emotiontracking.core.detect.HaarCascadeDetector;
+import org.emotiontracking.core.model.InferenceEngine;
 import org.emotiontracking.core.util.Setting;
 
 /** The keys of Live Emotion Tracking (CLI, macros and the Fiji window share them). */
@@ -52,6 +53,10 @@ public final class LiveSettings {
 	public List<String> classes = new ArrayList<>();
 	@Setting("Replace existing output files")
 	public boolean overwrite = false;
+	@Setting("Inference engine: onnxruntime (faster; models without an ONNX export run on TensorFlow) or tensorflow")
+	public InferenceEngine engine = InferenceEngine.DEFAULT;
+	@Setting("Threads of the inference engine (0 = all cores, or EMOTION_TRACKING_THREADS)")
+	public int inference_threads = 0;
 
 	/**
 	 * Checks the values that do not need files (not whether a model is given: a window may pass a
@@ -63,6 +68,8 @@ public final class LiveSettings {
 		if (camera < 0) throw new IllegalArgumentException("camera must be >= 0: " + camera);
 		if (max_frames < 0) throw new IllegalArgumentException("max_frames must be >= 0: " + max_frames);
 		if (!(duration >= 0) || Double.isInfinite(duration)) throw new IllegalArgumentException("duration must be >= 0 seconds: " + duration);
+		if (engine == null) throw new IllegalArgumentException("engine must be onnxruntime or tensorflow");
+		if (inference_threads < 0) throw new IllegalArgumentException("inference_threads must be >= 0: " + inference_threads);
 		if (smoothing < 0) throw new IllegalArgumentException("smoothing must be >= 0: " + smoothing);
 		if (max_missed < 0) throw new IllegalArgumentException("max_missed must be >= 0: " + max_missed);
 		if (!(scale_factor > 1)) throw new IllegalArgumentException("scale_factor must be > 1: " + scale_factor);
