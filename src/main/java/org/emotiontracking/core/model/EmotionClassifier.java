@@ -46,7 +46,17 @@ public final class EmotionClassifier implements AutoCloseable {
 
 	/** As {@link #load(Path)}, naming the classes of a Keras .h5 model (null: the notebook's). */
 	public static EmotionClassifier load(final Path path, final List<String> kerasClassNames) throws IOException {
-		final ModelArchive archive = ModelArchive.open(path, kerasClassNames);
+		return load(path, kerasClassNames, false);
+	}
+
+	/**
+	 * As {@link #load(Path, List)}; no path (or "builtin") loads the {@link BuiltinModel}. {@code trust}
+	 * skips the check of the archive's graph ops ({@link GraphOpPolicy}).
+	 */
+	public static EmotionClassifier load(final Path path, final List<String> kerasClassNames, final boolean trust)
+		throws IOException
+	{
+		final ModelArchive archive = ModelArchive.open(path, kerasClassNames, trust);
 		try {
 			return new EmotionClassifier(archive, loadSignature(archive, ModelArchive.SERVING),
 				InputResizer.forModel(archive.metadata()));
@@ -85,6 +95,9 @@ public final class EmotionClassifier implements AutoCloseable {
 	public List<String> classNames() { return Collections.unmodifiableList(archive.metadata().class_names); }
 
 	public int inputSize() { return archive.metadata().input_size; }
+
+	/** Which model this is, for logs (see {@link ModelArchive#description()}). */
+	public String description() { return archive.description(); }
 
 	/** The opened archive (its SavedModel folder and metadata). */
 	public ModelArchive archive() { return archive; }
