@@ -11,6 +11,7 @@ import org.emotiontracking.core.detect.DetectorLoadException;
 import org.emotiontracking.core.detect.FaceDetector;
 import org.emotiontracking.core.detect.HaarCascadeDetector;
 import org.emotiontracking.core.detect.YuNetDetector;
+import org.emotiontracking.core.model.BuiltinModel;
 import org.emotiontracking.core.model.EmotionClassifier;
 import org.emotiontracking.core.util.ProgressListener;
 
@@ -49,9 +50,9 @@ public final class ClassifyTask {
 		final ClassificationReports reports = settings.output == null ? null : new ClassificationReports(settings.output,
 			settings.overwrite);
 		final ProgressListener p = progress == null ? ProgressListener.SILENT : progress;
-		p.status("Loading model " + settings.model);
+		p.status("Loading model " + (BuiltinModel.isBuiltin(settings.model) ? BuiltinModel.KEY : settings.model));
 		try (EmotionClassifier classifier = EmotionClassifier.load(settings.model, settings.classes.isEmpty() ? null
-			: settings.classes))
+			: settings.classes, settings.trust))
 		{
 			return run(classifier, settings, input, sink, reports, p);
 		}
@@ -79,7 +80,7 @@ public final class ClassifyTask {
 			ClassificationReports r = reports)
 		{
 			progress.log(String.format(Locale.ROOT, "Classifying %s with %s (%s, %d px, classes %s)%s", input.description(),
-				settings.model == null ? "the given model" : settings.model, classifier.metadata().architecture,
+				classifier.description(), classifier.metadata().architecture,
 				classifier.inputSize(), String.join(", ", classifier.classNames()),
 				detector == null ? ", whole images" : ", faces by " + detector.description()));
 			final EmotionClassification pipeline = new EmotionClassification(classifier, detector).configure(settings);

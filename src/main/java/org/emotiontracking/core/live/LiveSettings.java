@@ -10,8 +10,10 @@ import org.emotiontracking.core.util.Setting;
 /** The keys of Live Emotion Tracking (CLI, macros and the Fiji window share them). */
 public final class LiveSettings {
 
-	@Setting("Model archive (.zip or folder) or Keras .h5 file")
+	@Setting("Model: builtin (the FER2013 model that ships with the plugin; also when empty), a .zip from Train Emotion Model, its unpacked folder, or a Keras .h5")
 	public Path model;
+	@Setting("Open a model archive even if its graph holds ops this project's models never use (a model is code: only for files you trust)")
+	public boolean trust = false;
 	@Setting("Camera index (0 = the first camera); used when no source is given")
 	public int camera = 0;
 	@Setting("MJPEG .avi video to read instead of a camera")
