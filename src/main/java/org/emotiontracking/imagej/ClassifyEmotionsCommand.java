@@ -2,6 +2,7 @@ package org.emotiontracking.imagej;
 
 import ij.ImagePlus;
 import ij.WindowManager;
+import ij.plugin.frame.RoiManager;
 import ij.measure.ResultsTable;
 
 import java.io.File;
@@ -88,9 +89,22 @@ public class ClassifyEmotionsCommand extends EmotionCommand<ClassifySettings> {
 	private int batch_size = 32;
 	@Parameter(min = "1")
 	private long max_pixels = ImageDecoder.DEFAULT_MAX_PIXELS;
+	@Parameter(choices = { "onnxruntime", "tensorflow" })
+	private String engine = "onnxruntime";
+	@Parameter(min = "0")
+	private int inference_threads = 0;
+	/** i/n: only that shard of the input folder (for cluster jobs running Fiji headless); never remembered. */
+	@Parameter(required = false, persist = false)
+	private String shard = "";
 	/** Draw the faces on the open image's overlay (ImageJ only; not a command-line key). */
 	@Parameter
 	private boolean overlay = true;
+	/**
+	 * Add each face to the ROI Manager (ImageJ only; not a command-line key). Default: on in interactive
+	 * runs, off in batch macros and headless; never remembered, so a batch macro keeps that default.
+	 */
+	@Parameter(persist = false)
+	private boolean roi_manager = interactive();
 
 	/** The rows (also shown as {@value EmotionResultsTable#TITLE} when ImageJ hosts the command). */
 	@Parameter(type = ItemIO.OUTPUT)
@@ -117,6 +131,8 @@ public class ClassifyEmotionsCommand extends EmotionCommand<ClassifySettings> {
 		if (settings.output != null) for (final Path p : ClassificationReports.allFiles(settings.output))
 			AtomicFiles.checkCanWrite(p, settings.overwrite);
 
+		final RoiManager rm = roi_manager ? FaceRois.manager() : null;
+		if (rm != null && imp != null) FaceRois.replace(rm, imp.getTitle());
 		final ResultsTable rt = EmotionResultsTable.create();
 		results = rt;
 		final boolean show = imageJ1Hosted();
@@ -125,12 +141,12 @@ public class ClassifyEmotionsCommand extends EmotionCommand<ClassifySettings> {
 		final ClassificationSummary s;
 		progress.status("Loading model " + (settings.model == null ? BuiltinModel.KEY : settings.model));
 		try (EmotionClassifier classifier = EmotionClassifier.load(settings.model, settings.classes.isEmpty() ? null
-			: settings.classes, settings.trust))
+			: settings.classes, settings.engine, settings.inference_threads, settings.trust))
 		{
 			final ClassificationInput in = imp == null ? ClassifyTask.files(settings, classifier.classNames())
 				: ClassificationInput.slices(imp.getTitle(), ImagePlusConversion.planeCount(imp),
 					i -> ImagePlusConversion.toRgb(imp, i));
-			s = ClassifyTask.run(classifier, settings, in, new TableAndOverlay(rt, draw ? imp : null, show), progress);
+			s = ClassifyTask.run(classifier, settings, in, new TableAndOverlay(rt, draw ? imp : null, rm, imp, show), progress);
 		}
 		if (show) EmotionResultsTable.show(rt);
 		if (draw) imp.updateAndDraw();
@@ -152,13 +168,20 @@ public class ClassifyEmotionsCommand extends EmotionCommand<ClassifySettings> {
 
 		private final ResultsTable rt;
 		private final ImagePlus imp;
+		private final RoiManager rm;
+		private final ImagePlus source;
 		private final boolean show;
 		private List<String> classNames;
 		private long lastShown = System.nanoTime();
+		private String lastImage;
 
-		TableAndOverlay(final ResultsTable rt, final ImagePlus imp, final boolean show) {
+		TableAndOverlay(final ResultsTable rt, final ImagePlus imp, final RoiManager rm, final ImagePlus source,
+			final boolean show)
+		{
 			this.rt = rt;
 			this.imp = imp;
+			this.rm = rm;
+			this.source = source;
 			this.show = show;
 		}
 
@@ -171,6 +194,11 @@ public class ClassifyEmotionsCommand extends EmotionCommand<ClassifySettings> {
 		public void accept(final PredictionRow row, final FaceBox box, final long index) throws IOException {
 			EmotionResultsTable.add(rt, row, classNames);
 			if (imp != null) EmotionOverlay.addFace(imp, row);
+			if (rm != null) {
+				if (source == null && !row.image().equals(lastImage)) FaceRois.replace(rm, row.image());
+				lastImage = row.image();
+				FaceRois.add(rm, row, source);
+			}
 			if (show && System.nanoTime() - lastShown > SHOW_INTERVAL_NANOS) {
 				EmotionResultsTable.show(rt);
 				lastShown = System.nanoTime();

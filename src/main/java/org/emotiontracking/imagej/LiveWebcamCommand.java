@@ -86,6 +86,10 @@ public class LiveWebcamCommand extends EmotionCommand<LiveSettings> {
 	private String classes = "";
 	@Parameter
 	private boolean overwrite = false;
+	@Parameter(choices = { "onnxruntime", "tensorflow" })
+	private String engine = "onnxruntime";
+	@Parameter(min = "0")
+	private int inference_threads = 0;
 
 	@Parameter(type = ItemIO.OUTPUT)
 	private long frames;

@@ -1,18 +1,18 @@
 package org.emotiontracking.core.classify;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Collection;
-import java.util.Collections;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.IntFunction;
+import java.util.function.LongSupplier;
 import java.util.stream.IntStream;
 
 import org.emotiontracking.core.data.ImageDecoder;
-import org.emotiontracking.core.data.ImageFolderScan;
+import org.emotiontracking.core.data.ImageFile;
 import org.emotiontracking.core.data.RgbImage;
+import org.emotiontracking.core.data.WorkList;
 
 /**
  * What to classify: an ordered, re-iterable sequence of {@link ClassificationItem}s. Results come
@@ -29,67 +29,68 @@ public interface ClassificationInput extends Iterable<ClassificationItem> {
 
 	/**
 	 * An image file (one item named by its file name) or a folder of image files (items named by
-	 * their path relative to it, '/'-separated, in {@link ImageFolderScan} order). In a recursive
-	 * scan, files whose first-level sub-folder is named like one of {@code classNames} get it as
-	 * true label.
+	 * their path relative to it, '/'-separated, in {@link org.emotiontracking.core.data.WorkOrder}).
+	 * In a recursive scan, files whose first-level sub-folder is named like one of
+	 * {@code classNames} get it as true label.
 	 *
 	 * @param classNames may be null or empty (no true labels)
 	 */
 	static ClassificationInput files(final Path input, final boolean recursive, final Collection<String> classNames,
 		final ImageDecoder decoder)
 	{
-		Objects.requireNonNull(input, "input");
+		return files(WorkList.of(input, recursive, classNames), decoder);
+	}
+
+	/** The items of a work list (or of one shard of it), in its order. */
+	static ClassificationInput files(final WorkList list, final ImageDecoder decoder) {
+		Objects.requireNonNull(list, "list");
+		return files(list.description(), list, () -> {
+			try {
+				return list.size();
+			}
+			catch (final RuntimeException e) {
+				return -1;
+			}
+		}, decoder);
+	}
+
+	/**
+	 * The items of image files given in order (e.g. the relative paths a cluster node was handed),
+	 * one item per file, named by its relative path.
+	 *
+	 * @param size the number of files if known cheaply (called once, for progress), else -1
+	 */
+	static ClassificationInput files(final String description, final Iterable<ImageFile> files, final LongSupplier size,
+		final ImageDecoder decoder)
+	{
+		Objects.requireNonNull(files, "files");
 		Objects.requireNonNull(decoder, "decoder");
-		if (!Files.isDirectory(input)) {
-			final String name = String.valueOf(input.getFileName());
-			final List<ClassificationItem> one = Collections.singletonList(
-				new ClassificationItem(name, null, null, () -> decoder.decode(input)));
-			return new ClassificationInput() {
-				@Override
-				public Iterator<ClassificationItem> iterator() { return one.iterator(); }
-
-				@Override
-				public long size() { return 1; }
-
-				@Override
-				public String description() { return "image " + input; }
-			};
-		}
-		final ImageFolderScan scan = new ImageFolderScan(input, recursive, classNames);
 		return new ClassificationInput() {
-			private long size = -2;
+			private long known = -2;
 
 			@Override
 			public Iterator<ClassificationItem> iterator() {
-				final Iterator<org.emotiontracking.core.data.ImageFile> files = scan.iterator();
+				final Iterator<ImageFile> it = files.iterator();
 				return new Iterator<ClassificationItem>() {
 					@Override
-					public boolean hasNext() { return files.hasNext(); }
+					public boolean hasNext() { return it.hasNext(); }
 
 					@Override
 					public ClassificationItem next() {
-						final org.emotiontracking.core.data.ImageFile f = files.next();
+						final ImageFile f = it.next();
 						return new ClassificationItem(f.relativePath(), null, f.trueLabel().orElse(null), () -> decoder.decode(f.path()));
 					}
 				};
 			}
 
-			/** Counts by listing the folders once more (no file is opened). */
 			@Override
 			public synchronized long size() {
-				if (size == -2) {
-					try {
-						size = scan.stream().count();
-					}
-					catch (final RuntimeException e) {
-						size = -1;
-					}
-				}
-				return size;
+				if (known == -2) known = size.getAsLong();
+				return known;
 			}
 
 			@Override
-			public String description() { return "folder " + input + (recursive ? " (recursive)" : ""); }
+			public String description() { return description; }
 		};
 	}
 

@@ -6,7 +6,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.emotiontracking.core.data.ImageDecoder;
+import org.emotiontracking.core.data.Shard;
 import org.emotiontracking.core.detect.HaarCascadeDetector;
+import org.emotiontracking.core.model.InferenceEngine;
 import org.emotiontracking.core.util.Setting;
 
 /** The keys of Classify Emotions (CLI, macros and the Fiji dialog share them). */
@@ -46,6 +48,22 @@ public final class ClassifySettings {
 	public int batch_size = 32;
 	@Setting("Refuse images with more pixels than this (guards against decompression bombs)")
 	public long max_pixels = ImageDecoder.DEFAULT_MAX_PIXELS;
+	@Setting("Inference engine: onnxruntime (faster; models without an ONNX export run on TensorFlow) or tensorflow")
+	public InferenceEngine engine = InferenceEngine.DEFAULT;
+	@Setting("Threads of the inference engine (0 = all cores, or EMOTION_TRACKING_THREADS)")
+	public int inference_threads = 0;
+	@Setting("Classify only shard i/n of the input (files sorted by relative path, slice [i*N/n, (i+1)*N/n)) and write shard.json for merge; empty: everything")
+	public String shard = "";
+
+	/** The {@code shard} key parsed ({@link Shard#ALL} when empty). */
+	public Shard shard() {
+		return shard == null || shard.trim().isEmpty() ? Shard.ALL : Shard.parse(shard);
+	}
+
+	/** Whether {@code shard} is set: the run is one shard of a larger one and writes a {@link ShardManifest}. */
+	public boolean isShard() {
+		return shard != null && !shard.trim().isEmpty();
+	}
 
 	/**
 	 * Checks values and presence of the keys a run needs.
@@ -70,6 +88,9 @@ public final class ClassifySettings {
 		if (detection_size < 0) throw new IllegalArgumentException("detection_size must be 0 or more, got " + detection_size);
 		if (!(margin > -0.45 && margin <= 2)) throw new IllegalArgumentException("margin must be between -0.45 and 2, got " + margin);
 		if (batch_size < 1 || batch_size > 1024) throw new IllegalArgumentException("batch_size must be 1 to 1024, got " + batch_size);
+		if (engine == null) throw new IllegalArgumentException("engine must be onnxruntime or tensorflow");
+		if (inference_threads < 0) throw new IllegalArgumentException("inference_threads must be 0 or more, got " + inference_threads);
 		if (max_pixels < 1) throw new IllegalArgumentException("max_pixels must be positive, got " + max_pixels);
+		shard();
 	}
 }

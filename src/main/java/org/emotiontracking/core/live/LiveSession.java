@@ -112,7 +112,7 @@ public final class LiveSession implements AutoCloseable {
 		settings.validate();
 		checkOutputs(settings);
 		final EmotionClassifier classifier = EmotionClassifier.load(settings.model, settings.classes.isEmpty() ? null
-			: settings.classes, settings.trust);
+			: settings.classes, settings.engine, settings.inference_threads, settings.trust);
 		try {
 			final FaceDetector detector = openDetector(settings, source.width(), source.height());
 			return new LiveSession(settings, source, classifier, true, detector, true);
@@ -144,7 +144,7 @@ public final class LiveSession implements AutoCloseable {
 	/** The source the settings name: source= video (paced with realtime=true) or camera=. */
 	public static FrameSource openSource(final LiveSettings settings) throws FrameSourceException {
 		if (settings.source == null) return CameraSource.open(settings.camera);
-		final FrameSource video = VideoFileSource.open(settings.source);
+		final FrameSource video = VideoFileSource.open(settings.source, settings.videoSelection());
 		return settings.realtime ? new PacedSource(video) : video;
 	}
 
@@ -280,9 +280,10 @@ public final class LiveSession implements AutoCloseable {
 	}
 
 	private String describeModel() {
-		return String.format(Locale.ROOT, "%s: %s%s, %d px, classes %s", classifier.description(), classifier.metadata()
-			.architecture, classifier.metadata().isMobileNetV2() ? String.format(Locale.ROOT, " alpha %.2f", classifier
-				.metadata().alpha) : "", classifier.inputSize(), String.join(",", classifier.classNames()));
+		return String.format(Locale.ROOT, "%s: %s%s, %d px, classes %s, on %s", classifier.description(), classifier
+			.metadata().architecture, classifier.metadata().isMobileNetV2() ? String.format(Locale.ROOT, " alpha %.2f",
+				classifier.metadata().alpha) : "", classifier.inputSize(), String.join(",", classifier.classNames()),
+			classifier.engineDescription());
 	}
 
 	private String timeAxisLabel() {

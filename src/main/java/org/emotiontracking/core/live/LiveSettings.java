@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.emotiontracking.core.detect.HaarCascadeDetector;
+import org.emotiontracking.core.model.InferenceEngine;
 import org.emotiontracking.core.util.Setting;
 
 /** The keys of Live Emotion Tracking (CLI, macros and the Fiji window share them). */
@@ -16,8 +17,14 @@ public final class LiveSettings {
 	public boolean trust = false;
 	@Setting("Camera index (0 = the first camera); used when no source is given")
 	public int camera = 0;
-	@Setting("MJPEG .avi video to read instead of a camera")
+	@Setting("Video file to read instead of a camera (mp4, mov, mkv, webm, avi; H.264, HEVC, VP8/VP9, MPEG-4, MJPEG, AV1, through FFmpeg)")
 	public Path source;
+	@Setting("Video source: analyse every Nth frame (1 = all)")
+	public int every = 1;
+	@Setting("Video source: start at this time in seconds")
+	public double start = 0;
+	@Setting("Video source: stop at this time in seconds (0 = the end)")
+	public double end = 0;
 	@Setting("Folder for emotion_timeline.csv, the charts and annotated.avi (empty: save nothing)")
 	public Path output;
 	@Setting("Show the live window (Fiji); the command line always runs without one")
@@ -48,6 +55,10 @@ public final class LiveSettings {
 	public List<String> classes = new ArrayList<>();
 	@Setting("Replace existing output files")
 	public boolean overwrite = false;
+	@Setting("Inference engine: onnxruntime (faster; models without an ONNX export run on TensorFlow) or tensorflow")
+	public InferenceEngine engine = InferenceEngine.DEFAULT;
+	@Setting("Threads of the inference engine (0 = all cores, or EMOTION_TRACKING_THREADS)")
+	public int inference_threads = 0;
 
 	/**
 	 * Checks the values that do not need files (not whether a model is given: a window may pass a
@@ -59,14 +70,22 @@ public final class LiveSettings {
 		if (camera < 0) throw new IllegalArgumentException("camera must be >= 0: " + camera);
 		if (max_frames < 0) throw new IllegalArgumentException("max_frames must be >= 0: " + max_frames);
 		if (!(duration >= 0) || Double.isInfinite(duration)) throw new IllegalArgumentException("duration must be >= 0 seconds: " + duration);
+		if (engine == null) throw new IllegalArgumentException("engine must be onnxruntime or tensorflow");
+		if (inference_threads < 0) throw new IllegalArgumentException("inference_threads must be >= 0: " + inference_threads);
 		if (smoothing < 0) throw new IllegalArgumentException("smoothing must be >= 0: " + smoothing);
 		if (max_missed < 0) throw new IllegalArgumentException("max_missed must be >= 0: " + max_missed);
 		if (!(scale_factor > 1)) throw new IllegalArgumentException("scale_factor must be > 1: " + scale_factor);
 		if (min_neighbors < 0) throw new IllegalArgumentException("min_neighbors must be >= 0: " + min_neighbors);
 		if (min_face < 0) throw new IllegalArgumentException("min_face must be >= 0: " + min_face);
 		if (detect_width < 0) throw new IllegalArgumentException("detect_width must be >= 0: " + detect_width);
+		if (source != null) videoSelection(); // checks every, start, end
 		if (record && output == null) throw new IllegalArgumentException("record=true needs an output= folder");
 		return this;
+	}
+
+	/** The frames of a video source to analyse (every, start, end). */
+	public org.emotiontracking.core.video.VideoSelection videoSelection() {
+		return new org.emotiontracking.core.video.VideoSelection(every, start, end);
 	}
 
 	/** What the frames come from, for messages: "video x.avi" or "camera 0". */

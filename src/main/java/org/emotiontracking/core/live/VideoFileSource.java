@@ -1,147 +1,123 @@
 package org.emotiontracking.core.live;
 
-import java.nio.file.Files;
+import java.io.IOException;
 import java.nio.file.Path;
-import java.util.Locale;
+import java.time.Instant;
 
-import org.emotiontracking.core.data.OpenCv;
-import org.emotiontracking.core.data.RgbImage;
-import org.opencv.videoio.VideoCapture;
-import org.opencv.videoio.Videoio;
+import org.emotiontracking.core.video.VideoFileException;
+import org.emotiontracking.core.video.VideoFrame;
+import org.emotiontracking.core.video.VideoInfo;
+import org.emotiontracking.core.video.VideoReader;
+import org.emotiontracking.core.video.VideoSelection;
 
 /**
- * A video file read with OpenCV's built-in Motion-JPEG reader (.avi; this OpenCV build has no
- * FFMPEG, so no mp4). Every frame is delivered, as fast as the reader asks ({@link #isLive()} is
- * false); a frame's {@link Frame#time() time} is its position in the video. A frame that cannot
- * be decoded ends the source (truncated file).
+ * A video file read with FFmpeg ({@link VideoReader}: mp4, mov, mkv, webm, avi with H.264, HEVC,
+ * VP8/VP9, MPEG-4, MJPEG, AV1). Every selected frame is delivered, as fast as the reader asks
+ * ({@link #isLive()} is false). A frame's {@link Frame#index() index} is its number in the stream
+ * and its {@link Frame#time() time} its presentation time; its timestamp is the recording's
+ * creation time plus that time when the file records one, else the moment it was read. A read
+ * error ends the source with the frames before it delivered ({@link #endMessage()} names the
+ * file and the time).
  */
 public final class VideoFileSource implements FrameSource {
 
-	/** How to convert other videos into files this source reads. */
-	public static final String CONVERT_HINT = "this OpenCV build (no FFMPEG) reads only Motion-JPEG .avi files; convert the video, " +
-		"e.g. ffmpeg -i input.mp4 -c:v mjpeg -q:v 3 -an output.avi, or open it in Fiji as an image stack";
-
-	private final Path file;
-	private final CaptureReader reader;
-	private final int width;
-	private final int height;
-	private final double fps;
-	private final long frameCount;
-	private RgbImage first;
-	private long count;
+	private final VideoReader reader;
+	private final VideoInfo info;
+	private VideoFrame first;
 	private String endMessage;
 
-	private VideoFileSource(final Path file, final CaptureReader reader, final RgbImage first) {
-		this.file = file;
+	private VideoFileSource(final VideoReader reader, final VideoFrame first) {
 		this.reader = reader;
+		this.info = reader.info();
 		this.first = first;
-		this.width = first.width();
-		this.height = first.height();
-		final double f = reader.capture().get(Videoio.CAP_PROP_FPS);
-		this.fps = f > 0 && f <= 1000 ? f : 0;
-		final double n = reader.capture().get(Videoio.CAP_PROP_FRAME_COUNT);
-		this.frameCount = n > 0 ? (long) n : -1;
+	}
+
+	/** Opens a video file, all frames. */
+	public static VideoFileSource open(final Path file) throws FrameSourceException {
+		return open(file, VideoSelection.ALL);
 	}
 
 	/**
-	 * Opens a video file and decodes its first frame.
+	 * Opens a video file and decodes its first selected frame.
 	 *
-	 * @throws FrameSourceException if the file is missing, unreadable, not a video OpenCV can read
-	 *                              or has no frames; the message says what to do
+	 * @throws FrameSourceException naming the file and the problem (missing, not a video, no
+	 *           video stream, codec missing, no frame)
 	 */
-	public static VideoFileSource open(final Path file) throws FrameSourceException {
-		if (!Files.exists(file)) throw new FrameSourceException("Video file not found: " + file.toAbsolutePath());
-		if (!Files.isRegularFile(file)) throw new FrameSourceException("Not a video file: " + file.toAbsolutePath());
-		if (!Files.isReadable(file)) throw new FrameSourceException("Video file is not readable: " + file.toAbsolutePath());
-		OpenCv.ensureLoaded();
-		// OpenCV's own MJPEG reader first (quiet); then whatever else this OpenCV build has
-		VideoCapture cap = null;
-		for (final int api : new int[] { Videoio.CAP_OPENCV_MJPEG, Videoio.CAP_ANY }) {
-			final VideoCapture c = new VideoCapture();
-			boolean opened;
-			try {
-				opened = c.open(file.toAbsolutePath().toString(), api) && c.isOpened();
-			}
-			catch (final RuntimeException e) {
-				opened = false;
-			}
-			if (opened) {
-				cap = c;
-				break;
-			}
-			c.release();
-		}
-		if (cap == null) {
-			throw new FrameSourceException("Cannot read video " + file.toAbsolutePath() + ": " + CONVERT_HINT + ".");
-		}
-		final CaptureReader reader = new CaptureReader(cap);
-		final RgbImage first;
+	public static VideoFileSource open(final Path file, final VideoSelection selection) throws FrameSourceException {
+		VideoReader reader = null;
 		try {
-			first = reader.read();
+			reader = VideoReader.open(file).select(selection);
+			final VideoFrame first = reader.next();
+			if (first == null) throw new FrameSourceException("Video " + file.toAbsolutePath() + " has no frame to analyse (" +
+				reader.endMessage() + ")");
+			return new VideoFileSource(reader, first);
 		}
-		catch (final RuntimeException e) {
-			reader.release();
-			throw new FrameSourceException("Cannot decode video " + file.toAbsolutePath() + ": " + e.getMessage(), e);
+		catch (final FrameSourceException e) {
+			if (reader != null) reader.close();
+			throw e;
 		}
-		if (first == null) {
-			reader.release();
-			throw new FrameSourceException("Video " + file.toAbsolutePath() + " has no frame OpenCV can decode (" + CONVERT_HINT + ").");
+		catch (final VideoFileException e) {
+			throw new FrameSourceException(e.getMessage(), e);
 		}
-		return new VideoFileSource(file, reader, first);
+		catch (final IOException | RuntimeException e) {
+			if (reader != null) reader.close();
+			throw new FrameSourceException("Cannot read video " + file.toAbsolutePath() + ": " + e.getMessage(), e);
+		}
 	}
 
 	@Override
-	public Frame next() {
-		RgbImage image = first;
+	public Frame next() throws IOException {
+		VideoFrame f = first;
 		first = null;
-		if (image == null) {
-			try {
-				image = reader.read();
-			}
-			catch (final RuntimeException e) {
-				endMessage = "video " + file.getFileName() + " could not be decoded after frame " + count + ": " + e.getMessage();
-				return null;
-			}
-		}
-		if (image == null) {
-			endMessage = frameCount > 0 && count < frameCount ? "video " + file.getFileName() + " ended after " + count + " of " +
-				frameCount + " frames (truncated?)" : "end of video " + file.getFileName() + " (" + count + " frames)";
+		if (f == null) f = reader.next();
+		if (f == null) {
+			endMessage = reader.endMessage();
 			return null;
 		}
-		final long index = ++count;
-		return Frame.recorded(image, index, fps);
+		final Instant created = info.creationTime();
+		final Instant timestamp = created != null ? created.plusNanos(Math.round(f.time() * 1e9)) : Instant.now();
+		return new Frame(f.image(), f.index(), timestamp, f.time(), System.nanoTime());
 	}
 
-	public Path file() { return file; }
+	public Path file() { return reader.file(); }
+
+	/** What the file holds (codec, size, rate, rotation). */
+	public VideoInfo info() { return info; }
+
+	/** The first damage the decoder met (time and frame), or null. */
+	public String damage() { return reader.damage(); }
+
+	/** Whether the video ended early on damage (truncated or unreadable past some point). */
+	public boolean truncated() { return reader.truncated(); }
 
 	@Override
-	public int width() { return width; }
+	public int width() { return first != null ? first.image().width() : info.width(); }
 
 	@Override
-	public int height() { return height; }
+	public int height() { return first != null ? first.image().height() : info.height(); }
 
 	@Override
-	public double fps() { return fps; }
+	public double fps() { return info.fps(); }
 
 	@Override
 	public boolean isLive() { return false; }
 
 	@Override
-	public long frameCount() { return frameCount; }
+	public long frameCount() { return info.frameCount(); }
 
 	@Override
 	public String description() {
-		return String.format(Locale.ROOT, "video %s (%dx%d%s%s)", file.getFileName(), width, height,
-			FrameSource.rateText(fps), frameCount > 0 ? ", " + frameCount + " frames" : "");
+		final VideoSelection s = reader.selection();
+		return info.description() + (s.isAll() ? "" : ", " + s);
 	}
 
 	@Override
 	public String endMessage() {
-		return endMessage != null ? endMessage : "video " + file.getFileName() + " closed";
+		return endMessage != null ? endMessage : "video " + reader.file().getFileName() + " closed";
 	}
 
 	@Override
 	public void close() {
-		reader.release();
+		reader.close();
 	}
 }

@@ -1,8 +1,10 @@
 package org.emotiontracking.core.report;
 
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumSet;
@@ -113,6 +115,101 @@ public final class PredictionColumns {
 			case SUBSET: return row.subset();
 			case ERROR: return row.error();
 			default: throw new AssertionError(c);
+		}
+	}
+	/**
+	 * The layout whose {@link #headers()} are {@code headers} (e.g. a log's first line), with
+	 * timestamps in the local time zone: the inverse of {@link #headers()}.
+	 *
+	 * @throws IllegalArgumentException if no layout has these headers
+	 */
+	public static PredictionColumns fromHeaders(final List<String> headers) {
+		final List<String> classes = new ArrayList<>();
+		final Set<PredictionColumn> optional = EnumSet.noneOf(PredictionColumn.class);
+		for (final String h : headers) {
+			if (h.startsWith("p_")) classes.add(h.substring(2));
+			else for (final PredictionColumn c : PredictionColumn.values())
+				if (c.header().equals(h)) optional.add(c);
+		}
+		if (classes.isEmpty()) throw new IllegalArgumentException("Not a prediction table (no p_<class> columns): " + headers);
+		final PredictionColumns columns = new PredictionColumns(classes, optional);
+		if (!columns.headers.equals(headers)) throw new IllegalArgumentException("Not a prediction table layout: " + headers +
+			" (expected " + columns.headers + ")");
+		return columns;
+	}
+
+	/**
+	 * The row whose {@link #cells} are {@code cells}: the inverse of {@link #cells}, so that
+	 * {@code cells(row(c))} is {@code c} for every line this layout wrote (the timestamp keeps its
+	 * instant; its text follows this layout's time zone).
+	 *
+	 * @throws IllegalArgumentException naming the column whose cell cannot be read
+	 */
+	public PredictionRow row(final List<String> cells) {
+		if (cells.size() != headers.size()) throw new IllegalArgumentException(cells.size() + " cells for " + headers.size() +
+			" columns");
+		int k = 0;
+		final String time = cells.get(k++);
+		final PredictionRow.Builder b = PredictionRow.builder(cells.get(k++));
+		try {
+			b.timestamp(OffsetDateTime.parse(time, DateTimeFormatter.ISO_OFFSET_DATE_TIME).toInstant());
+		}
+		catch (final DateTimeParseException e) {
+			throw new IllegalArgumentException("timestamp '" + time + "' is not ISO-8601 with an offset", e);
+		}
+		final Integer[] box = new Integer[4];
+		for (final PredictionColumn c : optional) {
+			if (c == PredictionColumn.ERROR) continue;
+			final String v = cells.get(k++);
+			if (v.isEmpty()) continue;
+			switch (c) {
+				case SLICE: b.slice(integer(c, v)); break;
+				case FACE: b.face(integer(c, v)); break;
+				case X: box[0] = integer(c, v); break;
+				case Y: box[1] = integer(c, v); break;
+				case WIDTH: box[2] = integer(c, v); break;
+				case HEIGHT: box[3] = integer(c, v); break;
+				case SUBSET: b.subset(v); break;
+				default: throw new IllegalArgumentException("column " + c.header() + " cannot be read back");
+			}
+		}
+		if (box[0] != null || box[1] != null || box[2] != null || box[3] != null) {
+			for (final Integer v : box) if (v == null) throw new IllegalArgumentException("incomplete face box");
+			b.box(box[0], box[1], box[2], box[3]);
+		}
+		final String predicted = cells.get(k++), confidence = cells.get(k++), truth = cells.get(k++);
+		if (!predicted.isEmpty()) b.prediction(predicted, confidence.isEmpty() ? Double.NaN : number("confidence", confidence));
+		if (!truth.isEmpty()) b.trueLabel(truth);
+		double[] p = null;
+		for (int i = 0; i < classNames.size(); i++) {
+			final String v = cells.get(k++);
+			if (v.isEmpty()) continue;
+			if (p == null) {
+				p = new double[classNames.size()];
+				java.util.Arrays.fill(p, Double.NaN);
+			}
+			p[i] = number("p_" + classNames.get(i), v);
+		}
+		if (p != null) b.probabilities(p);
+		if (optional.contains(PredictionColumn.ERROR) && !cells.get(k).isEmpty()) b.error(cells.get(k));
+		return b.build();
+	}
+
+	private static int integer(final PredictionColumn c, final String v) {
+		try {
+			return Integer.parseInt(v);
+		}
+		catch (final NumberFormatException e) {
+			throw new IllegalArgumentException(c.header() + " '" + v + "' is not a whole number", e);
+		}
+	}
+
+	private static double number(final String column, final String v) {
+		try {
+			return Double.parseDouble(v);
+		}
+		catch (final NumberFormatException e) {
+			throw new IllegalArgumentException(column + " '" + v + "' is not a number", e);
 		}
 	}
 }

@@ -45,7 +45,7 @@ class FrameSourcesTest {
 			}
 			assertNull(s.next());
 			assertNull(s.next());
-			assertTrue(s.endMessage().contains("end of video v.avi (12 frames)"), s.endMessage());
+			assertTrue(s.endMessage().contains("end of video v.avi (12 frames"), s.endMessage());
 			assertTrue(s.description().contains("v.avi"), s.description());
 		}
 	}
@@ -58,7 +58,7 @@ class FrameSourcesTest {
 
 		final Path garbage = Files.write(tmp.resolve("movie.mp4"), new byte[] { 0, 0, 0, 32, 'f', 't', 'y', 'p', 1, 2, 3 });
 		final FrameSourceException e2 = assertThrows(FrameSourceException.class, () -> VideoFileSource.open(garbage));
-		assertTrue(e2.getMessage().contains("movie.mp4") && e2.getMessage().contains("Motion-JPEG"), e2.getMessage());
+		assertTrue(e2.getMessage().contains("movie.mp4") && e2.getMessage().contains("Not a video FFmpeg can read"), e2.getMessage());
 
 		assertThrows(FrameSourceException.class, () -> VideoFileSource.open(tmp));
 	}
