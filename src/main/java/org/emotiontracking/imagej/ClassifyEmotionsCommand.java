@@ -18,7 +18,6 @@ import org.emotiontracking.core.classify.ClassifySettings;
 import org.emotiontracking.core.classify.ClassifyTask;
 import org.emotiontracking.core.data.ImageDecoder;
 import org.emotiontracking.core.detect.FaceBox;
-import org.emotiontracking.core.detect.HaarCascadeDetector;
 import org.emotiontracking.core.model.BuiltinModel;
 import org.emotiontracking.core.model.EmotionClassifier;
 import org.emotiontracking.core.report.PredictionColumns;
@@ -48,7 +47,7 @@ import org.scijava.widget.FileWidget;
  */
 @Plugin(type = Command.class, name = "classify", headless = true,
 	menuPath = "Plugins>Emotion Tracking>Classify Emotions")
-public class ClassifyEmotionsCommand extends EmotionCommand<ClassifySettings> {
+public class ClassifyEmotionsCommand extends DetectingCommand<ClassifySettings> {
 
 	/** The image to classify when no input= is given (default: the current image). */
 	@Parameter(required = false, persist = false)
@@ -67,20 +66,6 @@ public class ClassifyEmotionsCommand extends EmotionCommand<ClassifySettings> {
 	private boolean recursive = false;
 	@Parameter(choices = { "detect", "whole" })
 	private String faces = "detect";
-	@Parameter(style = FileWidget.OPEN_STYLE, required = false)
-	private File detector;
-	@Parameter(min = "1.01")
-	private double scale_factor = HaarCascadeDetector.DEFAULT_SCALE_FACTOR;
-	@Parameter(min = "0")
-	private int min_neighbors = HaarCascadeDetector.DEFAULT_MIN_NEIGHBORS;
-	@Parameter(min = "0")
-	private int min_face = HaarCascadeDetector.DEFAULT_MIN_FACE_SIZE;
-	@Parameter(min = "0")
-	private int detection_size = HaarCascadeDetector.DEFAULT_MAX_DETECTION_SIDE;
-	@Parameter(min = "-0.45", max = "2", stepSize = "0.05")
-	private double margin = 0;
-	@Parameter
-	private boolean largest = false;
 	@Parameter(required = false)
 	private String classes = "";
 	@Parameter

@@ -9,11 +9,9 @@ import java.util.Map;
 
 import org.emotiontracking.core.data.ImageDecoder;
 import org.emotiontracking.core.data.WorkList;
-import org.emotiontracking.core.detect.DefaultCascade;
 import org.emotiontracking.core.detect.DetectorLoadException;
 import org.emotiontracking.core.detect.FaceDetector;
-import org.emotiontracking.core.detect.HaarCascadeDetector;
-import org.emotiontracking.core.detect.YuNetDetector;
+import org.emotiontracking.core.detect.FaceDetectors;
 import org.emotiontracking.core.model.BuiltinModel;
 import org.emotiontracking.core.model.EmotionClassifier;
 import org.emotiontracking.core.util.AtomicFiles;
@@ -138,19 +136,8 @@ public final class ClassifyTask {
 		return ClassificationInput.files(workList(settings, classNames), new ImageDecoder(settings.max_pixels));
 	}
 
-	/**
-	 * The face detector of the settings: {@code detector} (.xml Haar cascade with scale_factor,
-	 * min_neighbors and min_face; .onnx YuNet) or the default frontal-face cascade, detecting on
-	 * images shrunk to detection_size.
-	 */
+	/** The face detector of the settings ({@link FaceDetectors#open(org.emotiontracking.core.detect.FaceDetectionSettings)}). */
 	public static FaceDetector openDetector(final ClassifySettings s) throws DetectorLoadException {
-		final Path file = s.detector != null ? s.detector : DefaultCascade.locate();
-		final String name = String.valueOf(file.getFileName()).toLowerCase(Locale.ROOT);
-		if (name.endsWith(".onnx")) return new YuNetDetector(file, YuNetDetector.DEFAULT_SCORE_THRESHOLD,
-			YuNetDetector.DEFAULT_NMS_THRESHOLD, s.detection_size);
-		if (name.endsWith(".xml")) return new HaarCascadeDetector(file, s.scale_factor, s.min_neighbors, s.min_face, s.detection_size,
-			HaarCascadeDetector.DEFAULT_EQUALIZE_HISTOGRAM);
-		throw new DetectorLoadException("Unknown face-detector model type: " + file +
-			" (expected an OpenCV Haar cascade .xml or a YuNet .onnx file)");
+		return FaceDetectors.open(s);
 	}
 }

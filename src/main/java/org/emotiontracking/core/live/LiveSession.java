@@ -12,13 +12,13 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.emotiontracking.core.data.OpenCv;
-import org.emotiontracking.core.data.Resize;
 import org.emotiontracking.core.data.RgbImage;
-import org.emotiontracking.core.detect.DefaultCascade;
 import org.emotiontracking.core.detect.FaceBox;
+import org.emotiontracking.core.detect.FaceCropper;
+import org.emotiontracking.core.detect.Faces;
+import org.emotiontracking.core.detect.FaceDetectionSettings;
 import org.emotiontracking.core.detect.FaceDetector;
-import org.emotiontracking.core.detect.HaarCascadeDetector;
-import org.emotiontracking.core.detect.YuNetDetector;
+import org.emotiontracking.core.detect.FaceDetectors;
 import org.emotiontracking.core.model.EmotionClassifier;
 import org.emotiontracking.core.util.ProgressListener;
 import org.opencv.core.Mat;
@@ -53,6 +53,7 @@ public final class LiveSession implements AutoCloseable {
 	private final FaceDetector detector;
 	private final boolean ownsDetector;
 	private final FaceTracker tracker;
+	private final FaceCropper cropper;
 	private final FrameAnnotator annotator = new FrameAnnotator();
 	private final List<LiveListener> listeners = new CopyOnWriteArrayList<>();
 	private final HandOver<Frame> captured = new HandOver<>();
@@ -80,6 +81,7 @@ public final class LiveSession implements AutoCloseable {
 		this.detector = detector;
 		this.ownsDetector = ownsDetector;
 		this.tracker = new FaceTracker(classifier.classNames(), settings.smoothing, settings.max_missed);
+		this.cropper = FaceCropper.of(settings);
 	}
 
 	/**
@@ -149,18 +151,17 @@ public final class LiveSession implements AutoCloseable {
 	}
 
 	/**
-	 * The detector the settings name, working on frames shrunk to {@code detect_width} (boxes and
-	 * {@code min_face} stay in frame pixels).
+	 * The detector the settings name ({@link FaceDetectors#open(FaceDetectionSettings)}); a Haar
+	 * cascade or YuNet works on frames shrunk to {@code detect_width} (boxes and {@code min_face} stay
+	 * in frame pixels).
 	 */
 	public static FaceDetector openDetector(final LiveSettings settings, final int frameWidth, final int frameHeight)
 		throws IOException
 	{
+		final FaceDetectionSettings d = new FaceDetectionSettings().copyDetection(settings);
 		final int maxSide = detectionSide(settings.detect_width, frameWidth, frameHeight);
-		final Path file = settings.detector;
-		if (file != null && file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".onnx"))
-			return new YuNetDetector(file, YuNetDetector.DEFAULT_SCORE_THRESHOLD, YuNetDetector.DEFAULT_NMS_THRESHOLD, maxSide);
-		return new HaarCascadeDetector(file != null ? file : DefaultCascade.locate(), settings.scale_factor, settings.min_neighbors,
-			settings.min_face, maxSide, HaarCascadeDetector.DEFAULT_EQUALIZE_HISTOGRAM);
+		if (maxSide > 0) d.detection_size = maxSide;
+		return FaceDetectors.open(d);
 	}
 
 	/** The longer side of a frame shrunk to {@code detectWidth} (0: no shrinking). */
@@ -358,13 +359,14 @@ public final class LiveSession implements AutoCloseable {
 			return byFrame || byClock;
 		}
 
-		void process(final Frame frame, final List<FaceBox> boxes, final LiveOutputs outputs) throws IOException {
+		void process(final Frame frame, final List<FaceBox> found, final LiveOutputs outputs) throws IOException {
 			final RgbImage image = frame.image();
+			final List<FaceBox> boxes = settings.largest ? Faces.largestOnly(found) : found;
 			final float[][] probabilities;
 			if (boxes.isEmpty()) probabilities = new float[0][];
 			else {
 				final List<RgbImage> crops = new ArrayList<>(boxes.size());
-				for (final FaceBox b : boxes) crops.add(Resize.crop(image, b.x(), b.y(), b.width(), b.height()));
+				for (final FaceBox b : boxes) crops.add(cropper.crop(image, b).image());
 				probabilities = classifier.predict(crops);
 			}
 			final List<TrackedFace> faces = tracker.update(boxes, probabilities);
