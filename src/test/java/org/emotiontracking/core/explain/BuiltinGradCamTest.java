@@ -6,9 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.Paths;
 import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
@@ -18,6 +16,7 @@ import org.emotiontracking.core.data.RgbImage;
 import org.emotiontracking.core.detect.FaceBox;
 import org.emotiontracking.core.detect.FaceDetector;
 import org.emotiontracking.core.detect.FaceDetectors;
+import org.emotiontracking.core.detect.SharedFaces;
 import org.emotiontracking.core.engine.TensorFlowRuntime;
 import org.emotiontracking.core.model.BuiltinModel;
 import org.emotiontracking.core.model.ImageBatch;
@@ -118,14 +117,6 @@ class BuiltinGradCamTest {
 		}
 	}
 
-	static Path sharedFaces() {
-		String dir = System.getProperty("EMOTION_TRACKING_SHARED");
-		if (dir == null) dir = System.getenv("EMOTION_TRACKING_SHARED");
-		final Path faces = (dir != null ? Paths.get(dir) : Paths.get("..", "shared")).resolve("faces");
-		assumeTrue(Files.isDirectory(faces), "../shared/faces missing: " + faces.toAbsolutePath());
-		return faces;
-	}
-
 	/**
 	 * A region 1.5 times the detected face's size around each expression photo's face: the Grad-CAM heat
 	 * of the predicted class is mostly on the face (its mean inside the face box exceeds its mean
@@ -133,7 +124,7 @@ class BuiltinGradCamTest {
 	 */
 	@Test
 	void heatmapsFallOnTheFace() throws Exception {
-		final Path faces = sharedFaces();
+		final Path faces = SharedFaces.folder();
 		int onFace = 0, n = 0;
 		final StringBuilder sb = new StringBuilder();
 		try (FaceDetector d = FaceDetectors.openDefault(); GradCam gc = GradCam.open(archive, null, GradCamMethod.GRADCAM)) {

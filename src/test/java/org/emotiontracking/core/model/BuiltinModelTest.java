@@ -23,6 +23,7 @@ import org.emotiontracking.core.data.RgbImage;
 import org.emotiontracking.core.detect.FaceBox;
 import org.emotiontracking.core.detect.FaceDetector;
 import org.emotiontracking.core.detect.FaceDetectors;
+import org.emotiontracking.core.detect.SharedFaces;
 import org.emotiontracking.core.util.FileTrees;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -41,14 +42,6 @@ class BuiltinModelTest {
 
 	@TempDir
 	Path tmp;
-
-	static Path sharedFaces() {
-		String dir = System.getProperty("EMOTION_TRACKING_SHARED");
-		if (dir == null) dir = System.getenv("EMOTION_TRACKING_SHARED");
-		final Path faces = (dir != null ? Paths.get(dir) : Paths.get("..", "shared")).resolve("faces");
-		assumeTrue(Files.isDirectory(faces), "../shared/faces missing: " + faces.toAbsolutePath());
-		return faces;
-	}
 
 	static void assumeBuilt() {
 		assumeTrue(BuiltinModel.available(), "this build has no built-in model (no npm at build time)");
@@ -88,7 +81,7 @@ class BuiltinModelTest {
 
 	/** The largest face of each of the seven expression photos (the default detector), in file order. */
 	static List<RgbImage> expressionFaces() throws Exception {
-		final Path faces = sharedFaces();
+		final Path faces = SharedFaces.folder();
 		final List<RgbImage> out = new ArrayList<>();
 		try (FaceDetector d = FaceDetectors.openDefault()) {
 			for (final String file : EXPRESSIONS.keySet()) {
