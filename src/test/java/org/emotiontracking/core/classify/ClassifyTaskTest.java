@@ -82,7 +82,8 @@ class ClassifyTaskTest {
 		assertEquals(3, s.faces());
 		assertEquals(1, s.noFaceImages());
 		assertTrue(s.allSucceeded());
-		assertEquals(Arrays.asList(out.resolve(ClassificationReports.LOG), out.resolve(ClassificationReports.DISTRIBUTION)), s.files());
+		assertEquals(Arrays.asList(out.resolve(ClassificationReports.LOG), out.resolve(ClassificationReports.SUMMARY), out.resolve(
+			ClassificationReports.DISTRIBUTION)), s.files());
 		assertFalse(Files.exists(out.resolve(ClassificationReports.CONFUSION_CSV)));
 		assertTrue(Files.size(out.resolve(ClassificationReports.DISTRIBUTION)) > 1000);
 
@@ -151,7 +152,7 @@ class ClassifyTaskTest {
 		assertEquals(correct / 6.0, summary.accuracy(), 1e-12);
 		for (final String f : ClassificationReports.allFiles(out).stream().map(p -> p.getFileName().toString()).toArray(String[]::new))
 			assertTrue(Files.size(out.resolve(f)) > 0, f);
-		assertEquals(5, summary.files().size());
+		assertEquals(6, summary.files().size());
 		final List<List<String>> metrics = ClassifyFixtures.readCsv(out.resolve(ClassificationReports.METRICS));
 		assertTrue(metrics.toString().contains("accuracy"), metrics.toString());
 		final List<List<String>> confusion = ClassifyFixtures.readCsv(out.resolve(ClassificationReports.CONFUSION_CSV));
