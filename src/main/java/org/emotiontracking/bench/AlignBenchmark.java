@@ -79,7 +79,45 @@ public final class AlignBenchmark {
 			lines.add(sb.toString());
 		}
 		lines.add("align      faces found per turn: " + Arrays.toString(found) + " of " + PHOTOS.size());
+		lines.addAll(accuracy(shared, decoder, log));
 		for (final String l : lines) log.log(l);
+		return lines;
+	}
+
+	/**
+	 * With the built-in model (if the build made it): how many of the 7 expression photos (the file
+	 * name is the expression) get their expression, per turn, with align=false and align=true.
+	 */
+	private static List<String> accuracy(final Path shared, final ImageDecoder decoder, final ProgressListener log) {
+		final List<String> lines = new ArrayList<>();
+		final String[][] photos = { { "angry.jpg", "angry" }, { "disgusted.jpg", "disgust" }, { "fearful.jpg", "fear" }, { "happy.jpg",
+			"happy" }, { "neutral.jpg", "neutral" }, { "sad.jpg", "sad" }, { "surprised.jpg", "surprise" } };
+		try (org.emotiontracking.core.model.EmotionClassifier model = org.emotiontracking.core.model.EmotionClassifier.load(null);
+			FaceDetector detector = FaceDetectors.openDefault())
+		{
+			final int[][] right = new int[2][TURNS.length];
+			for (final String[] p : photos) {
+				final RgbImage photo = decoder.decode(shared.resolve(p[0]));
+				for (int t = 0; t < TURNS.length; t++) {
+					final RgbImage turned = turned(photo, TURNS[t]);
+					final List<FaceBox> faces = detector.detect(turned);
+					if (faces.size() != 1) continue;
+					for (int a = 0; a < 2; a++) {
+						final float[] prob = model.predict(java.util.Collections.singletonList(new FaceCropper(0.1, a == 1).crop(turned, faces
+							.get(0)).image()))[0];
+						if (model.classNames().get(org.emotiontracking.core.model.EmotionClassifier.argMax(prob)).equals(p[1])) right[a][t]++;
+					}
+				}
+			}
+			for (int a = 0; a < 2; a++) {
+				final StringBuilder sb = new StringBuilder(String.format(Locale.ROOT, "align      align=%-5s built-in model right of 7 ", a == 1));
+				for (int t = 0; t < TURNS.length; t++) sb.append(String.format(Locale.ROOT, "%7d", right[a][t]));
+				lines.add(sb.toString());
+			}
+		}
+		catch (final IOException | RuntimeException e) {
+			lines.add("align      (no accuracy figures: " + e.getMessage() + ")");
+		}
 		return lines;
 	}
 
