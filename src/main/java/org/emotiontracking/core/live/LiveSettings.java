@@ -48,6 +48,8 @@ public final class LiveSettings {
 	public int min_face = HaarCascadeDetector.DEFAULT_MIN_FACE_SIZE;
 	@Setting("Detect faces on a copy of the frame shrunk to this width (0 = full size); boxes map back to the frame")
 	public int detect_width = 320;
+	@Setting("Widen each face crop by this fraction of the face size on every side before classifying (0 = the box)")
+	public double margin = 0;
 	@Setting("Class order of a Keras .h5 model, comma-separated (default: the notebook's)")
 	public List<String> classes = new ArrayList<>();
 	@Setting("Replace existing output files")
@@ -68,6 +70,7 @@ public final class LiveSettings {
 		if (!(scale_factor > 1)) throw new IllegalArgumentException("scale_factor must be > 1: " + scale_factor);
 		if (min_neighbors < 0) throw new IllegalArgumentException("min_neighbors must be >= 0: " + min_neighbors);
 		if (min_face < 0) throw new IllegalArgumentException("min_face must be >= 0: " + min_face);
+		if (!(margin > -0.45 && margin <= 2)) throw new IllegalArgumentException("margin must be between -0.45 and 2: " + margin);
 		if (detect_width < 0) throw new IllegalArgumentException("detect_width must be >= 0: " + detect_width);
 		if (source != null) videoSelection(); // checks every, start, end
 		if (record && output == null) throw new IllegalArgumentException("record=true needs an output= folder");

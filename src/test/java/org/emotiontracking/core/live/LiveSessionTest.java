@@ -167,10 +167,19 @@ class LiveSessionTest {
 		assertEquals(FRAMES, summary.videoFrames());
 		assertPng(out.resolve(LiveOutputs.TIMELINE_PNG));
 		assertPng(out.resolve(LiveOutputs.DISTRIBUTION_PNG));
+		// face_summary.csv: face 1 in every frame, its shares of time sum to 1
+		final List<Map<String, String>> faces = rows(out.resolve(FaceSummary.FILE));
+		assertEquals(1, faces.size());
+		assertEquals("1", faces.get(0).get("face_id"));
+		assertEquals(FRAMES, Integer.parseInt(faces.get(0).get("frames")));
+		assertEquals(FRAMES / FPS, Double.parseDouble(faces.get(0).get("seconds")), 0.002);
+		double shares = 0;
+		for (final String k : CLASSES) shares += Double.parseDouble(faces.get(0).get("share_" + k));
+		assertEquals(1, shares, 1e-3);
 		assertEquals(LiveOutputs.files(out, true).size(), summary.files().size());
 		for (final Path f : summary.files()) assertTrue(Files.exists(f), f.toString());
 		try (java.util.stream.Stream<Path> left = Files.list(out)) {
-			assertEquals(4, left.count(), "no temporary files are left");
+			assertEquals(5, left.count(), "no temporary files are left");
 		}
 	}
 
