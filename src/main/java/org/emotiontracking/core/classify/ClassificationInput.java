@@ -11,8 +11,10 @@ import java.util.function.IntFunction;
 import java.util.stream.IntStream;
 
 import org.emotiontracking.core.data.ImageDecoder;
+import org.emotiontracking.core.data.ImageFileTypes;
 import org.emotiontracking.core.data.ImageFolderScan;
 import org.emotiontracking.core.data.RgbImage;
+import org.emotiontracking.core.video.VideoFileTypes;
 
 /**
  * What to classify: an ordered, re-iterable sequence of {@link ClassificationItem}s. Results come
@@ -27,9 +29,13 @@ public interface ClassificationInput extends Iterable<ClassificationItem> {
 	/** For logs, e.g. "folder /data/faces (recursive)". */
 	String description();
 
+	/** Whether some items may be videos (then rows get the frame and time_s columns). */
+	default boolean hasVideos() { return false; }
+
 	/**
-	 * An image file (one item named by its file name) or a folder of image files (items named by
-	 * their path relative to it, '/'-separated, in {@link ImageFolderScan} order). In a recursive
+	 * An image or video file (one item named by its file name) or a folder of image and video files
+	 * (items named by their path relative to it, '/'-separated, in {@link ImageFolderScan} order: one
+	 * sorted work list; a video is one item). In a recursive
 	 * scan, files whose first-level sub-folder is named like one of {@code classNames} get it as
 	 * true label.
 	 *
@@ -42,8 +48,9 @@ public interface ClassificationInput extends Iterable<ClassificationItem> {
 		Objects.requireNonNull(decoder, "decoder");
 		if (!Files.isDirectory(input)) {
 			final String name = String.valueOf(input.getFileName());
-			final List<ClassificationItem> one = Collections.singletonList(
-				new ClassificationItem(name, null, null, () -> decoder.decode(input)));
+			final boolean video = VideoFileTypes.isVideo(input);
+			final List<ClassificationItem> one = Collections.singletonList(video ? ClassificationItem.video(name, null, input)
+				: new ClassificationItem(name, null, null, () -> decoder.decode(input)));
 			return new ClassificationInput() {
 				@Override
 				public Iterator<ClassificationItem> iterator() { return one.iterator(); }
@@ -52,10 +59,14 @@ public interface ClassificationInput extends Iterable<ClassificationItem> {
 				public long size() { return 1; }
 
 				@Override
-				public String description() { return "image " + input; }
+				public String description() { return (video ? "video " : "image ") + input; }
+
+				@Override
+				public boolean hasVideos() { return video; }
 			};
 		}
-		final ImageFolderScan scan = new ImageFolderScan(input, recursive, classNames);
+		final ImageFolderScan scan = new ImageFolderScan(input, recursive, classNames,
+			p -> ImageFileTypes.isImage(p) || VideoFileTypes.isVideo(p));
 		return new ClassificationInput() {
 			private long size = -2;
 
@@ -69,6 +80,8 @@ public interface ClassificationInput extends Iterable<ClassificationItem> {
 					@Override
 					public ClassificationItem next() {
 						final org.emotiontracking.core.data.ImageFile f = files.next();
+						if (VideoFileTypes.isVideo(f.path())) return ClassificationItem.video(f.relativePath(), f.trueLabel().orElse(null),
+							f.path());
 						return new ClassificationItem(f.relativePath(), null, f.trueLabel().orElse(null), () -> decoder.decode(f.path()));
 					}
 				};
@@ -90,6 +103,22 @@ public interface ClassificationInput extends Iterable<ClassificationItem> {
 
 			@Override
 			public String description() { return "folder " + input + (recursive ? " (recursive)" : ""); }
+
+			private Boolean videos;
+
+			/** Lists the folders until the first video (no file is opened). */
+			@Override
+			public synchronized boolean hasVideos() {
+				if (videos == null) {
+					try {
+						videos = scan.stream().anyMatch(f -> VideoFileTypes.isVideo(f.path()));
+					}
+					catch (final RuntimeException e) {
+						videos = false;
+					}
+				}
+				return videos;
+			}
 		};
 	}
 

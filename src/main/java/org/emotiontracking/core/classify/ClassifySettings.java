@@ -14,7 +14,7 @@ public final class ClassifySettings {
 
 	@Setting("Model: a .zip written by Train Emotion Model, its unpacked folder, or a Keras .h5")
 	public Path model;
-	@Setting("An image file or a folder of images")
+	@Setting("An image or video file, or a folder of images and videos (videos are analysed frame by frame)")
 	public Path input;
 	@Setting("Folder for the CSV log, the distribution chart and (with true labels) the confusion matrix and metrics")
 	public Path output;
@@ -44,6 +44,23 @@ public final class ClassifySettings {
 	public int batch_size = 32;
 	@Setting("Refuse images with more pixels than this (guards against decompression bombs)")
 	public long max_pixels = ImageDecoder.DEFAULT_MAX_PIXELS;
+	@Setting("Videos: analyse every Nth frame (1 = all)")
+	public int every = 1;
+	@Setting("Videos: start at this time in seconds")
+	public double start = 0;
+	@Setting("Videos: stop at this time in seconds (0 = the end)")
+	public double end = 0;
+	@Setting("Videos: stop after this many analysed frames per video (0 = no limit)")
+	public long max_frames = 0;
+	@Setting("Videos: stop after this many seconds of video per video (0 = no limit)")
+	public double duration = 0;
+	@Setting("Videos: average each face's probabilities over its last N analysed frames (0 = each frame on its own)")
+	public int smoothing = 0;
+
+	/** The frames of each video to analyse (every, start, end). */
+	public org.emotiontracking.core.video.VideoSelection videoSelection() {
+		return new org.emotiontracking.core.video.VideoSelection(every, start, end);
+	}
 
 	/**
 	 * Checks values and presence of the keys a run needs.
@@ -57,7 +74,7 @@ public final class ClassifySettings {
 		if (needModel && model == null) throw new IllegalArgumentException(
 			"No model given: set model= to a .zip, a model folder or a Keras .h5");
 		if (needInput) {
-			if (input == null) throw new IllegalArgumentException("No input given: set input= to an image file or a folder");
+			if (input == null) throw new IllegalArgumentException("No input given: set input= to an image or video file or a folder");
 			if (!Files.exists(input)) throw new IllegalArgumentException("Input not found: " + input);
 		}
 		if (needOutput && output == null) throw new IllegalArgumentException("No output folder given: set output=");
@@ -71,5 +88,9 @@ public final class ClassifySettings {
 		if (!(margin > -0.45 && margin <= 2)) throw new IllegalArgumentException("margin must be between -0.45 and 2, got " + margin);
 		if (batch_size < 1 || batch_size > 1024) throw new IllegalArgumentException("batch_size must be 1 to 1024, got " + batch_size);
 		if (max_pixels < 1) throw new IllegalArgumentException("max_pixels must be positive, got " + max_pixels);
+		videoSelection(); // checks every, start, end
+		if (max_frames < 0) throw new IllegalArgumentException("max_frames must be 0 or more, got " + max_frames);
+		if (!(duration >= 0) || Double.isInfinite(duration)) throw new IllegalArgumentException("duration must be >= 0 seconds, got " + duration);
+		if (smoothing < 0) throw new IllegalArgumentException("smoothing must be 0 or more, got " + smoothing);
 	}
 }

@@ -83,6 +83,7 @@ public final class ClassifyTask {
 				classifier.inputSize(), String.join(", ", classifier.classNames()),
 				detector == null ? ", whole images" : ", faces by " + detector.description()));
 			final EmotionClassification pipeline = new EmotionClassification(classifier, detector).configure(settings);
+			if (detector != null) pipeline.videoAnalyser(new VideoItemAnalysis(classifier, detector, settings));
 			final ClassificationSummary summary = pipeline.classify(input, ClassificationSink.all(r, sink), progress);
 			if (summary.images() == 0) progress.log("No images found in " + input.description() + (settings.recursive ? ""
 				: " (images in sub-folders need recursive=true)"));

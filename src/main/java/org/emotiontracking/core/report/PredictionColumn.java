@@ -6,7 +6,7 @@ import java.util.Set;
 
 /** The optional columns of a prediction table, chosen when the table is created. */
 public enum PredictionColumn {
-	SLICE("slice"), FACE("face"), X("x"), Y("y"), WIDTH("width"), HEIGHT("height"), SUBSET("subset"), ERROR("error");
+	SLICE("slice"), FRAME("frame"), TIME("time_s"), FACE("face"), X("x"), Y("y"), WIDTH("width"), HEIGHT("height"), SUBSET("subset"), ERROR("error");
 
 	/** The four face-box columns. */
 	public static final Set<PredictionColumn> BOX = Collections.unmodifiableSet(EnumSet.of(X, Y, WIDTH, HEIGHT));

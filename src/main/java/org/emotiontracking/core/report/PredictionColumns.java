@@ -105,6 +105,8 @@ public final class PredictionColumns {
 	private static Object optionalValue(final PredictionRow row, final PredictionColumn c) {
 		switch (c) {
 			case SLICE: return row.slice();
+			case FRAME: return row.frame();
+			case TIME: return row.time();
 			case FACE: return row.face();
 			case X: return row.x();
 			case Y: return row.y();
