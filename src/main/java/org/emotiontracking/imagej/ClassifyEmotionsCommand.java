@@ -85,6 +85,18 @@ public class ClassifyEmotionsCommand extends EmotionCommand<ClassifySettings> {
 	private int batch_size = 32;
 	@Parameter(min = "1")
 	private long max_pixels = ImageDecoder.DEFAULT_MAX_PIXELS;
+	@Parameter(min = "1")
+	private int every = 1;
+	@Parameter(min = "0")
+	private double start = 0;
+	@Parameter(min = "0")
+	private double end = 0;
+	@Parameter(min = "0")
+	private long max_frames = 0;
+	@Parameter(min = "0")
+	private double duration = 0;
+	@Parameter(min = "0")
+	private int smoothing = 0;
 	/** Draw the faces on the open image's overlay (ImageJ only; not a command-line key). */
 	@Parameter
 	private boolean overlay = true;

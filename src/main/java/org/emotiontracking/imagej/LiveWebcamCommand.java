@@ -54,6 +54,12 @@ public class LiveWebcamCommand extends EmotionCommand<LiveSettings> {
 	/** Not remembered between runs: left empty, the camera (or the open image) is used. */
 	@Parameter(style = FileWidget.OPEN_STYLE, required = false, persist = false)
 	private File source;
+	@Parameter(min = "1")
+	private int every = 1;
+	@Parameter(min = "0")
+	private double start = 0;
+	@Parameter(min = "0")
+	private double end = 0;
 	@Parameter(style = FileWidget.DIRECTORY_STYLE, required = false)
 	private File output;
 	@Parameter
@@ -80,6 +86,8 @@ public class LiveWebcamCommand extends EmotionCommand<LiveSettings> {
 	private int min_face = HaarCascadeDetector.DEFAULT_MIN_FACE_SIZE;
 	@Parameter(min = "0")
 	private int detect_width = 320;
+	@Parameter(min = "-0.45", max = "2", stepSize = "0.05")
+	private double margin = 0;
 	@Parameter(required = false)
 	private String classes = "";
 	@Parameter

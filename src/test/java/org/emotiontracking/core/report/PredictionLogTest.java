@@ -34,7 +34,7 @@ class PredictionLogTest {
 	@Test
 	void headerHasFixedAndChosenColumnsInOrder() {
 		final PredictionColumns all = new PredictionColumns(CLASSES, EnumSet.allOf(PredictionColumn.class));
-		assertEquals(List.of("timestamp", "image", "slice", "face", "x", "y", "width", "height", "subset",
+		assertEquals(List.of("timestamp", "image", "slice", "frame", "time_s", "face", "x", "y", "width", "height", "subset",
 			"predicted_emotion", "confidence", "true_label", "p_happy", "p_sad", "p_Überraschung", "error"), all.headers());
 		final PredictionColumns none = new PredictionColumns(CLASSES, Set.of());
 		assertEquals(List.of("timestamp", "image", "predicted_emotion", "confidence", "true_label", "p_happy", "p_sad",
