@@ -2,6 +2,7 @@ package org.emotiontracking.imagej;
 
 import ij.ImagePlus;
 import ij.WindowManager;
+import ij.plugin.frame.RoiManager;
 import ij.measure.ResultsTable;
 
 import java.io.File;
@@ -17,8 +18,8 @@ import org.emotiontracking.core.classify.ClassifySettings;
 import org.emotiontracking.core.classify.ClassifyTask;
 import org.emotiontracking.core.data.ImageDecoder;
 import org.emotiontracking.core.detect.FaceBox;
-import org.emotiontracking.core.detect.HaarCascadeDetector;
 import org.emotiontracking.core.model.EmotionClassifier;
+import org.emotiontracking.core.report.EmotionSummary;
 import org.emotiontracking.core.report.PredictionColumns;
 import org.emotiontracking.core.report.PredictionRow;
 import org.emotiontracking.core.util.AtomicFiles;
@@ -46,7 +47,7 @@ import org.scijava.widget.FileWidget;
  */
 @Plugin(type = Command.class, name = "classify", headless = true,
 	menuPath = "Plugins>Emotion Tracking>Classify Emotions")
-public class ClassifyEmotionsCommand extends EmotionCommand<ClassifySettings> {
+public class ClassifyEmotionsCommand extends DetectingCommand<ClassifySettings> {
 
 	/** The image to classify when no input= is given (default: the current image). */
 	@Parameter(required = false, persist = false)
@@ -63,20 +64,6 @@ public class ClassifyEmotionsCommand extends EmotionCommand<ClassifySettings> {
 	private boolean recursive = false;
 	@Parameter(choices = { "detect", "whole" })
 	private String faces = "detect";
-	@Parameter(style = FileWidget.OPEN_STYLE, required = false)
-	private File detector;
-	@Parameter(min = "1.01")
-	private double scale_factor = HaarCascadeDetector.DEFAULT_SCALE_FACTOR;
-	@Parameter(min = "0")
-	private int min_neighbors = HaarCascadeDetector.DEFAULT_MIN_NEIGHBORS;
-	@Parameter(min = "0")
-	private int min_face = HaarCascadeDetector.DEFAULT_MIN_FACE_SIZE;
-	@Parameter(min = "0")
-	private int detection_size = HaarCascadeDetector.DEFAULT_MAX_DETECTION_SIDE;
-	@Parameter(min = "-0.45", max = "2", stepSize = "0.05")
-	private double margin = 0;
-	@Parameter
-	private boolean largest = false;
 	@Parameter(required = false)
 	private String classes = "";
 	@Parameter
@@ -97,13 +84,29 @@ public class ClassifyEmotionsCommand extends EmotionCommand<ClassifySettings> {
 	private double duration = 0;
 	@Parameter(min = "0")
 	private int smoothing = 0;
+	@Parameter(choices = { "onnxruntime", "tensorflow" })
+	private String engine = "onnxruntime";
+	@Parameter(min = "0")
+	private int inference_threads = 0;
+	/** i/n: only that shard of the input folder (for cluster jobs running Fiji headless); never remembered. */
+	@Parameter(required = false, persist = false)
+	private String shard = "";
 	/** Draw the faces on the open image's overlay (ImageJ only; not a command-line key). */
 	@Parameter
 	private boolean overlay = true;
+	/**
+	 * Add each face to the ROI Manager (ImageJ only; not a command-line key). Default: on in interactive
+	 * runs, off in batch macros and headless; never remembered, so a batch macro keeps that default.
+	 */
+	@Parameter(persist = false)
+	private boolean roi_manager = interactive();
 
 	/** The rows (also shown as {@value EmotionResultsTable#TITLE} when ImageJ hosts the command). */
 	@Parameter(type = ItemIO.OUTPUT)
 	private ResultsTable results;
+	/** Per image: faces, dominant emotion, counts and mean probabilities ({@value EmotionSummaryTable#TITLE}). */
+	@Parameter(type = ItemIO.OUTPUT)
+	private ResultsTable emotion_summary;
 	/** What the run did, as logged. */
 	@Parameter(type = ItemIO.OUTPUT)
 	private String summary;
@@ -126,22 +129,31 @@ public class ClassifyEmotionsCommand extends EmotionCommand<ClassifySettings> {
 		if (settings.output != null) for (final Path p : ClassificationReports.allFiles(settings.output))
 			AtomicFiles.checkCanWrite(p, settings.overwrite);
 
+		final RoiManager rm = roi_manager ? FaceRois.manager() : null;
+		if (rm != null && imp != null) FaceRois.replace(rm, imp.getTitle());
 		final ResultsTable rt = EmotionResultsTable.create();
 		results = rt;
+		final ResultsTable summaryTable = EmotionSummaryTable.create();
+		emotion_summary = summaryTable;
 		final boolean show = imageJ1Hosted();
 		final boolean draw = imp != null && overlay;
 		if (draw) EmotionOverlay.clear(imp);
 		final ClassificationSummary s;
 		progress.status("Loading model " + settings.model);
 		try (EmotionClassifier classifier = EmotionClassifier.load(settings.model, settings.classes.isEmpty() ? null
-			: settings.classes))
+			: settings.classes, settings.engine, settings.inference_threads))
 		{
 			final ClassificationInput in = imp == null ? ClassifyTask.files(settings, classifier.classNames())
 				: ClassificationInput.slices(imp.getTitle(), ImagePlusConversion.planeCount(imp),
 					i -> ImagePlusConversion.toRgb(imp, i));
-			s = ClassifyTask.run(classifier, settings, in, new TableAndOverlay(rt, draw ? imp : null, show), progress);
+			final TableAndOverlay sink = new TableAndOverlay(rt, summaryTable, draw ? imp : null, rm, imp, show);
+			s = ClassifyTask.run(classifier, settings, in, sink, progress);
+			sink.finish();
 		}
-		if (show) EmotionResultsTable.show(rt);
+		if (show) {
+			EmotionResultsTable.show(rt);
+			EmotionSummaryTable.show(summaryTable);
+		}
 		if (draw) imp.updateAndDraw();
 		face_count = s.faces();
 		image_count = s.images();
@@ -160,26 +172,48 @@ public class ClassifyEmotionsCommand extends EmotionCommand<ClassifySettings> {
 		private static final long SHOW_INTERVAL_NANOS = 1_000_000_000L;
 
 		private final ResultsTable rt;
+		private final ResultsTable summaryTable;
+		private EmotionSummary summary;
 		private final ImagePlus imp;
+		private final RoiManager rm;
+		private final ImagePlus source;
 		private final boolean show;
 		private List<String> classNames;
 		private long lastShown = System.nanoTime();
+		private String lastImage;
 
-		TableAndOverlay(final ResultsTable rt, final ImagePlus imp, final boolean show) {
+		TableAndOverlay(final ResultsTable rt, final ResultsTable summaryTable, final ImagePlus imp, final RoiManager rm, final ImagePlus source,
+			final boolean show)
+		{
 			this.rt = rt;
+			this.summaryTable = summaryTable;
 			this.imp = imp;
+			this.rm = rm;
+			this.source = source;
 			this.show = show;
 		}
 
 		@Override
 		public void start(final PredictionColumns columns) {
 			classNames = columns.classNames();
+			summary = new EmotionSummary(classNames, EmotionSummary.IMAGES_ONLY);
+		}
+
+		/** Adds the last image's summary. */
+		void finish() {
+			if (summary != null) EmotionSummaryTable.add(summaryTable, summary.finish(), classNames);
 		}
 
 		@Override
 		public void accept(final PredictionRow row, final FaceBox box, final long index) throws IOException {
 			EmotionResultsTable.add(rt, row, classNames);
+			EmotionSummaryTable.add(summaryTable, summary.add(row), classNames);
 			if (imp != null) EmotionOverlay.addFace(imp, row);
+			if (rm != null) {
+				if (source == null && !row.image().equals(lastImage)) FaceRois.replace(rm, row.image());
+				lastImage = row.image();
+				FaceRois.add(rm, row, source);
+			}
 			if (show && System.nanoTime() - lastShown > SHOW_INTERVAL_NANOS) {
 				EmotionResultsTable.show(rt);
 				lastShown = System.nanoTime();

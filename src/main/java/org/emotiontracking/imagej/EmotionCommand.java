@@ -102,6 +102,15 @@ public abstract class EmotionCommand<S> implements Command {
 		return IJ.getInstance() != null || Interpreter.isBatchMode();
 	}
 
+	/**
+	 * Whether a user watches this run in ImageJ's windows: ImageJ's main window exists, no batch
+	 * macro runs and the JVM has a display. The default of keys such as {@code roi_manager}, and when
+	 * charts open as image windows.
+	 */
+	public static boolean interactive() {
+		return IJ.getInstance() != null && !Interpreter.isBatchMode() && !GraphicsEnvironment.isHeadless();
+	}
+
 	/** The listener for this run; override to add one (e.g. a live preview). */
 	protected ProgressListener createProgress() {
 		return imageJ1Hosted() ? new ImageJProgress() : new SciJavaProgress(statusService, logService);

@@ -147,7 +147,8 @@ public final class EmotionOverlay {
 		return o != null ? o : new Overlay();
 	}
 
-	private static void place(final ImagePlus imp, final Roi roi, final int plane) {
+	/** Puts {@code roi} on plane {@code plane} (1-based, as in addFace; 0 = every plane). */
+	static void place(final ImagePlus imp, final Roi roi, final int plane) {
 		if (plane <= 0) return;
 		if (imp.isHyperStack()) {
 			final int nz = Math.max(1, imp.getNSlices());

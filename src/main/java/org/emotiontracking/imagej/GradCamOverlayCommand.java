@@ -11,7 +11,6 @@ import java.util.Locale;
 
 import org.emotiontracking.core.data.RgbImage;
 import org.emotiontracking.core.detect.FaceBox;
-import org.emotiontracking.core.detect.HaarCascadeDetector;
 import org.emotiontracking.core.explain.FaceExplanation;
 import org.emotiontracking.core.explain.GradCam;
 import org.emotiontracking.core.explain.GradCamJob;
@@ -44,7 +43,7 @@ import org.scijava.widget.FileWidget;
  */
 @Plugin(type = Command.class, name = "gradcam", headless = true,
 	menuPath = "Plugins>Emotion Tracking>Grad-CAM Overlay")
-public class GradCamOverlayCommand extends EmotionCommand<GradCamSettings> {
+public class GradCamOverlayCommand extends DetectingCommand<GradCamSettings> {
 
 	/** The image to explain when no input= is given (default: the current image). */
 	@Parameter(required = false, persist = false)
@@ -63,18 +62,6 @@ public class GradCamOverlayCommand extends EmotionCommand<GradCamSettings> {
 	private boolean recursive = false;
 	@Parameter(choices = { "detect", "whole" })
 	private String faces = "detect";
-	@Parameter(style = FileWidget.OPEN_STYLE, required = false)
-	private File detector;
-	@Parameter(min = "1.01")
-	private double scale_factor = HaarCascadeDetector.DEFAULT_SCALE_FACTOR;
-	@Parameter(min = "0")
-	private int min_neighbors = HaarCascadeDetector.DEFAULT_MIN_NEIGHBORS;
-	@Parameter(min = "0")
-	private int min_face = HaarCascadeDetector.DEFAULT_MIN_FACE_SIZE;
-	@Parameter(min = "-0.45", max = "2", stepSize = "0.05")
-	private double margin = 0;
-	@Parameter
-	private boolean largest = false;
 	@Parameter
 	private String target = GradCam.PREDICTED;
 	@Parameter(required = false)

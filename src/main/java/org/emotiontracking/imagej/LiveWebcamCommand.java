@@ -10,7 +10,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.ExecutionException;
 
-import org.emotiontracking.core.detect.HaarCascadeDetector;
 import org.emotiontracking.core.live.FaceTracker;
 import org.emotiontracking.core.live.FrameSource;
 import org.emotiontracking.core.live.FrameSourceException;
@@ -38,7 +37,7 @@ import org.scijava.widget.FileWidget;
  * {@code output=} the timeline chart is opened as an image at the end.
  */
 @Plugin(type = Command.class, name = "live", headless = true, menuPath = "Plugins>Emotion Tracking>Live Webcam")
-public class LiveWebcamCommand extends EmotionCommand<LiveSettings> {
+public class LiveWebcamCommand extends DetectingCommand<LiveSettings> {
 
 	/** The window title of the live view. */
 	public static final String WINDOW_TITLE = "Live Emotion Tracking";
@@ -76,22 +75,16 @@ public class LiveWebcamCommand extends EmotionCommand<LiveSettings> {
 	private boolean record = false;
 	@Parameter
 	private boolean realtime = false;
-	@Parameter(style = FileWidget.OPEN_STYLE, required = false)
-	private File detector;
-	@Parameter(min = "1.01")
-	private double scale_factor = HaarCascadeDetector.DEFAULT_SCALE_FACTOR;
-	@Parameter(min = "0")
-	private int min_neighbors = HaarCascadeDetector.DEFAULT_MIN_NEIGHBORS;
-	@Parameter(min = "0")
-	private int min_face = HaarCascadeDetector.DEFAULT_MIN_FACE_SIZE;
 	@Parameter(min = "0")
 	private int detect_width = 320;
-	@Parameter(min = "-0.45", max = "2", stepSize = "0.05")
-	private double margin = 0;
 	@Parameter(required = false)
 	private String classes = "";
 	@Parameter
 	private boolean overwrite = false;
+	@Parameter(choices = { "onnxruntime", "tensorflow" })
+	private String engine = "onnxruntime";
+	@Parameter(min = "0")
+	private int inference_threads = 0;
 
 	@Parameter(type = ItemIO.OUTPUT)
 	private long frames;

@@ -43,5 +43,14 @@ class FijiClassPathIT {
 		assertFalse(train.output.contains("Downloading"), train.output);
 		// TensorFlow's C++ info and warning lines (CUDA probes, "Reading SavedModel from ...") are quiet.
 		assertFalse(train.output.contains("Reading SavedModel") || train.output.contains("cuInit"), train.output);
+
+		// Classification runs on ONNX Runtime, whose natives also come from a jar (no download).
+		final PackagedJar.Run classify = PackagedJar.run(offline, jvm, Arrays.asList("org.emotiontracking.cli.Main",
+			"classify", "model=" + dir.resolve("out/emotion_mobilenet_model.zip"), "input=" + data, "recursive=true",
+			"faces=whole", "output=" + dir.resolve("classified")), dir.resolve("classify.log"));
+		assertEquals(0, classify.status, classify.toString());
+		assertTrue(classify.output.contains("on ONNX Runtime"), classify.output);
+		assertTrue(Files.isRegularFile(dir.resolve("classified/mobilenet_emotion_logs.csv")), classify.output);
+		assertFalse(classify.output.contains("Downloading"), classify.output);
 	}
 }

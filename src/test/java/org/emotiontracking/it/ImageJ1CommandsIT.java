@@ -101,11 +101,24 @@ class ImageJ1CommandsIT {
 			"run(\"Classify Emotions\", \"model=[" + model + "] input=[" + photos + "] faces=whole output=[" + out + "]\");",
 			"selectWindow(\"Emotion Results\");",
 			"saveAs(\"Results\", \"" + saved + "\");",
+			"print(\"summary rows: \" + Table.size(\"Emotion Summary\") + \" \" + Table.getString(\"Image\", 0, \"Emotion Summary\")" +
+				" + \" \" + Table.get(\"Faces\", 0, \"Emotion Summary\"));",
 			"run(\"Grad-CAM Overlay\", \"model=[" + model + "] input=[" + photos + "] output=[" + grad + "] faces=whole\");",
 			"open(\"" + stack + "\");",
 			"run(\"Classify Emotions\", \"model=[" + model + "]\");",
 			"print(\"overlay of \" + getTitle() + \": \" + Overlay.size);",
 			"print(\"rows: \" + Table.size(\"Emotion Results\"));",
+			"print(\"batch roi manager: \" + roiManager(\"count\"));",
+			"run(\"Classify Emotions\", \"model=[" + model + "] roi_manager\");",
+			"run(\"Classify Emotions\", \"model=[" + model + "] roi_manager\");", // replaces, never doubles
+			"print(\"roi count: \" + roiManager(\"count\"));",
+			"for (i = 0; i < roiManager(\"count\"); i++) {",
+			"  roiManager(\"select\", i);",
+			"  getSelectionBounds(x, y, w, h);",
+			"  print(\"manager roi [\" + Roi.getName + \"] slice \" + getSliceNumber() + \" group \" + Roi.getGroup +" +
+				" \" \" + Roi.getStrokeColor + \" \" + x + \" \" + y + \" \" + w + \" \" + h);",
+			"}",
+			"print(\"group names: \" + Roi.getGroupNames);",
 			"run(\"Live Webcam\", \"model=[" + model + "] camera=97 detect_width=0 output=[" + live + "]\");",
 			"print(\"timeline open: \" + isOpen(\"" + LiveOutputs.TIMELINE_PNG + "\"));"), StandardCharsets.UTF_8);
 		final String log = imageJ("-batch", macro);
@@ -129,11 +142,29 @@ class ImageJ1CommandsIT {
 			assertEquals("0", table.get(i).get(3), "whole image: box at 0");
 		}
 		assertEquals("messi copy.jpg", table.get(1).get(0));
+		assertTrue(log.contains("summary rows: 2 messi copy.jpg 1"), log);
+		assertEquals(3, Files.readAllLines(out.resolve(ClassificationReports.SUMMARY)).size(), log);
 		// Grad-CAM files, the stack's overlay (box and label per slice), the live run on the stack.
 		assertTrue(Files.isRegularFile(grad.resolve("messi" + GradCamJob.PNG_SUFFIX)), log);
 		assertTrue(Files.isRegularFile(grad.resolve("messi copy" + GradCamJob.TIFF_SUFFIX)), log);
 		assertTrue(log.contains("overlay of stack.tif: 4"), log);
 		assertTrue(log.contains("rows: 2"), log);
+		// The ROI Manager: off by default in batch mode; with roi_manager one ROI per face on its slice.
+		assertTrue(log.contains("batch roi manager: 0"), log);
+		assertTrue(log.contains("roi count: 2"), log);
+		final Matcher roi = Pattern.compile("manager roi \\[stack\\.tif:s(\\d):f1 (\\w+) (\\d+)%\\] slice (\\d) group (\\d+) (\\S+)")
+			.matcher(log);
+		for (int slice = 1; slice <= 2; slice++) {
+			assertTrue(roi.find(), log);
+			assertEquals(String.valueOf(slice), roi.group(1));
+			assertEquals(String.valueOf(slice), roi.group(4), "the ROI sits on its slice");
+			final String emotion = roi.group(2);
+			assertTrue(CLASSES.contains(emotion), emotion);
+			final String[] names = log.split("group names: ")[1].split("\\R")[0].split(",", -1);
+			assertEquals(emotion, names[Integer.parseInt(roi.group(5)) - 1], "the group is named after the emotion");
+			final Color c = EmotionPalette.colorOf(emotion);
+			assertEquals(String.format("#%02x%02x%02x", c.getRed(), c.getGreen(), c.getBlue()), roi.group(6).toLowerCase());
+		}
 		assertTrue(log.contains("No camera 97 could be opened: playing the planes of stack.tif"), log);
 		assertEquals(3, Files.readAllLines(live.resolve(LiveOutputs.TIMELINE_CSV)).size(), log);
 		assertTrue(log.contains("timeline open: 1"), "the timeline chart is opened:\n" + log);
@@ -158,6 +189,7 @@ class ImageJ1CommandsIT {
 			"id = getImageID();",
 			"run(\"Classify Emotions\", \"model=[" + model + "]\");",
 			"print(\"classified: \" + Table.getString(\"Emotion\", 0, \"Emotion Results\"));",
+			"print(\"gui roi manager: \" + roiManager(\"count\") + \" \" + call(\"ij.plugin.frame.RoiManager.getName\", \"0\"));",
 			"run(\"Grad-CAM Overlay\", \"model=[" + model + "]\");",
 			"for (i = 0; i < Overlay.size; i++) {",
 			"  Overlay.activateSelection(i);",
@@ -193,6 +225,8 @@ class ImageJ1CommandsIT {
 			.group(5)), Integer.parseInt(m.group(6)));
 		assertTrue(Math.abs(box.x - 226) < 15 && Math.abs(box.y - 94) < 15, box.toString());
 		assertTrue(log.contains("roi 0 [" + emotion + " "), "the heatmap under the box:\n" + log);
+		assertTrue(log.contains("gui roi manager: 1 messi5.jpg:f1 " + emotion + " "), "interactive: faces in the ROI Manager\n" +
+			log);
 		assertTrue(log.contains("live window: 1"), log);
 		assertTrue(log.contains("front image: " + LiveOutputs.TIMELINE_PNG), log);
 		assertTrue(Files.isRegularFile(live.resolve(LiveOutputs.TIMELINE_CSV)), log);

@@ -1,19 +1,18 @@
 package org.emotiontracking.core.classify;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Collection;
-import java.util.Collections;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.IntFunction;
+import java.util.function.LongSupplier;
 import java.util.stream.IntStream;
 
 import org.emotiontracking.core.data.ImageDecoder;
-import org.emotiontracking.core.data.ImageFileTypes;
-import org.emotiontracking.core.data.ImageFolderScan;
+import org.emotiontracking.core.data.ImageFile;
 import org.emotiontracking.core.data.RgbImage;
+import org.emotiontracking.core.data.WorkList;
 import org.emotiontracking.core.video.VideoFileTypes;
 
 /**
@@ -34,52 +33,56 @@ public interface ClassificationInput extends Iterable<ClassificationItem> {
 
 	/**
 	 * An image or video file (one item named by its file name) or a folder of image and video files
-	 * (items named by their path relative to it, '/'-separated, in {@link ImageFolderScan} order: one
-	 * sorted work list; a video is one item). In a recursive
-	 * scan, files whose first-level sub-folder is named like one of {@code classNames} get it as
-	 * true label.
+	 * (items named by their path relative to it, '/'-separated, in
+	 * {@link org.emotiontracking.core.data.WorkOrder}: one sorted work list, a video is one item).
+	 * In a recursive scan, files whose first-level sub-folder is named like one of
+	 * {@code classNames} get it as true label.
 	 *
 	 * @param classNames may be null or empty (no true labels)
 	 */
 	static ClassificationInput files(final Path input, final boolean recursive, final Collection<String> classNames,
 		final ImageDecoder decoder)
 	{
-		Objects.requireNonNull(input, "input");
+		return files(WorkList.of(input, recursive, classNames, VideoFileTypes::isImageOrVideo), decoder);
+	}
+
+	/** The items of a work list (or of one shard of it), in its order. */
+	static ClassificationInput files(final WorkList list, final ImageDecoder decoder) {
+		Objects.requireNonNull(list, "list");
+		return files(list.description(), list, () -> {
+			try {
+				return list.size();
+			}
+			catch (final RuntimeException e) {
+				return -1;
+			}
+		}, decoder);
+	}
+
+	/**
+	 * The items of image (and video) files given in order (e.g. the relative paths a cluster node was handed),
+	 * one item per file, named by its relative path.
+	 *
+	 * @param size the number of files if known cheaply (called once, for progress), else -1
+	 */
+	static ClassificationInput files(final String description, final Iterable<ImageFile> files, final LongSupplier size,
+		final ImageDecoder decoder)
+	{
+		Objects.requireNonNull(files, "files");
 		Objects.requireNonNull(decoder, "decoder");
-		if (!Files.isDirectory(input)) {
-			final String name = String.valueOf(input.getFileName());
-			final boolean video = VideoFileTypes.isVideo(input);
-			final List<ClassificationItem> one = Collections.singletonList(video ? ClassificationItem.video(name, null, input)
-				: new ClassificationItem(name, null, null, () -> decoder.decode(input)));
-			return new ClassificationInput() {
-				@Override
-				public Iterator<ClassificationItem> iterator() { return one.iterator(); }
-
-				@Override
-				public long size() { return 1; }
-
-				@Override
-				public String description() { return (video ? "video " : "image ") + input; }
-
-				@Override
-				public boolean hasVideos() { return video; }
-			};
-		}
-		final ImageFolderScan scan = new ImageFolderScan(input, recursive, classNames,
-			p -> ImageFileTypes.isImage(p) || VideoFileTypes.isVideo(p));
 		return new ClassificationInput() {
-			private long size = -2;
+			private long known = -2;
 
 			@Override
 			public Iterator<ClassificationItem> iterator() {
-				final Iterator<org.emotiontracking.core.data.ImageFile> files = scan.iterator();
+				final Iterator<ImageFile> it = files.iterator();
 				return new Iterator<ClassificationItem>() {
 					@Override
-					public boolean hasNext() { return files.hasNext(); }
+					public boolean hasNext() { return it.hasNext(); }
 
 					@Override
 					public ClassificationItem next() {
-						final org.emotiontracking.core.data.ImageFile f = files.next();
+						final ImageFile f = it.next();
 						if (VideoFileTypes.isVideo(f.path())) return ClassificationItem.video(f.relativePath(), f.trueLabel().orElse(null),
 							f.path());
 						return new ClassificationItem(f.relativePath(), null, f.trueLabel().orElse(null), () -> decoder.decode(f.path()));
@@ -87,34 +90,30 @@ public interface ClassificationInput extends Iterable<ClassificationItem> {
 				};
 			}
 
-			/** Counts by listing the folders once more (no file is opened). */
 			@Override
 			public synchronized long size() {
-				if (size == -2) {
-					try {
-						size = scan.stream().count();
-					}
-					catch (final RuntimeException e) {
-						size = -1;
-					}
-				}
-				return size;
+				if (known == -2) known = size.getAsLong();
+				return known;
 			}
 
 			@Override
-			public String description() { return "folder " + input + (recursive ? " (recursive)" : ""); }
+			public String description() { return description; }
 
 			private Boolean videos;
 
-			/** Lists the folders until the first video (no file is opened). */
+			/** Lists the files until the first video (no file is opened). */
 			@Override
 			public synchronized boolean hasVideos() {
 				if (videos == null) {
+					videos = false;
 					try {
-						videos = scan.stream().anyMatch(f -> VideoFileTypes.isVideo(f.path()));
+						for (final ImageFile f : files) if (VideoFileTypes.isVideo(f.path())) {
+							videos = true;
+							break;
+						}
 					}
 					catch (final RuntimeException e) {
-						videos = false;
+						// a listing error surfaces when the items are read
 					}
 				}
 				return videos;

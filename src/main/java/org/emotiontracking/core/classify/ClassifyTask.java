@@ -2,17 +2,21 @@ package org.emotiontracking.core.classify;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 import org.emotiontracking.core.data.ImageDecoder;
-import org.emotiontracking.core.detect.DefaultCascade;
+import org.emotiontracking.core.data.WorkList;
 import org.emotiontracking.core.detect.DetectorLoadException;
 import org.emotiontracking.core.detect.FaceDetector;
-import org.emotiontracking.core.detect.HaarCascadeDetector;
-import org.emotiontracking.core.detect.YuNetDetector;
+import org.emotiontracking.core.detect.FaceDetectors;
 import org.emotiontracking.core.model.EmotionClassifier;
+import org.emotiontracking.core.video.VideoFileTypes;
+import org.emotiontracking.core.util.AtomicFiles;
 import org.emotiontracking.core.util.ProgressListener;
+import org.emotiontracking.core.util.Settings;
 
 /**
  * Classify Emotions from {@link ClassifySettings}: the one call behind the CLI, the Fiji command
@@ -46,12 +50,11 @@ public final class ClassifyTask {
 		final ClassificationSink sink, final ProgressListener progress) throws IOException
 	{
 		settings.validate(true, input == null, input == null);
-		final ClassificationReports reports = settings.output == null ? null : new ClassificationReports(settings.output,
-			settings.overwrite);
+		final ClassificationReports reports = reports(settings);
 		final ProgressListener p = progress == null ? ProgressListener.SILENT : progress;
 		p.status("Loading model " + settings.model);
 		try (EmotionClassifier classifier = EmotionClassifier.load(settings.model, settings.classes.isEmpty() ? null
-			: settings.classes))
+			: settings.classes, settings.engine, settings.inference_threads))
 		{
 			return run(classifier, settings, input, sink, reports, p);
 		}
@@ -65,8 +68,7 @@ public final class ClassifyTask {
 		final ClassificationInput input, final ClassificationSink sink, final ProgressListener progress) throws IOException
 	{
 		settings.validate(false, input == null, input == null);
-		final ClassificationReports reports = settings.output == null ? null : new ClassificationReports(settings.output,
-			settings.overwrite);
+		final ClassificationReports reports = reports(settings);
 		return run(classifier, settings, input, sink, reports, progress == null ? ProgressListener.SILENT : progress);
 	}
 
@@ -74,41 +76,69 @@ public final class ClassifyTask {
 		final ClassificationInput given, final ClassificationSink sink, final ClassificationReports reports,
 		final ProgressListener progress) throws IOException
 	{
-		final ClassificationInput input = given != null ? given : files(settings, classifier.classNames());
+		final WorkList list = given == null || settings.isShard() ? workList(settings, classifier.classNames()) : null;
+		final ClassificationInput input = given != null ? given : ClassificationInput.files(list, new ImageDecoder(settings.max_pixels));
 		try (FaceDetector detector = settings.faces == FaceMode.DETECT ? openDetector(settings) : null;
 			ClassificationReports r = reports)
 		{
-			progress.log(String.format(Locale.ROOT, "Classifying %s with %s (%s, %d px, classes %s)%s", input.description(),
-				settings.model == null ? "the given model" : settings.model, classifier.metadata().architecture,
-				classifier.inputSize(), String.join(", ", classifier.classNames()),
+			final ShardManifest manifest = settings.isShard() ? ShardManifest.start("classify", list.shard(), list.total(),
+				shardKeys(settings)) : null;
+			if (manifest != null) manifest.write(settings.output, settings.overwrite);
+			final long[] rows = { 0 };
+			final ClassificationSink counter = (row, box, index) -> rows[0]++;
+			progress.log(String.format(Locale.ROOT, "Classifying %s with %s (%s, %d px, classes %s, on %s)%s",
+				input.description(), settings.model == null ? "the given model" : settings.model,
+				classifier.metadata().architecture, classifier.inputSize(), String.join(", ", classifier.classNames()),
+				classifier.engineDescription(),
 				detector == null ? ", whole images" : ", faces by " + detector.description()));
 			final EmotionClassification pipeline = new EmotionClassification(classifier, detector).configure(settings);
 			if (detector != null) pipeline.videoAnalyser(new VideoItemAnalysis(classifier, detector, settings));
-			final ClassificationSummary summary = pipeline.classify(input, ClassificationSink.all(r, sink), progress);
+			final ClassificationSummary summary = pipeline.classify(input, ClassificationSink.all(r, sink, counter), progress);
 			if (summary.images() == 0) progress.log("No images found in " + input.description() + (settings.recursive ? ""
 				: " (images in sub-folders need recursive=true)"));
-			return r == null ? summary : summary.withFiles(r.finish());
+			if (r == null) return summary;
+			final List<Path> files = new ArrayList<>(r.finish());
+			if (manifest != null && !summary.cancelled()) {
+				manifest.complete(rows[0], summary.images(), summary.failures()).write(settings.output, true);
+				files.add(settings.output.resolve(ShardManifest.FILE));
+			}
+			return summary.withFiles(files);
 		}
 	}
 
-	/** The input of {@code settings.input}: one file or a (recursive) folder scan with true labels. */
-	public static ClassificationInput files(final ClassifySettings settings, final List<String> classNames) {
-		return ClassificationInput.files(settings.input, settings.recursive, classNames, new ImageDecoder(settings.max_pixels));
+	/** The reports of the settings' output folder (null without one), checked before any work starts. */
+	private static ClassificationReports reports(final ClassifySettings settings) throws IOException {
+		if (settings.isShard()) {
+			if (settings.input == null) throw new IllegalArgumentException(
+				"shard= needs input= (an image file or a folder): shards are slices of its files");
+			if (settings.output == null) throw new IllegalArgumentException("shard= needs output= (the shard's folder)");
+			AtomicFiles.checkCanWrite(settings.output.resolve(ShardManifest.FILE), settings.overwrite);
+		}
+		return settings.output == null ? null : new ClassificationReports(settings.output, settings.overwrite);
+	}
+
+	/** The keys recorded in a shard's manifest: all but where this shard writes and which shard it is. */
+	static Map<String, String> shardKeys(final ClassifySettings settings) {
+		final Map<String, String> keys = Settings.values(settings);
+		keys.keySet().removeAll(ShardMerge.PER_SHARD_KEYS);
+		return keys;
+	}
+
+	/** The work list of {@code settings.input} (a file or a folder scan with true labels), sliced to {@code shard}. */
+	public static WorkList workList(final ClassifySettings settings, final List<String> classNames) {
+		return WorkList.of(settings.input, settings.recursive, classNames, VideoFileTypes::isImageOrVideo).shard(settings.shard());
 	}
 
 	/**
-	 * The face detector of the settings: {@code detector} (.xml Haar cascade with scale_factor,
-	 * min_neighbors and min_face; .onnx YuNet) or the default frontal-face cascade, detecting on
-	 * images shrunk to detection_size.
+	 * The input of {@code settings.input}: one file or a (recursive) folder scan with true labels, in
+	 * work order; with {@code shard=i/n} only that shard's slice.
 	 */
+	public static ClassificationInput files(final ClassifySettings settings, final List<String> classNames) {
+		return ClassificationInput.files(workList(settings, classNames), new ImageDecoder(settings.max_pixels));
+	}
+
+	/** The face detector of the settings ({@link FaceDetectors#open(org.emotiontracking.core.detect.FaceDetectionSettings)}). */
 	public static FaceDetector openDetector(final ClassifySettings s) throws DetectorLoadException {
-		final Path file = s.detector != null ? s.detector : DefaultCascade.locate();
-		final String name = String.valueOf(file.getFileName()).toLowerCase(Locale.ROOT);
-		if (name.endsWith(".onnx")) return new YuNetDetector(file, YuNetDetector.DEFAULT_SCORE_THRESHOLD,
-			YuNetDetector.DEFAULT_NMS_THRESHOLD, s.detection_size);
-		if (name.endsWith(".xml")) return new HaarCascadeDetector(file, s.scale_factor, s.min_neighbors, s.min_face, s.detection_size,
-			HaarCascadeDetector.DEFAULT_EQUALIZE_HISTOGRAM);
-		throw new DetectorLoadException("Unknown face-detector model type: " + file +
-			" (expected an OpenCV Haar cascade .xml or a YuNet .onnx file)");
+		return FaceDetectors.open(s);
 	}
 }

@@ -23,9 +23,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.emotiontracking.core.data.ImageReadException;
-import org.emotiontracking.core.data.Resize;
 import org.emotiontracking.core.data.RgbImage;
 import org.emotiontracking.core.detect.FaceBox;
+import org.emotiontracking.core.detect.FaceCropper;
 import org.emotiontracking.core.detect.FaceDetector;
 import org.emotiontracking.core.detect.Faces;
 import org.emotiontracking.core.model.EmotionClassifier;
@@ -58,7 +58,7 @@ public final class EmotionClassification {
 	/** The optional columns of the rows (and the CSV log). */
 	public static final Set<PredictionColumn> COLUMNS = Collections.unmodifiableSet(EnumSet.of(PredictionColumn.SLICE,
 		PredictionColumn.FACE, PredictionColumn.X, PredictionColumn.Y, PredictionColumn.WIDTH, PredictionColumn.HEIGHT,
-		PredictionColumn.ERROR));
+		PredictionColumn.KEYPOINTS, PredictionColumn.ERROR));
 
 	private static final AtomicInteger POOLS = new AtomicInteger();
 	private static final long STATUS_INTERVAL_NANOS = 250_000_000L;
@@ -100,7 +100,7 @@ public final class EmotionClassification {
 	private final FaceDetector detector;
 	private VideoAnalyser videos;
 	private FaceMode mode;
-	private double margin;
+	private FaceCropper cropper = new FaceCropper(0, false);
 	private boolean largestOnly;
 	private int minFace;
 	private int batchSize = EmotionClassifier.DEFAULT_BATCH;
@@ -116,9 +116,9 @@ public final class EmotionClassification {
 		this.mode = detector == null ? FaceMode.WHOLE : FaceMode.DETECT;
 	}
 
-	/** Applies faces, margin, largest, min_face and batch_size of the settings. */
+	/** Applies faces, margin, align, largest, min_face and batch_size of the settings. */
 	public EmotionClassification configure(final ClassifySettings s) {
-		return faceMode(s.faces).margin(s.margin).largestOnly(s.largest).minFaceSize(s.min_face).batchSize(s.batch_size);
+		return faceMode(s.faces).cropper(FaceCropper.of(s)).largestOnly(s.largest).minFaceSize(s.min_face).batchSize(s.batch_size);
 	}
 
 	/** Detect faces (needs a detector) or classify whole images. */
@@ -130,7 +130,13 @@ public final class EmotionClassification {
 
 	/** Widens each face crop by this fraction of the face size on every side (default 0). */
 	public EmotionClassification margin(final double value) {
-		margin = value;
+		cropper = new FaceCropper(value, cropper.align());
+		return this;
+	}
+
+	/** How faces are cut out: margin and eye-level alignment (default: the box as detected). */
+	public EmotionClassification cropper(final FaceCropper value) {
+		cropper = Objects.requireNonNull(value, "cropper");
 		return this;
 	}
 
@@ -342,13 +348,8 @@ public final class EmotionClassification {
 					if (largestOnly) boxes = Faces.largestOnly(boxes);
 				}
 				final RgbImage[] inputs = new RgbImage[boxes.size()];
-				for (int k = 0; k < inputs.length; k++) {
-					final FaceBox b = boxes.get(k);
-					final FaceBox crop = margin == 0 || mode == FaceMode.WHOLE ? b : b.widen(margin, image.width(), image.height());
-					final RgbImage face = crop.x() == 0 && crop.y() == 0 && crop.width() == image.width() && crop.height() == image
-						.height() ? image : Resize.crop(image, crop.x(), crop.y(), crop.width(), crop.height());
-					inputs[k] = classifier.prepare(face);
-				}
+				for (int k = 0; k < inputs.length; k++)
+					inputs[k] = classifier.prepare(mode == FaceMode.WHOLE ? image : cropper.crop(image, boxes.get(k)).image());
 				return new Prepared(index, item, boxes, inputs, null);
 			}
 			catch (final RuntimeException e) {
@@ -426,7 +427,7 @@ public final class EmotionClassification {
 					final double[] probabilities = new double[f.length];
 					for (int c = 0; c < f.length; c++) probabilities[c] = f[c];
 					final PredictionRow.Builder row = base(item).box(b.x(), b.y(), b.width(), b.height())
-						.prediction(classNames, probabilities);
+						.prediction(classNames, probabilities).keypoints(b.keypoints());
 					if (mode == FaceMode.DETECT) row.face(k + 1);
 					final PredictionRow r = row.build();
 					faces++;

@@ -131,7 +131,7 @@ public final class ClassFolderDataset {
 	private static int collectImages(final Path folder, final List<Path> images) throws DatasetException {
 		final List<Path> entries;
 		try (Stream<Path> s = Files.list(folder)) {
-			entries = s.filter(p -> !ImageFileTypes.isHidden(p)).sorted(FolderOrder.BY_NAME).collect(Collectors.toList());
+			entries = FolderOrder.sorted(s.filter(p -> !ImageFileTypes.isHidden(p)));
 		}
 		catch (final IOException e) {
 			throw new DatasetException("Cannot list " + folder + ": " + e, e);

@@ -1,12 +1,26 @@
 package org.emotiontracking.core.data;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
+import java.util.AbstractMap.SimpleImmutableEntry;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
-/** The deterministic order in which folder entries are visited: by file name, code-point order. */
+/**
+ * The order in which the entries of a folder are visited so that a depth-first walk yields the
+ * files in {@link WorkOrder}: each entry sorts by its name, a folder's name followed by '/'. (In
+ * code-point order "a-b/x", "a.png", "a/x" is the order of the full paths; by bare names the
+ * folder "a" would come before "a-b".)
+ */
 final class FolderOrder {
 
 	private FolderOrder() {}
 
-	static final Comparator<Path> BY_NAME = Comparator.comparing(p -> String.valueOf(p.getFileName()));
+	/** The entries in walk order (one directory check per entry). */
+	static List<Path> sorted(final Stream<Path> entries) {
+		return entries.map(p -> new SimpleImmutableEntry<>(String.valueOf(p.getFileName()) + (Files.isDirectory(p) ? "/" : ""), p))
+			.sorted(Map.Entry.comparingByKey(WorkOrder.RELATIVE_PATHS)).map(Map.Entry::getValue).collect(Collectors.toList());
+	}
 }

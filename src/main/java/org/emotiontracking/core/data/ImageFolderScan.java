@@ -16,13 +16,13 @@ import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Spliterator;
 import java.util.Spliterators;
-import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
 
 /**
- * Lists the image files of a folder (optionally recursively) lazily, in a deterministic order:
- * entries of each folder sorted by name, sub-folders visited depth-first where they sort. Only
+ * Lists the image files of a folder (optionally recursively) lazily, in {@link WorkOrder}: by
+ * relative path in code-point order, the same on every machine (a depth-first walk with the
+ * entries of each folder sorted as {@link FolderOrder} says). Only
  * one folder listing per level is held in memory and nothing is decoded, so it scales to
  * hundreds of thousands of files. Hidden files and folders are skipped; files are recognised
  * as images by extension ({@link ImageFileTypes}).
@@ -79,6 +79,27 @@ public final class ImageFolderScan implements Iterable<ImageFile> {
 			Spliterator.ORDERED | Spliterator.NONNULL | Spliterator.DISTINCT), false);
 	}
 
+	/** The number of image files (one more listing of the folders; no file is opened). */
+	public long count() {
+		long n = 0;
+		for (final Iterator<ImageFile> it = iterator(); it.hasNext(); it.next()) n++;
+		return n;
+	}
+
+	/**
+	 * The file at {@code relativePath} ('/'-separated, as {@link ImageFile#relativePath()} gives it)
+	 * with the true label the scan would give it; the file is not checked. For work lists handed
+	 * between machines as relative paths.
+	 */
+	public ImageFile file(final String relativePath) {
+		Path p = root;
+		for (final String part : relativePath.split("/")) {
+			if (part.equals("..")) throw new IllegalArgumentException("Not a path inside " + root + ": " + relativePath);
+			if (!part.isEmpty() && !part.equals(".")) p = p.resolve(part);
+		}
+		return toImageFile(p);
+	}
+
 	private final class Walker implements Iterator<ImageFile> {
 		/** Remaining sorted entries of each folder being visited; the deepest is first. */
 		private final Deque<Iterator<Path>> stack = new ArrayDeque<>();
@@ -128,7 +149,7 @@ public final class ImageFolderScan implements Iterable<ImageFile> {
 
 	private static List<Path> list(final Path folder) {
 		try (Stream<Path> s = Files.list(folder)) {
-			return s.filter(p -> !ImageFileTypes.isHidden(p)).sorted(FolderOrder.BY_NAME).collect(Collectors.toList());
+			return FolderOrder.sorted(s.filter(p -> !ImageFileTypes.isHidden(p)));
 		}
 		catch (final IOException e) {
 			throw new UncheckedIOException("Cannot list " + folder + ": " + e.getMessage(), e);

@@ -23,6 +23,8 @@ public final class TensorFlowRuntime {
 	/** Loads TensorFlow once; later calls return the same engine. Never touches the network. */
 	public static synchronized Engine engine() {
 		if (engine != null) return engine;
+		final String unsupported = unsupportedPlatform(System.getProperty("os.name"), System.getProperty("os.arch"));
+		if (unsupported != null) throw new IllegalStateException(unsupported);
 		System.setProperty("ai.djl.offline", "true");
 		System.setProperty("DJL_OFFLINE", "true");
 		try {
@@ -48,6 +50,19 @@ public final class TensorFlowRuntime {
 		return engine;
 	}
 
+	/**
+	 * Why TensorFlow cannot run on this platform, or null when it can: TensorFlow 2.10 has builds for
+	 * x86-64 only (no Apple silicon, no ARM Linux).
+	 */
+	static String unsupportedPlatform(final String os, final String arch) {
+		final String a = arch == null ? "" : arch.toLowerCase(java.util.Locale.ROOT);
+		if (a.equals("amd64") || a.equals("x86_64") || a.equals("x86-64")) return null;
+		return "Training, Grad-CAM and engine=tensorflow need TensorFlow 2.10, which exists for x86-64 only " +
+			"(Linux, Windows, macOS on Intel); this is " + os + " on " + arch + ". Classify and Live run here through " +
+			"ONNX Runtime (engine=onnxruntime) on model archives that hold model.onnx (every archive this version " +
+			"writes; older archives and Keras .h5 files need TensorFlow once to be converted).";
+	}
+
 	/** Where the native libraries were loaded from. */
 	public static synchronized Path libraryFolder() {
 		engine();
@@ -70,13 +85,23 @@ public final class TensorFlowRuntime {
 
 	/** Session settings: intra-op threads = cores, one inter-op thread (the graph is a chain). */
 	public static ConfigProto sessionConfig() {
+		return sessionConfig(threads());
+	}
+
+	/** As {@link #sessionConfig()} with that many intra-op threads. */
+	public static ConfigProto sessionConfig(final int threads) {
 		engine();
-		return ConfigProto.newBuilder().setIntraOpParallelismThreads(threads()).setInterOpParallelismThreads(1)
+		return ConfigProto.newBuilder().setIntraOpParallelismThreads(threads).setInterOpParallelismThreads(1)
 			.setAllowSoftPlacement(true).build();
 	}
 
 	/** {@link #sessionConfig()} as DJL's "ConfigProto" model option. */
 	public static String sessionConfigOption() {
-		return Base64.getEncoder().encodeToString(sessionConfig().toByteArray());
+		return sessionConfigOption(threads());
+	}
+
+	/** {@link #sessionConfig(int)} as DJL's "ConfigProto" model option. */
+	public static String sessionConfigOption(final int threads) {
+		return Base64.getEncoder().encodeToString(sessionConfig(threads).toByteArray());
 	}
 }

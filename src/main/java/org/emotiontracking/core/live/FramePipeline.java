@@ -5,9 +5,10 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.emotiontracking.core.data.OpenCv;
-import org.emotiontracking.core.data.Resize;
 import org.emotiontracking.core.data.RgbImage;
 import org.emotiontracking.core.detect.FaceBox;
+import org.emotiontracking.core.detect.FaceCropper;
+import org.emotiontracking.core.detect.Faces;
 import org.emotiontracking.core.detect.FaceDetector;
 import org.emotiontracking.core.model.EmotionClassifier;
 import org.emotiontracking.core.util.ProgressListener;
@@ -16,7 +17,7 @@ import org.opencv.core.Mat;
 /**
  * The work done on every frame, the same for a camera and for a video in a batch: find the faces
  * ({@link #detect}, on the detection thread), then ({@link #process}, on the processing thread)
- * crop them, classify them in one batch, track them ({@link FaceTracker}: ids, smoothing), draw
+ * keep the largest if asked, crop them ({@link FaceCropper}: margin, eye alignment), classify them in one batch, track them ({@link FaceTracker}: ids, smoothing), draw
  * the overlay when someone needs it ({@link FrameAnnotator}), and hand the frame to the outputs
  * (timeline CSV, annotated video), to extra row sinks (e.g. Classify's log) and to listeners (the
  * display). Statistics are bounded ({@link FrameStats}).
@@ -26,7 +27,8 @@ final class FramePipeline {
 	private final EmotionClassifier classifier;
 	private final FaceDetector detector;
 	private final FaceTracker tracker;
-	private final double margin;
+	private final FaceCropper cropper;
+	private final boolean largest;
 	private final FrameAnnotator annotator = new FrameAnnotator();
 	private final FrameStats stats;
 	private final List<LiveListener> listeners;
@@ -34,16 +36,18 @@ final class FramePipeline {
 	private boolean listenerFailed;
 
 	/**
-	 * @param margin widen each face crop by this fraction of its size on every side (0: the box)
+	 * @param cropper the face crops (margin, eye alignment) of the shared detection settings
+	 * @param largest keep only the largest face of each frame
 	 * @param listeners the display listeners (may change while running)
 	 */
-	FramePipeline(final EmotionClassifier classifier, final FaceDetector detector, final FaceTracker tracker, final double margin,
-		final List<LiveListener> listeners)
+	FramePipeline(final EmotionClassifier classifier, final FaceDetector detector, final FaceTracker tracker, final FaceCropper cropper,
+		final boolean largest, final List<LiveListener> listeners)
 	{
 		this.classifier = classifier;
 		this.detector = detector;
 		this.tracker = tracker;
-		this.margin = margin;
+		this.cropper = cropper;
+		this.largest = largest;
 		this.listeners = listeners;
 		this.stats = new FrameStats(classifier.classNames().size());
 	}
@@ -69,18 +73,16 @@ final class FramePipeline {
 	 * @param dropped frames dropped so far (for listeners)
 	 * @return the frame's faces with their ids
 	 */
-	List<TrackedFace> process(final Frame frame, final List<FaceBox> boxes, final LiveOutputs outputs, final long dropped,
+	List<TrackedFace> process(final Frame frame, final List<FaceBox> found, final LiveOutputs outputs, final long dropped,
 		final ProgressListener log) throws IOException
 	{
 		final RgbImage image = frame.image();
+		final List<FaceBox> boxes = largest ? Faces.largestOnly(found) : found;
 		final float[][] probabilities;
 		if (boxes.isEmpty()) probabilities = new float[0][];
 		else {
 			final List<RgbImage> crops = new ArrayList<>(boxes.size());
-			for (final FaceBox b : boxes) {
-				final FaceBox c = margin == 0 ? b : b.widen(margin, image.width(), image.height());
-				crops.add(Resize.crop(image, c.x(), c.y(), c.width(), c.height()));
-			}
+			for (final FaceBox b : boxes) crops.add(cropper.crop(image, b).image());
 			probabilities = classifier.predict(crops);
 		}
 		final List<TrackedFace> faces = tracker.update(boxes, probabilities);

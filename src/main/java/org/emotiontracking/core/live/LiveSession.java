@@ -12,10 +12,10 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
-import org.emotiontracking.core.detect.DefaultCascade;
+import org.emotiontracking.core.detect.FaceCropper;
+import org.emotiontracking.core.detect.FaceDetectionSettings;
 import org.emotiontracking.core.detect.FaceDetector;
-import org.emotiontracking.core.detect.HaarCascadeDetector;
-import org.emotiontracking.core.detect.YuNetDetector;
+import org.emotiontracking.core.detect.FaceDetectors;
 import org.emotiontracking.core.model.EmotionClassifier;
 import org.emotiontracking.core.util.ProgressListener;
 
@@ -66,7 +66,7 @@ public final class LiveSession implements AutoCloseable {
 		this.detector = detector;
 		this.ownsDetector = ownsDetector;
 		this.pipeline = new FramePipeline(classifier, detector, new FaceTracker(classifier.classNames(), settings.smoothing,
-			settings.max_missed), settings.margin, listeners);
+			settings.max_missed), FaceCropper.of(settings), settings.largest, listeners);
 		this.stages = new FrameStages(source, pipeline::detect);
 		this.policy = new StopPolicy(settings.max_frames, settings.duration, source.isLive());
 	}
@@ -102,7 +102,8 @@ public final class LiveSession implements AutoCloseable {
 		settings.validate();
 		requireModel(settings);
 		checkOutputs(settings);
-		final EmotionClassifier classifier = EmotionClassifier.load(settings.model, settings.classes.isEmpty() ? null : settings.classes);
+		final EmotionClassifier classifier = EmotionClassifier.load(settings.model, settings.classes.isEmpty() ? null : settings.classes,
+			settings.engine, settings.inference_threads);
 		try {
 			final FaceDetector detector = openDetector(settings, source.width(), source.height());
 			return new LiveSession(settings, source, classifier, true, detector, true);
@@ -143,18 +144,17 @@ public final class LiveSession implements AutoCloseable {
 	}
 
 	/**
-	 * The detector the settings name, working on frames shrunk to {@code detect_width} (boxes and
-	 * {@code min_face} stay in frame pixels).
+	 * The detector the settings name ({@link FaceDetectors#open(FaceDetectionSettings)}); a Haar
+	 * cascade or YuNet works on frames shrunk to {@code detect_width} (boxes and {@code min_face} stay
+	 * in frame pixels).
 	 */
 	public static FaceDetector openDetector(final LiveSettings settings, final int frameWidth, final int frameHeight)
 		throws IOException
 	{
+		final FaceDetectionSettings d = new FaceDetectionSettings().copyDetection(settings);
 		final int maxSide = detectionSide(settings.detect_width, frameWidth, frameHeight);
-		final Path file = settings.detector;
-		if (file != null && file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".onnx"))
-			return new YuNetDetector(file, YuNetDetector.DEFAULT_SCORE_THRESHOLD, YuNetDetector.DEFAULT_NMS_THRESHOLD, maxSide);
-		return new HaarCascadeDetector(file != null ? file : DefaultCascade.locate(), settings.scale_factor, settings.min_neighbors,
-			settings.min_face, maxSide, HaarCascadeDetector.DEFAULT_EQUALIZE_HISTOGRAM);
+		if (maxSide > 0) d.detection_size = maxSide;
+		return FaceDetectors.open(d);
 	}
 
 	/** The longer side of a frame shrunk to {@code detectWidth} (0: no shrinking). */
@@ -328,8 +328,9 @@ public final class LiveSession implements AutoCloseable {
 	}
 
 	private String describeModel() {
-		return String.format(Locale.ROOT, "%s alpha %.2f, %d px, classes %s", classifier.metadata().architecture,
-			classifier.metadata().alpha, classifier.inputSize(), String.join(",", classifier.classNames()));
+		return String.format(Locale.ROOT, "%s alpha %.2f, %d px, classes %s, on %s", classifier.metadata().architecture,
+			classifier.metadata().alpha, classifier.inputSize(), String.join(",", classifier.classNames()),
+			classifier.engineDescription());
 	}
 
 	private String timeAxisLabel() {

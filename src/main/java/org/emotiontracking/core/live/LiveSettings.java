@@ -4,11 +4,15 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.emotiontracking.core.detect.HaarCascadeDetector;
+import org.emotiontracking.core.detect.FaceDetectionSettings;
+import org.emotiontracking.core.model.InferenceEngine;
 import org.emotiontracking.core.util.Setting;
 
-/** The keys of Live Emotion Tracking (CLI, macros and the Fiji window share them). */
-public final class LiveSettings {
+/**
+ * The keys of Live Emotion Tracking (CLI, macros and the Fiji window share them); the face-detection
+ * keys are those of {@link FaceDetectionSettings}, shared with Classify and Grad-CAM.
+ */
+public final class LiveSettings extends FaceDetectionSettings {
 
 	@Setting("Model archive (.zip or folder) or Keras .h5 file")
 	public Path model;
@@ -38,22 +42,16 @@ public final class LiveSettings {
 	public boolean record = false;
 	@Setting("Play a video source at its own frame rate, dropping frames like a camera when processing is slower")
 	public boolean realtime = false;
-	@Setting("Face detector model: empty = OpenCV's frontal-face Haar cascade; or a Haar .xml or YuNet .onnx file")
-	public Path detector;
-	@Setting("Haar cascade scale step between detection sizes (> 1)")
-	public double scale_factor = HaarCascadeDetector.DEFAULT_SCALE_FACTOR;
-	@Setting("Haar cascade neighbouring detections needed to keep a face")
-	public int min_neighbors = HaarCascadeDetector.DEFAULT_MIN_NEIGHBORS;
-	@Setting("Smallest face side in frame pixels")
-	public int min_face = HaarCascadeDetector.DEFAULT_MIN_FACE_SIZE;
-	@Setting("Detect faces on a copy of the frame shrunk to this width (0 = full size); boxes map back to the frame")
+	@Setting("Haar and YuNet: detect faces on a copy of the frame shrunk to this width (0 = full size; then detection_size applies); boxes map back to the frame")
 	public int detect_width = 320;
-	@Setting("Widen each face crop by this fraction of the face size on every side before classifying (0 = the box)")
-	public double margin = 0;
 	@Setting("Class order of a Keras .h5 model, comma-separated (default: the notebook's)")
 	public List<String> classes = new ArrayList<>();
 	@Setting("Replace existing output files")
 	public boolean overwrite = false;
+	@Setting("Inference engine: onnxruntime (faster; models without an ONNX export run on TensorFlow) or tensorflow")
+	public InferenceEngine engine = InferenceEngine.DEFAULT;
+	@Setting("Threads of the inference engine (0 = all cores, or EMOTION_TRACKING_THREADS)")
+	public int inference_threads = 0;
 
 	/**
 	 * Checks the values that do not need files (not whether a model is given: a window may pass a
@@ -65,12 +63,11 @@ public final class LiveSettings {
 		if (camera < 0) throw new IllegalArgumentException("camera must be >= 0: " + camera);
 		if (max_frames < 0) throw new IllegalArgumentException("max_frames must be >= 0: " + max_frames);
 		if (!(duration >= 0) || Double.isInfinite(duration)) throw new IllegalArgumentException("duration must be >= 0 seconds: " + duration);
+		if (engine == null) throw new IllegalArgumentException("engine must be onnxruntime or tensorflow");
+		if (inference_threads < 0) throw new IllegalArgumentException("inference_threads must be >= 0: " + inference_threads);
 		if (smoothing < 0) throw new IllegalArgumentException("smoothing must be >= 0: " + smoothing);
 		if (max_missed < 0) throw new IllegalArgumentException("max_missed must be >= 0: " + max_missed);
-		if (!(scale_factor > 1)) throw new IllegalArgumentException("scale_factor must be > 1: " + scale_factor);
-		if (min_neighbors < 0) throw new IllegalArgumentException("min_neighbors must be >= 0: " + min_neighbors);
-		if (min_face < 0) throw new IllegalArgumentException("min_face must be >= 0: " + min_face);
-		if (!(margin > -0.45 && margin <= 2)) throw new IllegalArgumentException("margin must be between -0.45 and 2: " + margin);
+		validateDetection();
 		if (detect_width < 0) throw new IllegalArgumentException("detect_width must be >= 0: " + detect_width);
 		if (source != null) videoSelection(); // checks every, start, end
 		if (record && output == null) throw new IllegalArgumentException("record=true needs an output= folder");

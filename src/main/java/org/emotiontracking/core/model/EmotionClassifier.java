@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.function.UnaryOperator;
 
 import org.emotiontracking.core.data.RgbImage;
+import org.emotiontracking.core.engine.OnnxRuntime;
 import org.emotiontracking.core.engine.TensorFlowRuntime;
 
 import ai.djl.MalformedModelException;
@@ -19,9 +20,10 @@ import ai.djl.repository.zoo.ZooModel;
 import ai.djl.translate.TranslateException;
 
 /**
- * A loaded emotion model, run through DJL's TensorFlow engine. Give it face images of any size; it
- * resizes them the way the model was trained, batches them and returns class probabilities in
- * {@link #classNames()} order. Safe to call from several threads.
+ * A loaded emotion model, run through DJL's ONNX Runtime engine on the archive's {@value
+ * ModelArchive#ONNX} (the default) or its TensorFlow engine on the SavedModel. Give it face images of
+ * any size; it resizes them the way the model was trained, batches them and returns class
+ * probabilities in {@link #classNames()} order. Safe to call from several threads.
  */
 public final class EmotionClassifier implements AutoCloseable {
 
@@ -30,13 +32,17 @@ public final class EmotionClassifier implements AutoCloseable {
 	private final ModelArchive archive;
 	private final PredictorPool predictors;
 	private final UnaryOperator<RgbImage> resize;
+	private final InferenceEngine engine;
+	private final String engineDescription;
 
 	private EmotionClassifier(final ModelArchive archive, final ZooModel<NDList, NDList> model,
-		final UnaryOperator<RgbImage> resize)
+		final UnaryOperator<RgbImage> resize, final InferenceEngine engine, final String engineDescription)
 	{
 		this.archive = archive;
 		this.predictors = new PredictorPool(model);
 		this.resize = resize;
+		this.engine = engine;
+		this.engineDescription = engineDescription;
 	}
 
 	/** Loads a model archive (.zip or folder) or a Keras .h5 file. */
@@ -46,10 +52,38 @@ public final class EmotionClassifier implements AutoCloseable {
 
 	/** As {@link #load(Path)}, naming the classes of a Keras .h5 model (null: the notebook's). */
 	public static EmotionClassifier load(final Path path, final List<String> kerasClassNames) throws IOException {
+		return load(path, kerasClassNames, InferenceEngine.DEFAULT, 0);
+	}
+
+	/**
+	 * As {@link #load(Path, List)} on a chosen engine. {@link InferenceEngine#ONNXRUNTIME} runs the
+	 * archive's ONNX export (made now for archives without one); a model that has none (another
+	 * architecture) or whose export fails runs on TensorFlow instead, and {@link #engineDescription()}
+	 * says so and why.
+	 *
+	 * @param threads intra-op threads of the engine; 0: {@link TensorFlowRuntime#threads()} (all cores
+	 *          unless EMOTION_TRACKING_THREADS says less)
+	 */
+	public static EmotionClassifier load(final Path path, final List<String> kerasClassNames,
+		final InferenceEngine engine, final int threads) throws IOException
+	{
+		final int n = threads > 0 ? threads : TensorFlowRuntime.threads();
 		final ModelArchive archive = ModelArchive.open(path, kerasClassNames);
 		try {
-			return new EmotionClassifier(archive, loadSignature(archive, ModelArchive.SERVING),
-				InputResizer.forModel(archive.metadata()));
+			final UnaryOperator<RgbImage> resize = InputResizer.forModel(archive.metadata());
+			String fallback = null;
+			if (engine == InferenceEngine.ONNXRUNTIME) {
+				try {
+					final Path onnx = archive.onnxModel();
+					return new EmotionClassifier(archive, loadOnnx(onnx, n), resize, InferenceEngine.ONNXRUNTIME,
+						"ONNX Runtime " + onnxRuntimeVersion() + " (" + n + " threads)");
+				}
+				catch (final IOException | RuntimeException e) {
+					fallback = "ONNX Runtime cannot run this model (" + e.getMessage() + ")";
+				}
+			}
+			return new EmotionClassifier(archive, loadSignature(archive, ModelArchive.SERVING, n), resize,
+				InferenceEngine.TENSORFLOW, "TensorFlow 2.10 (" + n + " threads)" + (fallback == null ? "" : "; " + fallback));
 		}
 		catch (final IOException | RuntimeException e) {
 			archive.close();
@@ -57,15 +91,25 @@ public final class EmotionClassifier implements AutoCloseable {
 		}
 	}
 
-	/** Loads one signature of the archive's SavedModel through DJL. */
-	public static ZooModel<NDList, NDList> loadSignature(final ModelArchive archive, final String signature)
+	/** An ONNX model file through DJL's ONNX Runtime engine, all graph optimizations on. */
+	public static ZooModel<NDList, NDList> loadOnnx(final Path onnx, final int threads) throws IOException {
+		OnnxRuntime.engine();
+		final Criteria.Builder<NDList, NDList> b = Criteria.builder().setTypes(NDList.class, NDList.class)
+			.optModelPath(onnx).optEngine(OnnxRuntime.ENGINE);
+		for (final java.util.Map.Entry<String, String> o : OnnxRuntime.sessionOptions(threads).entrySet())
+			b.optOption(o.getKey(), o.getValue());
+		return loadModel(b.build(), "ONNX Runtime cannot load " + onnx);
+	}
+
+	private static String onnxRuntimeVersion() {
+		final Package p = ai.onnxruntime.OrtEnvironment.class.getPackage();
+		final String v = p == null ? null : p.getImplementationVersion();
+		return v == null ? "" : v;
+	}
+
+	private static ZooModel<NDList, NDList> loadModel(final Criteria<NDList, NDList> criteria, final String what)
 		throws IOException
 	{
-		TensorFlowRuntime.engine();
-		final Criteria<NDList, NDList> criteria = Criteria.builder().setTypes(NDList.class, NDList.class)
-			.optModelPath(archive.savedModel()).optEngine(TensorFlowRuntime.ENGINE)
-			.optOption("SignatureDefKey", signature).optOption("ConfigProto", TensorFlowRuntime.sessionConfigOption())
-			.build();
 		final Thread t = Thread.currentThread();
 		final ClassLoader previous = t.getContextClassLoader();
 		t.setContextClassLoader(EmotionClassifier.class.getClassLoader());
@@ -73,11 +117,36 @@ public final class EmotionClassifier implements AutoCloseable {
 			return criteria.loadModel();
 		}
 		catch (final ModelNotFoundException | MalformedModelException e) {
-			throw new IOException("TensorFlow cannot load the model in " + archive.savedModel() + ": " + e.getMessage(), e);
+			throw new IOException(what + ": " + e.getMessage(), e);
 		}
 		finally {
 			t.setContextClassLoader(previous);
 		}
+	}
+
+	/** The engine that runs this model. */
+	public InferenceEngine engine() { return engine; }
+
+	/** The engine, its threads and, when ONNX Runtime was asked for but could not be used, why. */
+	public String engineDescription() { return engineDescription; }
+
+	/** Loads one signature of the archive's SavedModel through DJL. */
+	public static ZooModel<NDList, NDList> loadSignature(final ModelArchive archive, final String signature)
+		throws IOException
+	{
+		return loadSignature(archive, signature, TensorFlowRuntime.threads());
+	}
+
+	/** As {@link #loadSignature(ModelArchive, String)} with that many intra-op threads. */
+	public static ZooModel<NDList, NDList> loadSignature(final ModelArchive archive, final String signature,
+		final int threads) throws IOException
+	{
+		TensorFlowRuntime.engine();
+		final Criteria<NDList, NDList> criteria = Criteria.builder().setTypes(NDList.class, NDList.class)
+			.optModelPath(archive.savedModel()).optEngine(TensorFlowRuntime.ENGINE)
+			.optOption("SignatureDefKey", signature).optOption("ConfigProto", TensorFlowRuntime.sessionConfigOption(threads))
+			.build();
+		return loadModel(criteria, "TensorFlow cannot load the model in " + archive.savedModel());
 	}
 
 	public ModelMetadata metadata() { return archive.metadata(); }
@@ -119,7 +188,8 @@ public final class EmotionClassifier implements AutoCloseable {
 			return out;
 		}
 		catch (final TranslateException e) {
-			throw new IllegalStateException("TensorFlow failed to run the model: " + e.getMessage(), e);
+			throw new IllegalStateException((engine == InferenceEngine.ONNXRUNTIME ? "ONNX Runtime" : "TensorFlow") +
+				" failed to run the model: " + e.getMessage(), e);
 		}
 	}
 

@@ -10,6 +10,7 @@ import java.nio.file.StandardCopyOption;
 import java.util.zip.ZipException;
 
 import org.emotiontracking.core.engine.TensorFlowRuntime;
+import org.emotiontracking.core.model.onnx.MobileNetV2Onnx;
 import org.emotiontracking.core.util.FileTrees;
 import org.tensorflow.SavedModelBundle;
 import org.tensorflow.Session;
@@ -28,10 +29,14 @@ public final class ModelArchive implements AutoCloseable {
 	public static final String LABELS = "labels.txt";
 	public static final String SERVING = "serving_default";
 	public static final String GRADCAM = "gradcam";
+	/** The serving network as ONNX ({@link MobileNetV2Onnx}), for ONNX Runtime; optional. */
+	public static final String ONNX = "model.onnx";
 
 	private final Path folder;
 	private final ModelMetadata metadata;
 	private final boolean temporary;
+	/** Where an ONNX export made on open lives when the archive is the user's own folder; deleted on close. */
+	private Path onnxFolder;
 
 	private ModelArchive(final Path folder, final ModelMetadata metadata, final boolean temporary) {
 		this.folder = folder;
@@ -43,6 +48,38 @@ public final class ModelArchive implements AutoCloseable {
 	public Path savedModel() { return folder.resolve(SAVED_MODEL); }
 
 	public ModelMetadata metadata() { return metadata; }
+
+	/**
+	 * The archive's {@value #ONNX}. An archive written before ONNX export (or by a version whose export
+	 * failed) gets one now, from the weights in its SavedModel (needs TensorFlow), written beside the
+	 * unpacked copy, never into the user's file or folder.
+	 *
+	 * @throws IOException when the model cannot be written as ONNX (another architecture), saying why
+	 */
+	public synchronized Path onnxModel() throws IOException {
+		final Path inArchive = folder.resolve(ONNX);
+		if (Files.isRegularFile(inArchive)) return inArchive;
+		if (onnxFolder != null) return onnxFolder.resolve(ONNX);
+		if (!MobileNetV2Onnx.exportable(metadata)) throw new IOException("a " + metadata.architecture +
+			" model has no ONNX export");
+		final byte[] bytes;
+		try {
+			bytes = MobileNetV2Onnx.export(metadata, readWeights());
+		}
+		catch (final RuntimeException e) {
+			throw new IOException("ONNX export failed: " + e.getMessage(), e);
+		}
+		final Path target = temporary ? folder : Files.createTempDirectory("emotion-model-onnx");
+		writeAtomically(target.resolve(ONNX), bytes);
+		if (!temporary) onnxFolder = target;
+		return target.resolve(ONNX);
+	}
+
+	private static void writeAtomically(final Path file, final byte[] bytes) throws IOException {
+		final Path partial = file.resolveSibling("." + file.getFileName() + ".partial");
+		Files.write(partial, bytes);
+		Files.move(partial, file, StandardCopyOption.REPLACE_EXISTING);
+	}
 
 	/**
 	 * Opens a model archive (.zip), an unpacked archive folder, or a Keras .h5 file (converted on the fly;
@@ -163,6 +200,14 @@ public final class ModelArchive implements AutoCloseable {
 			SavedModelBundle.exporter(folder.resolve(SAVED_MODEL).toString()).withSession(session)
 				.withSignatures(serving, gradcam).export();
 		}
+		if (MobileNetV2Onnx.exportable(metadata)) {
+			try {
+				Files.write(folder.resolve(ONNX), MobileNetV2Onnx.export(metadata, weights));
+			}
+			catch (final RuntimeException e) { // the archive still serves through TensorFlow
+				Files.deleteIfExists(folder.resolve(ONNX));
+			}
+		}
 		Files.write(folder.resolve(METADATA), metadata.toJson().getBytes(StandardCharsets.UTF_8));
 		Files.write(folder.resolve(LABELS), String.join("\n", metadata.class_names).concat("\n")
 			.getBytes(StandardCharsets.UTF_8));
@@ -188,5 +233,6 @@ public final class ModelArchive implements AutoCloseable {
 	@Override
 	public void close() {
 		if (temporary) FileTrees.deleteQuietly(folder);
+		if (onnxFolder != null) FileTrees.deleteQuietly(onnxFolder);
 	}
 }

@@ -4,6 +4,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 
+import org.emotiontracking.core.detect.Keypoints;
+
 /**
  * One prediction for one face (or one whole image), or the reason there is none.
  * <p>
@@ -30,6 +32,7 @@ public final class PredictionRow {
 	private final double confidence;
 	private final String trueLabel;
 	private final double[] probabilities;
+	private final Keypoints keypoints;
 
 	private PredictionRow(final Builder b) {
 		timestamp = b.timestamp != null ? b.timestamp : Instant.now();
@@ -48,6 +51,7 @@ public final class PredictionRow {
 		confidence = b.confidence;
 		trueLabel = b.trueLabel;
 		probabilities = b.probabilities == null ? null : b.probabilities.clone();
+		keypoints = b.keypoints == null ? Keypoints.NONE : b.keypoints;
 	}
 
 	/** A row predicting the most probable of {@code classNames} for a whole image. */
@@ -88,6 +92,7 @@ public final class PredictionRow {
 		b.confidence = confidence;
 		b.trueLabel = trueLabel;
 		b.probabilities = probabilities;
+		b.keypoints = keypoints;
 		return b;
 	}
 
@@ -139,6 +144,9 @@ public final class PredictionRow {
 	/** Class probabilities in model order (a copy), or null. */
 	public double[] probabilities() { return probabilities == null ? null : probabilities.clone(); }
 
+	/** The face's keypoints in image pixels ({@link Keypoints#NONE} if the detector gives none). */
+	public Keypoints keypoints() { return keypoints; }
+
 	/** Whether this row holds a prediction. */
 	public boolean hasPrediction() { return predictedEmotion != null; }
 
@@ -170,6 +178,7 @@ public final class PredictionRow {
 		private String subset, error, predictedEmotion, trueLabel;
 		private double confidence = Double.NaN;
 		private double[] probabilities;
+		private Keypoints keypoints;
 
 		private Builder(final String image) {
 			this.image = Objects.requireNonNull(image, "image");
@@ -198,6 +207,9 @@ public final class PredictionRow {
 			height = boxHeight;
 			return this;
 		}
+
+		/** The face's keypoints in image pixels. */
+		public Builder keypoints(final Keypoints value) { keypoints = value; return this; }
 
 		/** Dataset subset, e.g. "training" or "validation". */
 		public Builder subset(final String value) { subset = value; return this; }

@@ -26,6 +26,7 @@ import java.util.concurrent.atomic.AtomicReference;
 
 import javax.imageio.ImageIO;
 
+import org.emotiontracking.core.detect.FaceDetectionSettings;
 import org.emotiontracking.core.data.RgbImage;
 import org.emotiontracking.core.detect.FaceBox;
 import org.emotiontracking.core.detect.FaceDetector;
@@ -192,7 +193,9 @@ class LiveSessionTest {
 	void twoMovingFacesKeepTheirOwnIds() throws Exception {
 		final Path out = tmp.resolve("two");
 		final LiveSummary summary;
-		try (LiveSession session = session(settings(twoFacesAvi, out), VideoFileSource.open(twoFacesAvi))) {
+		final LiveSettings s = settings(twoFacesAvi, out);
+		s.detector = FaceDetectionSettings.HAAR; // the tracker under test; BlazeFace misses the enlarged gray face in some frames
+		try (LiveSession session = session(s, VideoFileSource.open(twoFacesAvi))) {
 			summary = session.run(null);
 		}
 		assertEquals(2, summary.facesSeen(), summary.toString());
