@@ -114,7 +114,9 @@ public final class ClassifyTask {
 			if (settings.output == null) throw new IllegalArgumentException("shard= needs output= (the shard's folder)");
 			AtomicFiles.checkCanWrite(settings.output.resolve(ShardManifest.FILE), settings.overwrite);
 		}
-		return settings.output == null ? null : new ClassificationReports(settings.output, settings.overwrite);
+		// video rows (frame set) are also summarised per tracked face id
+		return settings.output == null ? null : new ClassificationReports(settings.output, settings.overwrite).summarisingTracks(
+			row -> row.frame() != null ? row.face() : null);
 	}
 
 	/** The keys recorded in a shard's manifest: all but where this shard writes and which shard it is. */

@@ -68,13 +68,13 @@ final class VideoItemAnalysis implements EmotionClassification.VideoAnalyser {
 			return Result.failed(e.getMessage());
 		}
 		final LiveSettings live = new LiveSettings();
+		live.copyDetection(settings); // margin, align, largest (the detector itself is the one Classify opened)
 		live.source = item.videoFile();
 		live.output = settings.output == null ? null : folderOf(settings.output, item.name());
 		live.overwrite = settings.overwrite;
 		live.smoothing = settings.smoothing;
 		live.max_frames = settings.max_frames;
 		live.duration = settings.duration;
-		live.margin = settings.margin;
 		live.show = false;
 		live.detect_width = 0; // the detector of the settings shrinks by detection_size itself
 		final long[] counts = new long[3]; // rows, frames with a face, frames
