@@ -18,6 +18,7 @@ import org.emotiontracking.core.classify.ClassifySettings;
 import org.emotiontracking.core.classify.ClassifyTask;
 import org.emotiontracking.core.data.ImageDecoder;
 import org.emotiontracking.core.detect.FaceBox;
+import org.emotiontracking.core.model.BuiltinModel;
 import org.emotiontracking.core.model.EmotionClassifier;
 import org.emotiontracking.core.report.EmotionSummary;
 import org.emotiontracking.core.report.PredictionColumns;
@@ -53,8 +54,10 @@ public class ClassifyEmotionsCommand extends DetectingCommand<ClassifySettings> 
 	@Parameter(required = false, persist = false)
 	private ImagePlus image;
 
-	@Parameter(style = FileWidget.OPEN_STYLE)
+	@Parameter(style = FileWidget.OPEN_STYLE, required = false, description = "Empty: the built-in model")
 	private File model;
+	@Parameter(required = false)
+	private boolean trust = false;
 	/** Not remembered between runs: left empty, the open image is used. */
 	@Parameter(style = FileWidget.FILE_AND_DIRECTORY_STYLE, required = false, persist = false)
 	private File input;
@@ -139,9 +142,9 @@ public class ClassifyEmotionsCommand extends DetectingCommand<ClassifySettings> 
 		final boolean draw = imp != null && overlay;
 		if (draw) EmotionOverlay.clear(imp);
 		final ClassificationSummary s;
-		progress.status("Loading model " + settings.model);
+		progress.status("Loading model " + (settings.model == null ? BuiltinModel.KEY : settings.model));
 		try (EmotionClassifier classifier = EmotionClassifier.load(settings.model, settings.classes.isEmpty() ? null
-			: settings.classes, settings.engine, settings.inference_threads))
+			: settings.classes, settings.engine, settings.inference_threads, settings.trust))
 		{
 			final ClassificationInput in = imp == null ? ClassifyTask.files(settings, classifier.classNames())
 				: ClassificationInput.slices(imp.getTitle(), ImagePlusConversion.planeCount(imp),

@@ -9,6 +9,7 @@ import java.awt.Rectangle;
 import java.io.File;
 import java.util.Locale;
 
+import org.emotiontracking.core.model.BuiltinModel;
 import org.emotiontracking.core.data.RgbImage;
 import org.emotiontracking.core.detect.FaceBox;
 import org.emotiontracking.core.explain.FaceExplanation;
@@ -49,8 +50,10 @@ public class GradCamOverlayCommand extends DetectingCommand<GradCamSettings> {
 	@Parameter(required = false, persist = false)
 	private ImagePlus image;
 
-	@Parameter(style = FileWidget.OPEN_STYLE)
+	@Parameter(style = FileWidget.OPEN_STYLE, required = false, description = "Empty: the built-in model")
 	private File model;
+	@Parameter(required = false)
+	private boolean trust = false;
 	@Parameter(required = false)
 	private String classes = "";
 	/** Not remembered between runs: left empty, the open image is used. */
@@ -105,7 +108,7 @@ public class GradCamOverlayCommand extends DetectingCommand<GradCamSettings> {
 			"No input: open an image or give input= (an image file or a folder) and output=");
 		final int planes = ImagePlusConversion.planeCount(imp);
 		final ImageStack blends = new_image ? new ImageStack(imp.getWidth(), imp.getHeight()) : null;
-		progress.status("Loading model " + settings.model);
+		progress.status("Loading model " + (settings.model == null ? BuiltinModel.KEY : settings.model));
 		int done = 0;
 		try (GradCamJob job = GradCamJob.open(settings)) {
 			if (!new_image) EmotionOverlay.clear(imp);

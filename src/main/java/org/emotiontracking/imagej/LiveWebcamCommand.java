@@ -46,8 +46,10 @@ public class LiveWebcamCommand extends DetectingCommand<LiveSettings> {
 	@Parameter(required = false, persist = false)
 	private ImagePlus image;
 
-	@Parameter(style = FileWidget.OPEN_STYLE)
+	@Parameter(style = FileWidget.OPEN_STYLE, required = false, description = "Empty: the built-in model")
 	private File model;
+	@Parameter(required = false)
+	private boolean trust = false;
 	@Parameter(min = "0")
 	private int camera = 0;
 	/** Not remembered between runs: left empty, the camera (or the open image) is used. */
@@ -104,7 +106,6 @@ public class LiveWebcamCommand extends DetectingCommand<LiveSettings> {
 	@Override
 	protected void execute(final LiveSettings settings, final ProgressListener progress) throws Exception {
 		settings.validate();
-		if (settings.model == null) throw new IllegalArgumentException("No model: set model= to a .zip, a model folder or a Keras .h5");
 		if (settings.output != null) LiveOutputs.checkCanWrite(settings.output, settings.record, settings.overwrite);
 		final boolean window = settings.show && !GraphicsEnvironment.isHeadless();
 		if (settings.show && !window) progress.log("No display: running without the live window");

@@ -17,8 +17,10 @@ import org.emotiontracking.core.util.Setting;
  */
 public final class ClassifySettings extends FaceDetectionSettings {
 
-	@Setting("Model: a .zip written by Train Emotion Model, its unpacked folder, or a Keras .h5")
+	@Setting("Model: builtin (the FER2013 model that ships with the plugin; also when empty), a .zip from Train Emotion Model, its unpacked folder, or a Keras .h5")
 	public Path model;
+	@Setting("Open a model archive even if its graph holds ops this project's models never use (a model is code: only for files you trust)")
+	public boolean trust = false;
 	@Setting("An image or video file, or a folder of images and videos (videos are analysed frame by frame)")
 	public Path input;
 	@Setting("Folder for the CSV log, the distribution chart and (with true labels) the confusion matrix and metrics")
@@ -79,8 +81,6 @@ public final class ClassifySettings extends FaceDetectionSettings {
 	 * @throws IllegalArgumentException naming the key and the problem
 	 */
 	public void validate(final boolean needModel, final boolean needInput, final boolean needOutput) {
-		if (needModel && model == null) throw new IllegalArgumentException(
-			"No model given: set model= to a .zip, a model folder or a Keras .h5");
 		if (needInput) {
 			if (input == null) throw new IllegalArgumentException("No input given: set input= to an image or video file or a folder");
 			if (!Files.exists(input)) throw new IllegalArgumentException("Input not found: " + input);

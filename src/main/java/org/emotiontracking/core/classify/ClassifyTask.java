@@ -12,6 +12,7 @@ import org.emotiontracking.core.data.WorkList;
 import org.emotiontracking.core.detect.DetectorLoadException;
 import org.emotiontracking.core.detect.FaceDetector;
 import org.emotiontracking.core.detect.FaceDetectors;
+import org.emotiontracking.core.model.BuiltinModel;
 import org.emotiontracking.core.model.EmotionClassifier;
 import org.emotiontracking.core.video.VideoFileTypes;
 import org.emotiontracking.core.util.AtomicFiles;
@@ -52,9 +53,9 @@ public final class ClassifyTask {
 		settings.validate(true, input == null, input == null);
 		final ClassificationReports reports = reports(settings);
 		final ProgressListener p = progress == null ? ProgressListener.SILENT : progress;
-		p.status("Loading model " + settings.model);
+		p.status("Loading model " + (BuiltinModel.isBuiltin(settings.model) ? BuiltinModel.KEY : settings.model));
 		try (EmotionClassifier classifier = EmotionClassifier.load(settings.model, settings.classes.isEmpty() ? null
-			: settings.classes, settings.engine, settings.inference_threads))
+			: settings.classes, settings.engine, settings.inference_threads, settings.trust))
 		{
 			return run(classifier, settings, input, sink, reports, p);
 		}
@@ -87,7 +88,7 @@ public final class ClassifyTask {
 			final long[] rows = { 0 };
 			final ClassificationSink counter = (row, box, index) -> rows[0]++;
 			progress.log(String.format(Locale.ROOT, "Classifying %s with %s (%s, %d px, classes %s, on %s)%s",
-				input.description(), settings.model == null ? "the given model" : settings.model,
+				input.description(), classifier.description(),
 				classifier.metadata().architecture, classifier.inputSize(), String.join(", ", classifier.classNames()),
 				classifier.engineDescription(),
 				detector == null ? ", whole images" : ", faces by " + detector.description()));

@@ -13,8 +13,10 @@ import org.emotiontracking.core.util.Setting;
  */
 public final class GradCamSettings extends FaceDetectionSettings {
 
-	@Setting("Model: a .zip from Train Emotion Model, its unpacked folder, or a Keras .h5")
+	@Setting("Model: builtin (the FER2013 model that ships with the plugin; also when empty), a .zip from Train Emotion Model, its unpacked folder, or a Keras .h5")
 	public Path model;
+	@Setting("Open a model archive even if its graph holds ops this project's models never use (a model is code: only for files you trust)")
+	public boolean trust = false;
 	@Setting("Class names of a Keras .h5 model in output order, comma-separated (default: the notebook's seven)")
 	public List<String> classes = new ArrayList<>();
 	@Setting("An image file or a folder of images")

@@ -82,7 +82,6 @@ public final class LiveSession implements AutoCloseable {
 	 */
 	public static LiveSession open(final LiveSettings settings) throws IOException {
 		settings.validate();
-		requireModel(settings);
 		checkOutputs(settings);
 		final FrameSource source = openSource(settings);
 		try {
@@ -100,10 +99,9 @@ public final class LiveSession implements AutoCloseable {
 	 */
 	public static LiveSession open(final LiveSettings settings, final FrameSource source) throws IOException {
 		settings.validate();
-		requireModel(settings);
 		checkOutputs(settings);
-		final EmotionClassifier classifier = EmotionClassifier.load(settings.model, settings.classes.isEmpty() ? null : settings.classes,
-			settings.engine, settings.inference_threads);
+		final EmotionClassifier classifier = EmotionClassifier.load(settings.model, settings.classes.isEmpty() ? null
+			: settings.classes, settings.engine, settings.inference_threads, settings.trust);
 		try {
 			final FaceDetector detector = openDetector(settings, source.width(), source.height());
 			return new LiveSession(settings, source, classifier, true, detector, true);
@@ -126,10 +124,6 @@ public final class LiveSession implements AutoCloseable {
 		checkOutputs(settings);
 		final FaceDetector d = detector != null ? detector : openDetector(settings, source.width(), source.height());
 		return new LiveSession(settings, source, classifier, false, d, detector == null);
-	}
-
-	private static void requireModel(final LiveSettings settings) {
-		if (settings.model == null) throw new IllegalArgumentException("No model: give model=<archive .zip, folder or Keras .h5>");
 	}
 
 	private static void checkOutputs(final LiveSettings settings) throws IOException {
@@ -328,8 +322,9 @@ public final class LiveSession implements AutoCloseable {
 	}
 
 	private String describeModel() {
-		return String.format(Locale.ROOT, "%s alpha %.2f, %d px, classes %s, on %s", classifier.metadata().architecture,
-			classifier.metadata().alpha, classifier.inputSize(), String.join(",", classifier.classNames()),
+		return String.format(Locale.ROOT, "%s: %s%s, %d px, classes %s, on %s", classifier.description(), classifier
+			.metadata().architecture, classifier.metadata().isMobileNetV2() ? String.format(Locale.ROOT, " alpha %.2f",
+				classifier.metadata().alpha) : "", classifier.inputSize(), String.join(",", classifier.classNames()),
 			classifier.engineDescription());
 	}
 

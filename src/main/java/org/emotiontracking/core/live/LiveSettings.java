@@ -14,8 +14,10 @@ import org.emotiontracking.core.util.Setting;
  */
 public final class LiveSettings extends FaceDetectionSettings {
 
-	@Setting("Model archive (.zip or folder) or Keras .h5 file")
+	@Setting("Model: builtin (the FER2013 model that ships with the plugin; also when empty), a .zip from Train Emotion Model, its unpacked folder, or a Keras .h5")
 	public Path model;
+	@Setting("Open a model archive even if its graph holds ops this project's models never use (a model is code: only for files you trust)")
+	public boolean trust = false;
 	@Setting("Camera index (0 = the first camera); used when no source is given")
 	public int camera = 0;
 	@Setting("Video file to read instead of a camera (mp4, mov, mkv, webm, avi; H.264, HEVC, VP8/VP9, MPEG-4, MJPEG, AV1, through FFmpeg)")
