@@ -18,7 +18,7 @@ import org.emotiontracking.core.util.Settings;
 final class BenchCli implements CliCommand {
 
 	public static final class Keys {
-		@Setting("What to measure: all, inference, training, classify, gradcam, live")
+		@Setting("What to measure: all, inference, training, classify, gradcam, live, video, detect; align (not in all: what align= does to crops)")
 		public String what = "all";
 		@Setting("MobileNetV2 width multiplier")
 		public double alpha = 1.0;
@@ -38,12 +38,22 @@ final class BenchCli implements CliCommand {
 		public int images = 1000;
 		@Setting("classify: 640x480 photos with a face, detected (0 = skip)")
 		public int photos = 300;
+		@Setting("detect: timed rounds over the photos per detector")
+		public int rounds = 5;
 		@Setting("classify: tiny files for the memory run at 96 px (0 = skip)")
 		public int files = 20000;
 		@Setting("inference: 640x480 photos classified end to end on ONNX Runtime, TensorFlow and a PyTorch pipeline (0 = skip)")
 		public int end_to_end = 1000;
 		@Setting("inference: rounds of the end-to-end comparison (the median is reported)")
-		public int rounds = 3;
+		public int end_to_end_rounds = 3;
+		@Setting("video: seconds of the 720p and 1080p H.264 clips")
+		public double clip_seconds = 10;
+		@Setting("video: minutes of the long video for the memory run (0 = skip)")
+		public int long_minutes = 60;
+		@Setting("video: frame size of the long video")
+		public String long_size = "320x240";
+		@Setting("video: every= for the long video")
+		public int long_every = 10;
 	}
 
 	@Override
@@ -63,12 +73,17 @@ final class BenchCli implements CliCommand {
 			System.getProperty("java.version"));
 		if (k.what.equals("all") || k.what.equals("inference")) report.addAll(InferenceBenchmark.run(k.alpha, k.seconds, progress));
 		if ((k.what.equals("all") || k.what.equals("inference")) && k.end_to_end > 0) report.addAll(
-			org.emotiontracking.bench.PyTorchComparison.run(k.end_to_end, Math.max(1, k.rounds), progress));
+			org.emotiontracking.bench.PyTorchComparison.run(k.end_to_end, Math.max(1, k.end_to_end_rounds), progress));
 		if (k.what.equals("all") || k.what.equals("training")) report.addAll(org.emotiontracking.bench.TrainingBenchmark.run(
 			k.train_images, k.train_epochs, k.augmented_epochs, k.alpha, progress));
 		if (k.what.equals("all") || k.what.equals("live")) report.addAll(LiveBenchmark.run(k.alpha, k.frames, progress));
 		if (k.what.equals("all") || k.what.equals("gradcam")) report.addAll(GradCamBenchmark.run(k.alpha, k.size, k.seconds,
 			progress));
+		if (k.what.equals("align")) report.addAll(org.emotiontracking.bench.AlignBenchmark.run(progress));
+		if (k.what.equals("all") || k.what.equals("detect")) report.addAll(org.emotiontracking.bench.DetectBenchmark.run(k.rounds,
+			progress));
+		if (k.what.equals("all") || k.what.equals("video")) report.addAll(org.emotiontracking.bench.VideoBenchmark.run(k.alpha,
+			k.clip_seconds, k.long_minutes, k.long_size, k.long_every, progress));
 		if (k.what.equals("all") || k.what.equals("classify")) report.addAll(ClassifyBenchmark.run(k.alpha, k.images, k.photos, k.files,
 			progress));
 		progress.log(String.format(Locale.ROOT, "peak resident memory: %d MiB", MemoryProbe.peakResidentMiB()));

@@ -1,19 +1,19 @@
 package org.emotiontracking.core.explain;
 
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 
 import org.emotiontracking.core.data.RgbImage;
-import org.emotiontracking.core.detect.DefaultCascade;
 import org.emotiontracking.core.detect.DetectorLoadException;
 import org.emotiontracking.core.detect.FaceBox;
+import org.emotiontracking.core.detect.FaceCrop;
+import org.emotiontracking.core.detect.FaceCropper;
 import org.emotiontracking.core.detect.FaceDetector;
 import org.emotiontracking.core.detect.FaceDetectors;
+import org.emotiontracking.core.detect.FaceDetectionSettings;
 import org.emotiontracking.core.detect.Faces;
-import org.emotiontracking.core.detect.HaarCascadeDetector;
 
 /**
  * The regions of an image given to the model: detected faces (optionally only the largest, grown by
@@ -22,42 +22,41 @@ import org.emotiontracking.core.detect.HaarCascadeDetector;
 public final class FaceFinder implements AutoCloseable {
 
 	private final FaceDetector detector;
-	private final double margin;
+	private final FaceCropper cropper;
 	private final boolean largest;
 
-	private FaceFinder(final FaceDetector detector, final double margin, final boolean largest) {
+	private FaceFinder(final FaceDetector detector, final FaceCropper cropper, final boolean largest) {
 		this.detector = detector;
-		this.margin = margin;
+		this.cropper = cropper;
 		this.largest = largest;
 	}
 
 	/** Every image is one face. */
 	public static FaceFinder whole() {
-		return new FaceFinder(null, 0, false);
+		return new FaceFinder(null, new FaceCropper(0, false), false);
 	}
 
 	/** Faces from {@code detector} (closed with this finder). */
 	public static FaceFinder detecting(final FaceDetector detector, final double margin, final boolean largest) {
-		if (!(margin > -0.5 && margin <= 2)) throw new IllegalArgumentException("margin must be between -0.5 and 2, got " +
-			margin);
-		return new FaceFinder(detector, margin, largest);
+		if (!(margin >= FaceDetectionSettings.MIN_MARGIN && margin <= FaceDetectionSettings.MAX_MARGIN))
+			throw new IllegalArgumentException("margin must be between " + FaceDetectionSettings.MIN_MARGIN + " and " +
+				FaceDetectionSettings.MAX_MARGIN + ", got " + margin);
+		return new FaceFinder(detector, new FaceCropper(margin, false), largest);
 	}
 
-	/** From the keys faces, detector, scale_factor, min_neighbors, min_face, margin and largest. */
+	/** Faces from {@code detector} (closed with this finder), cut out by {@code cropper}. */
+	public static FaceFinder detecting(final FaceDetector detector, final FaceCropper cropper, final boolean largest) {
+		return new FaceFinder(detector, cropper, largest);
+	}
+
+	/** From the key faces and the detection keys ({@link FaceDetectors#open(FaceDetectionSettings)}). */
 	public static FaceFinder fromSettings(final GradCamSettings s) throws DetectorLoadException {
 		final String mode = s.faces == null ? "detect" : s.faces.trim().toLowerCase(Locale.ROOT);
 		if (mode.equals("whole")) return whole();
 		if (!mode.equals("detect")) throw new IllegalArgumentException("Unknown faces='" + s.faces +
 			"'. Valid values: detect, whole");
-		if (!(s.margin > -0.5 && s.margin <= 2)) throw new IllegalArgumentException(
-			"margin must be between -0.5 and 2, got " + s.margin);
-		final Path file = s.detector;
-		final FaceDetector d;
-		if (file == null || String.valueOf(file.getFileName()).toLowerCase(Locale.ROOT).endsWith(".xml"))
-			d = new HaarCascadeDetector(file == null ? DefaultCascade.locate() : file, s.scale_factor, s.min_neighbors,
-				s.min_face, HaarCascadeDetector.DEFAULT_MAX_DETECTION_SIDE, HaarCascadeDetector.DEFAULT_EQUALIZE_HISTOGRAM);
-		else d = FaceDetectors.open(file);
-		return detecting(d, s.margin, s.largest);
+		s.validateDetection();
+		return detecting(FaceDetectors.open(s), FaceCropper.of(s), s.largest);
 	}
 
 	public boolean wholeImage() { return detector == null; }
@@ -69,12 +68,22 @@ public final class FaceFinder implements AutoCloseable {
 
 	/** The regions to classify, in reading order (empty if no face was found). */
 	public List<FaceBox> find(final RgbImage image) {
-		if (detector == null) return Collections.singletonList(new FaceBox(0, 0, image.width(), image.height(), 1));
-		List<FaceBox> found = detector.detect(image);
+		final List<FaceBox> out = new ArrayList<>();
+		for (final FaceCrop c : crops(image)) out.add(c.region());
+		return out;
+	}
+
+	/**
+	 * The face crops to explain (grown by the margin; eye-level with align=true), in the reading order
+	 * of the detected faces (empty if no face was found); the whole image with faces=whole.
+	 */
+	public List<FaceCrop> crops(final RgbImage image) {
+		if (detector == null) return Collections.singletonList(FaceCropper.whole(image));
+		List<FaceBox> found = Faces.sorted(detector.detect(image));
 		if (largest) found = Faces.largestOnly(found);
-		final List<FaceBox> out = new ArrayList<>(found.size());
-		for (final FaceBox b : found) out.add(b.widen(margin, image.width(), image.height()));
-		return Faces.sorted(out);
+		final List<FaceCrop> out = new ArrayList<>(found.size());
+		for (final FaceBox b : found) out.add(cropper.crop(image, b));
+		return out;
 	}
 
 	@Override
