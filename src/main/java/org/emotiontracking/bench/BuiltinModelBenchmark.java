@@ -9,6 +9,7 @@ import java.util.Locale;
 
 import org.emotiontracking.core.model.BuiltinModel;
 import org.emotiontracking.core.model.EmotionClassifier;
+import org.emotiontracking.core.model.InferenceEngine;
 import org.emotiontracking.core.model.ModelArchive;
 import org.emotiontracking.core.model.ModelMetadata;
 import org.emotiontracking.core.util.FileTrees;
@@ -16,8 +17,8 @@ import org.emotiontracking.core.util.ProgressListener;
 
 /**
  * The built-in model (FER2013 mini-Xception, 64 px): faces per second at batch 32 and batch 1, and
- * the live loop at 640x480, each beside a MobileNetV2 archive (random weights, 224 px) measured in the
- * same run as the baseline.
+ * the live loop at 640x480, each beside a MobileNetV2 archive (random weights, 224 px) on the same
+ * engine (TensorFlow: the built-in model has no ONNX export) measured in the same run as the baseline.
  */
 public final class BuiltinModelBenchmark {
 
@@ -36,7 +37,8 @@ public final class BuiltinModelBenchmark {
 			m.class_names = ModelMetadata.NOTEBOOK_CLASSES;
 			final Path zip = dir.resolve("mobilenet.zip");
 			ModelArchive.write(zip, m, InferenceBenchmark.randomWeights(m));
-			try (EmotionClassifier builtin = EmotionClassifier.load(null); EmotionClassifier baseline = EmotionClassifier.load(zip)) {
+			try (EmotionClassifier builtin = EmotionClassifier.load(null); EmotionClassifier baseline = EmotionClassifier.load(zip, null,
+				InferenceEngine.TENSORFLOW, 0)) {
 				log.log("built-in model on " + builtin.engineDescription() + "; baseline on " + baseline.engineDescription());
 				for (final int batch : new int[] { 32, 1 }) {
 					final double b = InferenceBenchmark.imagesPerSecond(builtin, builtin.inputSize(), batch, seconds);
