@@ -55,6 +55,12 @@ public class LiveWebcamCommand extends DetectingCommand<LiveSettings> {
 	/** Not remembered between runs: left empty, the camera (or the open image) is used. */
 	@Parameter(style = FileWidget.OPEN_STYLE, required = false, persist = false)
 	private File source;
+	@Parameter(min = "1")
+	private int every = 1;
+	@Parameter(min = "0")
+	private double start = 0;
+	@Parameter(min = "0")
+	private double end = 0;
 	@Parameter(style = FileWidget.DIRECTORY_STYLE, required = false)
 	private File output;
 	@Parameter

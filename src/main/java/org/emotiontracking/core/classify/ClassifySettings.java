@@ -21,7 +21,7 @@ public final class ClassifySettings extends FaceDetectionSettings {
 	public Path model;
 	@Setting("Open a model archive even if its graph holds ops this project's models never use (a model is code: only for files you trust)")
 	public boolean trust = false;
-	@Setting("An image file or a folder of images")
+	@Setting("An image or video file, or a folder of images and videos (videos are analysed frame by frame)")
 	public Path input;
 	@Setting("Folder for the CSV log, the distribution chart and (with true labels) the confusion matrix and metrics")
 	public Path output;
@@ -37,6 +37,24 @@ public final class ClassifySettings extends FaceDetectionSettings {
 	public int batch_size = 32;
 	@Setting("Refuse images with more pixels than this (guards against decompression bombs)")
 	public long max_pixels = ImageDecoder.DEFAULT_MAX_PIXELS;
+	@Setting("Videos: analyse every Nth frame (1 = all)")
+	public int every = 1;
+	@Setting("Videos: start at this time in seconds")
+	public double start = 0;
+	@Setting("Videos: stop at this time in seconds (0 = the end)")
+	public double end = 0;
+	@Setting("Videos: stop after this many analysed frames per video (0 = no limit)")
+	public long max_frames = 0;
+	@Setting("Videos: stop after this many seconds of video per video (0 = no limit)")
+	public double duration = 0;
+	@Setting("Videos: average each face's probabilities over its last N analysed frames (0 = each frame on its own)")
+	public int smoothing = 0;
+
+	/** The frames of each video to analyse (every, start, end). */
+	public org.emotiontracking.core.video.VideoSelection videoSelection() {
+		return new org.emotiontracking.core.video.VideoSelection(every, start, end);
+	}
+
 	@Setting("Inference engine: onnxruntime (faster; models without an ONNX export run on TensorFlow) or tensorflow")
 	public InferenceEngine engine = InferenceEngine.DEFAULT;
 	@Setting("Threads of the inference engine (0 = all cores, or EMOTION_TRACKING_THREADS)")
@@ -64,7 +82,7 @@ public final class ClassifySettings extends FaceDetectionSettings {
 	 */
 	public void validate(final boolean needModel, final boolean needInput, final boolean needOutput) {
 		if (needInput) {
-			if (input == null) throw new IllegalArgumentException("No input given: set input= to an image file or a folder");
+			if (input == null) throw new IllegalArgumentException("No input given: set input= to an image or video file or a folder");
 			if (!Files.exists(input)) throw new IllegalArgumentException("Input not found: " + input);
 		}
 		if (needOutput && output == null) throw new IllegalArgumentException("No output folder given: set output=");
@@ -77,5 +95,9 @@ public final class ClassifySettings extends FaceDetectionSettings {
 		if (inference_threads < 0) throw new IllegalArgumentException("inference_threads must be 0 or more, got " + inference_threads);
 		if (max_pixels < 1) throw new IllegalArgumentException("max_pixels must be positive, got " + max_pixels);
 		shard();
+		videoSelection(); // checks every, start, end
+		if (max_frames < 0) throw new IllegalArgumentException("max_frames must be 0 or more, got " + max_frames);
+		if (!(duration >= 0) || Double.isInfinite(duration)) throw new IllegalArgumentException("duration must be >= 0 seconds, got " + duration);
+		if (smoothing < 0) throw new IllegalArgumentException("smoothing must be 0 or more, got " + smoothing);
 	}
 }

@@ -14,6 +14,7 @@ import org.emotiontracking.core.detect.FaceDetector;
 import org.emotiontracking.core.detect.FaceDetectors;
 import org.emotiontracking.core.model.BuiltinModel;
 import org.emotiontracking.core.model.EmotionClassifier;
+import org.emotiontracking.core.video.VideoFileTypes;
 import org.emotiontracking.core.util.AtomicFiles;
 import org.emotiontracking.core.util.ProgressListener;
 import org.emotiontracking.core.util.Settings;
@@ -92,6 +93,7 @@ public final class ClassifyTask {
 				classifier.engineDescription(),
 				detector == null ? ", whole images" : ", faces by " + detector.description()));
 			final EmotionClassification pipeline = new EmotionClassification(classifier, detector).configure(settings);
+			if (detector != null) pipeline.videoAnalyser(new VideoItemAnalysis(classifier, detector, settings));
 			final ClassificationSummary summary = pipeline.classify(input, ClassificationSink.all(r, sink, counter), progress);
 			if (summary.images() == 0) progress.log("No images found in " + input.description() + (settings.recursive ? ""
 				: " (images in sub-folders need recursive=true)"));
@@ -113,7 +115,9 @@ public final class ClassifyTask {
 			if (settings.output == null) throw new IllegalArgumentException("shard= needs output= (the shard's folder)");
 			AtomicFiles.checkCanWrite(settings.output.resolve(ShardManifest.FILE), settings.overwrite);
 		}
-		return settings.output == null ? null : new ClassificationReports(settings.output, settings.overwrite);
+		// video rows (frame set) are also summarised per tracked face id
+		return settings.output == null ? null : new ClassificationReports(settings.output, settings.overwrite).summarisingTracks(
+			row -> row.frame() != null ? row.face() : null);
 	}
 
 	/** The keys recorded in a shard's manifest: all but where this shard writes and which shard it is. */
@@ -125,7 +129,7 @@ public final class ClassifyTask {
 
 	/** The work list of {@code settings.input} (a file or a folder scan with true labels), sliced to {@code shard}. */
 	public static WorkList workList(final ClassifySettings settings, final List<String> classNames) {
-		return WorkList.of(settings.input, settings.recursive, classNames).shard(settings.shard());
+		return WorkList.of(settings.input, settings.recursive, classNames, VideoFileTypes::isImageOrVideo).shard(settings.shard());
 	}
 
 	/**

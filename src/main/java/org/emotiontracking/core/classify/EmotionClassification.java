@@ -63,8 +63,42 @@ public final class EmotionClassification {
 	private static final AtomicInteger POOLS = new AtomicInteger();
 	private static final long STATUS_INTERVAL_NANOS = 250_000_000L;
 
+	/** Analyses a video item frame by frame, sending its rows to the sink (from the calling thread). */
+	public interface VideoAnalyser {
+		Result analyse(ClassificationItem item, long index, ClassificationSink sink, List<String> classNames, ProgressListener progress)
+			throws IOException;
+
+		/** What a video gave. */
+		final class Result {
+			final long frames;
+			final long rows;
+			final String problem;
+			final boolean failed;
+			final boolean cancelled;
+
+			/** @param problem damage or an early end (the rows before it count), or null */
+			public Result(final long frames, final long rows, final String problem, final boolean cancelled) {
+				this(frames, rows, problem, false, cancelled);
+			}
+
+			private Result(final long frames, final long rows, final String problem, final boolean failed, final boolean cancelled) {
+				this.frames = frames;
+				this.rows = rows;
+				this.problem = problem;
+				this.failed = failed;
+				this.cancelled = cancelled;
+			}
+
+			/** The video could not be read at all. */
+			public static Result failed(final String message) {
+				return new Result(0, 0, message, true, false);
+			}
+		}
+	}
+
 	private final EmotionClassifier classifier;
 	private final FaceDetector detector;
+	private VideoAnalyser videos;
 	private FaceMode mode;
 	private FaceCropper cropper = new FaceCropper(0, false);
 	private boolean largestOnly;
@@ -125,6 +159,12 @@ public final class EmotionClassification {
 		return this;
 	}
 
+	/** How video items are analysed (null: they give an error row). */
+	public EmotionClassification videoAnalyser(final VideoAnalyser value) {
+		videos = value;
+		return this;
+	}
+
 	/** Threads decoding and detecting (default: the number of cores). */
 	public EmotionClassification workers(final int value) {
 		if (value < 1) throw new IllegalArgumentException("Workers must be at least 1: " + value);
@@ -140,6 +180,15 @@ public final class EmotionClassification {
 	/** The layout of the rows (local-time timestamps). */
 	public PredictionColumns columns() {
 		return new PredictionColumns(classifier.classNames(), COLUMNS);
+	}
+
+	/** The layout of the rows, with the frame and time_s columns of videos if {@code videoFrames}. */
+	public PredictionColumns columns(final boolean videoFrames) {
+		if (!videoFrames) return columns();
+		final Set<PredictionColumn> c = EnumSet.copyOf(COLUMNS);
+		c.add(PredictionColumn.FRAME);
+		c.add(PredictionColumn.TIME);
+		return new PredictionColumns(classifier.classNames(), c);
 	}
 
 	/**
@@ -210,7 +259,7 @@ public final class EmotionClassification {
 
 		ClassificationSummary execute() throws IOException {
 			final long start = System.nanoTime();
-			sink.start(columns());
+			sink.start(columns(input.hasVideos()));
 			total = input.size();
 			progress.status("Classifying " + input.description());
 			final ExecutorService pool = Executors.newFixedThreadPool(workers, threads("emotion-classify-" + POOLS.incrementAndGet()));
@@ -277,6 +326,7 @@ public final class EmotionClassification {
 
 		/** Worker stage: load, find faces, crop, resize to the model input. */
 		private Prepared prepare(final long index, final ClassificationItem item) {
+			if (item.isVideo()) return new Prepared(index, item, Collections.emptyList(), new RgbImage[0], null);
 			final RgbImage image;
 			try {
 				image = item.load();
@@ -321,8 +371,14 @@ public final class EmotionClassification {
 			}
 		}
 
-		/** Queues an item's faces for the model; emits what is complete. */
+		/** Queues an item's faces for the model; emits what is complete. A video is analysed here, in order. */
 		private void accept(final Prepared p) throws IOException {
+			if (p.item.isVideo()) {
+				if (batchCount > 0) runBatch();
+				emitReady();
+				analyseVideo(p);
+				return;
+			}
 			pending.add(p);
 			for (int k = 0; k < p.inputs.length; k++) {
 				batchItems[batchCount] = p;
@@ -380,6 +436,53 @@ public final class EmotionClassification {
 						if (item.trueLabel().equals(r.predictedEmotion())) correct++;
 					}
 					sink.accept(r, b, p.index);
+				}
+			}
+			reportProgress(item);
+		}
+
+		/** A video: its rows stream to the sink from the analyser (the pipeline Live uses, in batch mode). */
+		private void analyseVideo(final Prepared p) throws IOException {
+			final ClassificationItem item = p.item;
+			images++;
+			if (videos == null || mode == FaceMode.WHOLE) {
+				final String error = "Video " + item.name() + (videos == null ? " cannot be analysed here" :
+					" needs faces=detect (faces=whole is for images of cropped faces)");
+				failures++;
+				if (failureMessages.size() < ClassificationSummary.MAX_KEPT_FAILURES) failureMessages.add(error);
+				progress.log("Skipped: " + error);
+				sink.accept(base(item).error(error).build(), null, p.index);
+				reportProgress(item);
+				return;
+			}
+			progress.status("Analysing video " + item.name());
+			final VideoAnalyser.Result r = videos.analyse(item, p.index, new ClassificationSink() {
+				@Override
+				public void accept(final PredictionRow row, final FaceBox box, final long index) throws IOException {
+					faces++;
+					if (item.trueLabel() != null && classNames.contains(item.trueLabel())) {
+						labelled++;
+						if (item.trueLabel().equals(row.predictedEmotion())) correct++;
+					}
+					sink.accept(row, box, index);
+				}
+			}, classNames, progress);
+			if (r.failed) {
+				failures++;
+				if (failureMessages.size() < ClassificationSummary.MAX_KEPT_FAILURES) failureMessages.add(r.problem);
+				progress.log("Skipped: " + r.problem);
+				sink.accept(base(item).error(r.problem).build(), null, p.index);
+			}
+			else {
+				if (r.rows == 0) {
+					noFace++;
+					sink.accept(base(item).error(PredictionRow.NO_FACE).build(), null, p.index);
+				}
+				if (r.problem != null) {
+					// damaged or cut short: the rows before the damage are kept; the problem counts as a failure
+					failures++;
+					if (failureMessages.size() < ClassificationSummary.MAX_KEPT_FAILURES) failureMessages.add(r.problem);
+					sink.accept(base(item).error(r.problem).build(), null, p.index);
 				}
 			}
 			reportProgress(item);

@@ -14,8 +14,8 @@ import org.emotiontracking.core.detect.Keypoint;
  * {@link Keypoint} order), placed after the probabilities.
  */
 public enum PredictionColumn {
-	SLICE("slice"), FACE("face"), X("x"), Y("y"), WIDTH("width"), HEIGHT("height"), SUBSET("subset"), KEYPOINTS("keypoints"),
-	ERROR("error");
+	SLICE("slice"), FRAME("frame"), TIME("time_s"), FACE("face"), X("x"), Y("y"), WIDTH("width"), HEIGHT("height"), SUBSET("subset"),
+	KEYPOINTS("keypoints"), ERROR("error");
 
 	/** The four face-box columns. */
 	public static final Set<PredictionColumn> BOX = Collections.unmodifiableSet(EnumSet.of(X, Y, WIDTH, HEIGHT));

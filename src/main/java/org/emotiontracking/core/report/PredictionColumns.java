@@ -126,6 +126,8 @@ public final class PredictionColumns {
 	private static Object optionalValue(final PredictionRow row, final PredictionColumn c) {
 		switch (c) {
 			case SLICE: return row.slice();
+			case FRAME: return row.frame();
+			case TIME: return row.time();
 			case FACE: return row.face();
 			case X: return row.x();
 			case Y: return row.y();
@@ -185,6 +187,15 @@ public final class PredictionColumns {
 			if (v.isEmpty()) continue;
 			switch (c) {
 				case SLICE: b.slice(integer(c, v)); break;
+				case FRAME:
+					try {
+						b.frame(Long.parseLong(v));
+					}
+					catch (final NumberFormatException e) {
+						throw new IllegalArgumentException("frame '" + v + "' is not a whole number", e);
+					}
+					break;
+				case TIME: b.time(number(c.header(), v)); break;
 				case FACE: b.face(integer(c, v)); break;
 				case X: box[0] = integer(c, v); break;
 				case Y: box[1] = integer(c, v); break;

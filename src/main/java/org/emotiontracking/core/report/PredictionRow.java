@@ -22,6 +22,8 @@ public final class PredictionRow {
 	private final Instant timestamp;
 	private final String image;
 	private final Integer slice;
+	private final Long frame;
+	private final Double time;
 	private final Integer face;
 	private final Integer x, y, width, height;
 	private final String subset;
@@ -36,6 +38,8 @@ public final class PredictionRow {
 		timestamp = b.timestamp != null ? b.timestamp : Instant.now();
 		image = Objects.requireNonNull(b.image, "image");
 		slice = b.slice;
+		frame = b.frame;
+		time = b.time;
 		face = b.face;
 		x = b.x;
 		y = b.y;
@@ -75,6 +79,8 @@ public final class PredictionRow {
 		final Builder b = new Builder(image);
 		b.timestamp = timestamp;
 		b.slice = slice;
+		b.frame = frame;
+		b.time = time;
 		b.face = face;
 		b.x = x;
 		b.y = y;
@@ -98,6 +104,12 @@ public final class PredictionRow {
 
 	/** 1-based slice or frame number, or null. */
 	public Integer slice() { return slice; }
+
+	/** 1-based frame number in a video, or null. */
+	public Long frame() { return frame; }
+
+	/** Presentation time in a video in seconds, or null. */
+	public Double time() { return time; }
 
 	/** Face id (index within the image, or a track id over frames), or null. */
 	public Integer face() { return face; }
@@ -161,6 +173,8 @@ public final class PredictionRow {
 		private Instant timestamp;
 		private final String image;
 		private Integer slice, face, x, y, width, height;
+		private Long frame;
+		private Double time;
 		private String subset, error, predictedEmotion, trueLabel;
 		private double confidence = Double.NaN;
 		private double[] probabilities;
@@ -175,6 +189,12 @@ public final class PredictionRow {
 
 		/** 1-based slice or frame number. */
 		public Builder slice(final int value) { slice = value; return this; }
+
+		/** 1-based frame number in a video. */
+		public Builder frame(final long value) { frame = value; return this; }
+
+		/** Presentation time in a video in seconds. */
+		public Builder time(final double value) { time = value; return this; }
 
 		/** Face id within the image or track id over frames. */
 		public Builder face(final int value) { face = value; return this; }

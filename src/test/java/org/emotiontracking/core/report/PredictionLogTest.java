@@ -34,7 +34,7 @@ class PredictionLogTest {
 	@Test
 	void headerHasFixedAndChosenColumnsInOrder() {
 		final PredictionColumns all = new PredictionColumns(CLASSES, EnumSet.allOf(PredictionColumn.class));
-		final List<String> expected = new java.util.ArrayList<>(List.of("timestamp", "image", "slice", "face", "x", "y", "width",
+		final List<String> expected = new java.util.ArrayList<>(List.of("timestamp", "image", "slice", "frame", "time_s", "face", "x", "y", "width",
 			"height", "subset", "predicted_emotion", "confidence", "true_label", "p_happy", "p_sad", "p_Überraschung"));
 		expected.addAll(PredictionColumn.keypointHeaders());
 		expected.add("error");
