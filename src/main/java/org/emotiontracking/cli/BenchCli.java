@@ -18,7 +18,7 @@ import org.emotiontracking.core.util.Settings;
 final class BenchCli implements CliCommand {
 
 	public static final class Keys {
-		@Setting("What to measure: all, inference, training, classify, gradcam, live")
+		@Setting("What to measure: all, inference, training, classify, gradcam, live, video")
 		public String what = "all";
 		@Setting("MobileNetV2 width multiplier")
 		public double alpha = 1.0;
@@ -40,6 +40,14 @@ final class BenchCli implements CliCommand {
 		public int photos = 300;
 		@Setting("classify: tiny files for the memory run at 96 px (0 = skip)")
 		public int files = 20000;
+		@Setting("video: seconds of the 720p and 1080p H.264 clips")
+		public double clip_seconds = 10;
+		@Setting("video: minutes of the long video for the memory run (0 = skip)")
+		public int long_minutes = 60;
+		@Setting("video: frame size of the long video")
+		public String long_size = "320x240";
+		@Setting("video: every= for the long video")
+		public int long_every = 10;
 	}
 
 	@Override
@@ -63,6 +71,8 @@ final class BenchCli implements CliCommand {
 		if (k.what.equals("all") || k.what.equals("live")) report.addAll(LiveBenchmark.run(k.alpha, k.frames, progress));
 		if (k.what.equals("all") || k.what.equals("gradcam")) report.addAll(GradCamBenchmark.run(k.alpha, k.size, k.seconds,
 			progress));
+		if (k.what.equals("all") || k.what.equals("video")) report.addAll(org.emotiontracking.bench.VideoBenchmark.run(k.alpha,
+			k.clip_seconds, k.long_minutes, k.long_size, k.long_every, progress));
 		if (k.what.equals("all") || k.what.equals("classify")) report.addAll(ClassifyBenchmark.run(k.alpha, k.images, k.photos, k.files,
 			progress));
 		progress.log(String.format(Locale.ROOT, "peak resident memory: %d MiB", MemoryProbe.peakResidentMiB()));

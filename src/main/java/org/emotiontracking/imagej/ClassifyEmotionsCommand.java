@@ -18,8 +18,9 @@ import org.emotiontracking.core.classify.ClassifySettings;
 import org.emotiontracking.core.classify.ClassifyTask;
 import org.emotiontracking.core.data.ImageDecoder;
 import org.emotiontracking.core.detect.FaceBox;
-import org.emotiontracking.core.detect.HaarCascadeDetector;
+import org.emotiontracking.core.model.BuiltinModel;
 import org.emotiontracking.core.model.EmotionClassifier;
+import org.emotiontracking.core.report.EmotionSummary;
 import org.emotiontracking.core.report.PredictionColumns;
 import org.emotiontracking.core.report.PredictionRow;
 import org.emotiontracking.core.util.AtomicFiles;
@@ -47,14 +48,16 @@ import org.scijava.widget.FileWidget;
  */
 @Plugin(type = Command.class, name = "classify", headless = true,
 	menuPath = "Plugins>Emotion Tracking>Classify Emotions")
-public class ClassifyEmotionsCommand extends EmotionCommand<ClassifySettings> {
+public class ClassifyEmotionsCommand extends DetectingCommand<ClassifySettings> {
 
 	/** The image to classify when no input= is given (default: the current image). */
 	@Parameter(required = false, persist = false)
 	private ImagePlus image;
 
-	@Parameter(style = FileWidget.OPEN_STYLE)
+	@Parameter(style = FileWidget.OPEN_STYLE, required = false, description = "Empty: the built-in model")
 	private File model;
+	@Parameter(required = false)
+	private boolean trust = false;
 	/** Not remembered between runs: left empty, the open image is used. */
 	@Parameter(style = FileWidget.FILE_AND_DIRECTORY_STYLE, required = false, persist = false)
 	private File input;
@@ -64,20 +67,6 @@ public class ClassifyEmotionsCommand extends EmotionCommand<ClassifySettings> {
 	private boolean recursive = false;
 	@Parameter(choices = { "detect", "whole" })
 	private String faces = "detect";
-	@Parameter(style = FileWidget.OPEN_STYLE, required = false)
-	private File detector;
-	@Parameter(min = "1.01")
-	private double scale_factor = HaarCascadeDetector.DEFAULT_SCALE_FACTOR;
-	@Parameter(min = "0")
-	private int min_neighbors = HaarCascadeDetector.DEFAULT_MIN_NEIGHBORS;
-	@Parameter(min = "0")
-	private int min_face = HaarCascadeDetector.DEFAULT_MIN_FACE_SIZE;
-	@Parameter(min = "0")
-	private int detection_size = HaarCascadeDetector.DEFAULT_MAX_DETECTION_SIDE;
-	@Parameter(min = "-0.45", max = "2", stepSize = "0.05")
-	private double margin = 0;
-	@Parameter
-	private boolean largest = false;
 	@Parameter(required = false)
 	private String classes = "";
 	@Parameter
@@ -86,6 +75,18 @@ public class ClassifyEmotionsCommand extends EmotionCommand<ClassifySettings> {
 	private int batch_size = 32;
 	@Parameter(min = "1")
 	private long max_pixels = ImageDecoder.DEFAULT_MAX_PIXELS;
+	@Parameter(min = "1")
+	private int every = 1;
+	@Parameter(min = "0")
+	private double start = 0;
+	@Parameter(min = "0")
+	private double end = 0;
+	@Parameter(min = "0")
+	private long max_frames = 0;
+	@Parameter(min = "0")
+	private double duration = 0;
+	@Parameter(min = "0")
+	private int smoothing = 0;
 	@Parameter(choices = { "onnxruntime", "tensorflow" })
 	private String engine = "onnxruntime";
 	@Parameter(min = "0")
@@ -106,6 +107,9 @@ public class ClassifyEmotionsCommand extends EmotionCommand<ClassifySettings> {
 	/** The rows (also shown as {@value EmotionResultsTable#TITLE} when ImageJ hosts the command). */
 	@Parameter(type = ItemIO.OUTPUT)
 	private ResultsTable results;
+	/** Per image: faces, dominant emotion, counts and mean probabilities ({@value EmotionSummaryTable#TITLE}). */
+	@Parameter(type = ItemIO.OUTPUT)
+	private ResultsTable emotion_summary;
 	/** What the run did, as logged. */
 	@Parameter(type = ItemIO.OUTPUT)
 	private String summary;
@@ -132,20 +136,27 @@ public class ClassifyEmotionsCommand extends EmotionCommand<ClassifySettings> {
 		if (rm != null && imp != null) FaceRois.replace(rm, imp.getTitle());
 		final ResultsTable rt = EmotionResultsTable.create();
 		results = rt;
+		final ResultsTable summaryTable = EmotionSummaryTable.create();
+		emotion_summary = summaryTable;
 		final boolean show = imageJ1Hosted();
 		final boolean draw = imp != null && overlay;
 		if (draw) EmotionOverlay.clear(imp);
 		final ClassificationSummary s;
-		progress.status("Loading model " + settings.model);
+		progress.status("Loading model " + (settings.model == null ? BuiltinModel.KEY : settings.model));
 		try (EmotionClassifier classifier = EmotionClassifier.load(settings.model, settings.classes.isEmpty() ? null
-			: settings.classes, settings.engine, settings.inference_threads))
+			: settings.classes, settings.engine, settings.inference_threads, settings.trust))
 		{
 			final ClassificationInput in = imp == null ? ClassifyTask.files(settings, classifier.classNames())
 				: ClassificationInput.slices(imp.getTitle(), ImagePlusConversion.planeCount(imp),
 					i -> ImagePlusConversion.toRgb(imp, i));
-			s = ClassifyTask.run(classifier, settings, in, new TableAndOverlay(rt, draw ? imp : null, rm, imp, show), progress);
+			final TableAndOverlay sink = new TableAndOverlay(rt, summaryTable, draw ? imp : null, rm, imp, show);
+			s = ClassifyTask.run(classifier, settings, in, sink, progress);
+			sink.finish();
 		}
-		if (show) EmotionResultsTable.show(rt);
+		if (show) {
+			EmotionResultsTable.show(rt);
+			EmotionSummaryTable.show(summaryTable);
+		}
 		if (draw) imp.updateAndDraw();
 		face_count = s.faces();
 		image_count = s.images();
@@ -164,6 +175,8 @@ public class ClassifyEmotionsCommand extends EmotionCommand<ClassifySettings> {
 		private static final long SHOW_INTERVAL_NANOS = 1_000_000_000L;
 
 		private final ResultsTable rt;
+		private final ResultsTable summaryTable;
+		private EmotionSummary summary;
 		private final ImagePlus imp;
 		private final RoiManager rm;
 		private final ImagePlus source;
@@ -172,10 +185,11 @@ public class ClassifyEmotionsCommand extends EmotionCommand<ClassifySettings> {
 		private long lastShown = System.nanoTime();
 		private String lastImage;
 
-		TableAndOverlay(final ResultsTable rt, final ImagePlus imp, final RoiManager rm, final ImagePlus source,
+		TableAndOverlay(final ResultsTable rt, final ResultsTable summaryTable, final ImagePlus imp, final RoiManager rm, final ImagePlus source,
 			final boolean show)
 		{
 			this.rt = rt;
+			this.summaryTable = summaryTable;
 			this.imp = imp;
 			this.rm = rm;
 			this.source = source;
@@ -185,11 +199,18 @@ public class ClassifyEmotionsCommand extends EmotionCommand<ClassifySettings> {
 		@Override
 		public void start(final PredictionColumns columns) {
 			classNames = columns.classNames();
+			summary = new EmotionSummary(classNames, EmotionSummary.IMAGES_ONLY);
+		}
+
+		/** Adds the last image's summary. */
+		void finish() {
+			if (summary != null) EmotionSummaryTable.add(summaryTable, summary.finish(), classNames);
 		}
 
 		@Override
 		public void accept(final PredictionRow row, final FaceBox box, final long index) throws IOException {
 			EmotionResultsTable.add(rt, row, classNames);
+			EmotionSummaryTable.add(summaryTable, summary.add(row), classNames);
 			if (imp != null) EmotionOverlay.addFace(imp, row);
 			if (rm != null) {
 				if (source == null && !row.image().equals(lastImage)) FaceRois.replace(rm, row.image());

@@ -16,6 +16,7 @@ import java.util.Locale;
 
 import org.emotiontracking.core.detect.FaceBox;
 import org.emotiontracking.core.report.EmotionPalette;
+import org.emotiontracking.core.report.LabelLayout;
 import org.emotiontracking.core.report.PredictionRow;
 
 /**
@@ -54,11 +55,7 @@ public final class EmotionOverlay {
 		place(imp, rect, plane);
 		overlay.add(rect);
 		if (label != null && !label.isEmpty()) {
-			final int size = (int) Math.max(10, Math.min(48, Math.round(box.height * 0.12)));
-			final Font font = new Font(Font.SANS_SERIF, Font.BOLD, size);
-			final int textHeight = (int) Math.ceil(size * 1.35);
-			final double y = box.y >= textHeight ? box.y - textHeight : box.y;
-			final TextRoi text = new TextRoi(box.x, y, label, font);
+			final TextRoi text = labelRoi(label, box, imp.getWidth(), imp.getHeight());
 			text.setStrokeColor(EmotionPalette.textColorOn(colour));
 			text.setFillColor(colour);
 			text.setName(label);
@@ -68,6 +65,31 @@ public final class EmotionOverlay {
 		}
 		imp.setOverlay(overlay);
 		return rect;
+	}
+
+	/** Smallest font size (pixels) labels shrink to on small images. */
+	static final int MIN_FONT = 6;
+
+	/**
+	 * The label of {@code box} as a TextRoi that lies entirely inside a {@code width} x {@code height}
+	 * image: above the box, else inside its top edge; smaller, then on two lines, if it is too wide
+	 * ({@link LabelLayout}, measured with TextRoi's own bounds for the font it draws with).
+	 */
+	static TextRoi labelRoi(final String label, final Rectangle box, final int width, final int height) {
+		final int preferred = (int) Math.max(10, Math.min(48, Math.round(box.height * 0.12)));
+		final LabelLayout.Placement p = LabelLayout.place(label, box.x, box.y, width, height, preferred, Math.min(preferred,
+			MIN_FONT), 1, 0, (line, size) -> {
+				final Rectangle r = new TextRoi(0, 0, line, font(size)).getBounds();
+				return new int[] { r.width, r.height };
+			});
+		final TextRoi text = new TextRoi(p.x, p.y, String.join("\n", p.lines), font(p.size));
+		final Rectangle r = text.getBounds(); // two lines may differ from the sum of one-line heights by a pixel
+		text.setLocation(Math.max(0, Math.min(r.x, width - r.width)), Math.max(0, Math.min(r.y, height - r.height)));
+		return text;
+	}
+
+	private static Font font(final double size) {
+		return new Font(Font.SANS_SERIF, Font.BOLD, (int) Math.round(size));
 	}
 
 	/**

@@ -4,12 +4,15 @@ import ij.measure.ResultsTable;
 
 import java.util.List;
 
+import org.emotiontracking.core.report.PredictionColumn;
 import org.emotiontracking.core.report.PredictionRow;
 
 /**
  * The "Emotion Results" table: one row per face (or per image without a face), columns
  * {@code Image, Slice, Face, X, Y, Width, Height, Emotion, Confidence, P(<class>)...} in model class
- * order, then {@code Error} (why a row has no prediction, e.g. "no face found"; empty otherwise).
+ * order, the detector's keypoints ({@code right_eye_x, right_eye_y, ...}: the CSV log's names,
+ * {@link PredictionColumn#keypointHeaders()}; pixels, 1 decimal; empty where the detector gives none),
+ * then {@code Error} (why a row has no prediction, e.g. "no face found"; empty otherwise).
  * Unknown values are empty text cells (NaN for {@code Table.get} in macros; {@code ""} in the CSV that
  * {@code saveAs("Results", path)} writes, an empty field to CSV readers). Confidence and
  * probabilities are 0..1 with 4 decimals.
@@ -68,6 +71,15 @@ public final class EmotionResultsTable {
 		fraction(rt, "Confidence", row.confidence());
 		for (int i = 0; i < classNames.size(); i++)
 			fraction(rt, probabilityColumn(classNames.get(i)), p == null ? Double.NaN : p[i]);
+		final double[] xy = row.keypoints().toArray();
+		final List<String> names = PredictionColumn.keypointHeaders();
+		for (int i = 0; i < xy.length; i++) {
+			if (Double.isNaN(xy[i])) rt.addValue(names.get(i), "");
+			else {
+				rt.addValue(names.get(i), xy[i]);
+				rt.setDecimalPlaces(rt.getColumnIndex(names.get(i)), 1);
+			}
+		}
 		rt.addValue("Error", row.error() == null ? "" : row.error());
 	}
 

@@ -9,9 +9,9 @@ import java.awt.Rectangle;
 import java.io.File;
 import java.util.Locale;
 
+import org.emotiontracking.core.model.BuiltinModel;
 import org.emotiontracking.core.data.RgbImage;
 import org.emotiontracking.core.detect.FaceBox;
-import org.emotiontracking.core.detect.HaarCascadeDetector;
 import org.emotiontracking.core.explain.FaceExplanation;
 import org.emotiontracking.core.explain.GradCam;
 import org.emotiontracking.core.explain.GradCamJob;
@@ -44,14 +44,16 @@ import org.scijava.widget.FileWidget;
  */
 @Plugin(type = Command.class, name = "gradcam", headless = true,
 	menuPath = "Plugins>Emotion Tracking>Grad-CAM Overlay")
-public class GradCamOverlayCommand extends EmotionCommand<GradCamSettings> {
+public class GradCamOverlayCommand extends DetectingCommand<GradCamSettings> {
 
 	/** The image to explain when no input= is given (default: the current image). */
 	@Parameter(required = false, persist = false)
 	private ImagePlus image;
 
-	@Parameter(style = FileWidget.OPEN_STYLE)
+	@Parameter(style = FileWidget.OPEN_STYLE, required = false, description = "Empty: the built-in model")
 	private File model;
+	@Parameter(required = false)
+	private boolean trust = false;
 	@Parameter(required = false)
 	private String classes = "";
 	/** Not remembered between runs: left empty, the open image is used. */
@@ -63,18 +65,6 @@ public class GradCamOverlayCommand extends EmotionCommand<GradCamSettings> {
 	private boolean recursive = false;
 	@Parameter(choices = { "detect", "whole" })
 	private String faces = "detect";
-	@Parameter(style = FileWidget.OPEN_STYLE, required = false)
-	private File detector;
-	@Parameter(min = "1.01")
-	private double scale_factor = HaarCascadeDetector.DEFAULT_SCALE_FACTOR;
-	@Parameter(min = "0")
-	private int min_neighbors = HaarCascadeDetector.DEFAULT_MIN_NEIGHBORS;
-	@Parameter(min = "0")
-	private int min_face = HaarCascadeDetector.DEFAULT_MIN_FACE_SIZE;
-	@Parameter(min = "-0.45", max = "2", stepSize = "0.05")
-	private double margin = 0;
-	@Parameter
-	private boolean largest = false;
 	@Parameter
 	private String target = GradCam.PREDICTED;
 	@Parameter(required = false)
@@ -118,7 +108,7 @@ public class GradCamOverlayCommand extends EmotionCommand<GradCamSettings> {
 			"No input: open an image or give input= (an image file or a folder) and output=");
 		final int planes = ImagePlusConversion.planeCount(imp);
 		final ImageStack blends = new_image ? new ImageStack(imp.getWidth(), imp.getHeight()) : null;
-		progress.status("Loading model " + settings.model);
+		progress.status("Loading model " + (settings.model == null ? BuiltinModel.KEY : settings.model));
 		int done = 0;
 		try (GradCamJob job = GradCamJob.open(settings)) {
 			if (!new_image) EmotionOverlay.clear(imp);

@@ -10,7 +10,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.ExecutionException;
 
-import org.emotiontracking.core.detect.HaarCascadeDetector;
 import org.emotiontracking.core.live.FaceTracker;
 import org.emotiontracking.core.live.FrameSource;
 import org.emotiontracking.core.live.FrameSourceException;
@@ -38,7 +37,7 @@ import org.scijava.widget.FileWidget;
  * {@code output=} the timeline chart is opened as an image at the end.
  */
 @Plugin(type = Command.class, name = "live", headless = true, menuPath = "Plugins>Emotion Tracking>Live Webcam")
-public class LiveWebcamCommand extends EmotionCommand<LiveSettings> {
+public class LiveWebcamCommand extends DetectingCommand<LiveSettings> {
 
 	/** The window title of the live view. */
 	public static final String WINDOW_TITLE = "Live Emotion Tracking";
@@ -47,13 +46,21 @@ public class LiveWebcamCommand extends EmotionCommand<LiveSettings> {
 	@Parameter(required = false, persist = false)
 	private ImagePlus image;
 
-	@Parameter(style = FileWidget.OPEN_STYLE)
+	@Parameter(style = FileWidget.OPEN_STYLE, required = false, description = "Empty: the built-in model")
 	private File model;
+	@Parameter(required = false)
+	private boolean trust = false;
 	@Parameter(min = "0")
 	private int camera = 0;
 	/** Not remembered between runs: left empty, the camera (or the open image) is used. */
 	@Parameter(style = FileWidget.OPEN_STYLE, required = false, persist = false)
 	private File source;
+	@Parameter(min = "1")
+	private int every = 1;
+	@Parameter(min = "0")
+	private double start = 0;
+	@Parameter(min = "0")
+	private double end = 0;
 	@Parameter(style = FileWidget.DIRECTORY_STYLE, required = false)
 	private File output;
 	@Parameter
@@ -70,14 +77,6 @@ public class LiveWebcamCommand extends EmotionCommand<LiveSettings> {
 	private boolean record = false;
 	@Parameter
 	private boolean realtime = false;
-	@Parameter(style = FileWidget.OPEN_STYLE, required = false)
-	private File detector;
-	@Parameter(min = "1.01")
-	private double scale_factor = HaarCascadeDetector.DEFAULT_SCALE_FACTOR;
-	@Parameter(min = "0")
-	private int min_neighbors = HaarCascadeDetector.DEFAULT_MIN_NEIGHBORS;
-	@Parameter(min = "0")
-	private int min_face = HaarCascadeDetector.DEFAULT_MIN_FACE_SIZE;
 	@Parameter(min = "0")
 	private int detect_width = 320;
 	@Parameter(required = false)
@@ -107,7 +106,6 @@ public class LiveWebcamCommand extends EmotionCommand<LiveSettings> {
 	@Override
 	protected void execute(final LiveSettings settings, final ProgressListener progress) throws Exception {
 		settings.validate();
-		if (settings.model == null) throw new IllegalArgumentException("No model: set model= to a .zip, a model folder or a Keras .h5");
 		if (settings.output != null) LiveOutputs.checkCanWrite(settings.output, settings.record, settings.overwrite);
 		final boolean window = settings.show && !GraphicsEnvironment.isHeadless();
 		if (settings.show && !window) progress.log("No display: running without the live window");

@@ -89,8 +89,9 @@ class EmotionOverlayAndTableTest {
 		final ResultsTable rt = EmotionResultsTable.of(Arrays.asList(face(1, 1, 0.8734, 0.1, 0.0266), PredictionRow.noFace(
 			"empty.jpg")), CLASSES);
 		assertEquals(2, rt.size());
-		assertEquals("Image,Slice,Face,X,Y,Width,Height,Emotion,Confidence,P(happy),P(sad),P(neutral),Error", String.join(
-			",", rt.getHeadings()));
+		assertEquals("Image,Slice,Face,X,Y,Width,Height,Emotion,Confidence,P(happy),P(sad),P(neutral)," + String.join(",",
+			org.emotiontracking.core.report.PredictionColumn.keypointHeaders()) + ",Error", String.join(",", rt.getHeadings()));
+		assertEquals("", rt.getStringValue("right_eye_x", 0), "no keypoints: an empty cell");
 		assertEquals("photo.jpg", rt.getStringValue("Image", 0));
 		assertEquals(40, rt.getValue("X", 0), 0);
 		assertEquals("happy", rt.getStringValue("Emotion", 0));
@@ -101,10 +102,11 @@ class EmotionOverlayAndTableTest {
 		final Path csv = dir.resolve("r.csv");
 		rt.saveAs(csv.toString());
 		final List<String> lines = Files.readAllLines(csv, StandardCharsets.UTF_8);
-		assertEquals("Image,Slice,Face,X,Y,Width,Height,Emotion,Confidence,P(happy),P(sad),P(neutral),Error", lines.get(0));
+		assertEquals(String.join(",", rt.getHeadings()), lines.get(0));
 		// ImageJ writes empty text cells as "" (an empty field to any CSV reader)
-		assertEquals("photo.jpg,1,1,40,50,60,70,happy,0.8734,0.8734,0.1000,0.0266,\"\"", lines.get(1));
-		assertEquals("empty.jpg,\"\",\"\",\"\",\"\",\"\",\"\",\"\",\"\",\"\",\"\",\"\",no face found", lines.get(2));
+		final String noKeypoints = String.join("", java.util.Collections.nCopies(16, ",\"\""));
+		assertEquals("photo.jpg,1,1,40,50,60,70,happy,0.8734,0.8734,0.1000,0.0266" + noKeypoints + ",\"\"", lines.get(1));
+		assertEquals("empty.jpg,\"\",\"\",\"\",\"\",\"\",\"\",\"\",\"\",\"\",\"\",\"\"" + noKeypoints + ",no face found", lines.get(2));
 
 		assertThrows(IllegalArgumentException.class, () -> EmotionResultsTable.add(rt, face(1, 1, 0.5, 0.5, 0), Arrays
 			.asList("a", "b")));

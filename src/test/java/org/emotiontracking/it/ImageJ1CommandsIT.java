@@ -101,6 +101,8 @@ class ImageJ1CommandsIT {
 			"run(\"Classify Emotions\", \"model=[" + model + "] input=[" + photos + "] faces=whole output=[" + out + "]\");",
 			"selectWindow(\"Emotion Results\");",
 			"saveAs(\"Results\", \"" + saved + "\");",
+			"print(\"summary rows: \" + Table.size(\"Emotion Summary\") + \" \" + Table.getString(\"Image\", 0, \"Emotion Summary\")" +
+				" + \" \" + Table.get(\"Faces\", 0, \"Emotion Summary\"));",
 			"run(\"Grad-CAM Overlay\", \"model=[" + model + "] input=[" + photos + "] output=[" + grad + "] faces=whole\");",
 			"open(\"" + stack + "\");",
 			"run(\"Classify Emotions\", \"model=[" + model + "]\");",
@@ -140,6 +142,8 @@ class ImageJ1CommandsIT {
 			assertEquals("0", table.get(i).get(3), "whole image: box at 0");
 		}
 		assertEquals("messi copy.jpg", table.get(1).get(0));
+		assertTrue(log.contains("summary rows: 2 messi copy.jpg 1"), log);
+		assertEquals(3, Files.readAllLines(out.resolve(ClassificationReports.SUMMARY)).size(), log);
 		// Grad-CAM files, the stack's overlay (box and label per slice), the live run on the stack.
 		assertTrue(Files.isRegularFile(grad.resolve("messi" + GradCamJob.PNG_SUFFIX)), log);
 		assertTrue(Files.isRegularFile(grad.resolve("messi copy" + GradCamJob.TIFF_SUFFIX)), log);

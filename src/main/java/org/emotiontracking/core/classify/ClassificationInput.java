@@ -13,6 +13,7 @@ import org.emotiontracking.core.data.ImageDecoder;
 import org.emotiontracking.core.data.ImageFile;
 import org.emotiontracking.core.data.RgbImage;
 import org.emotiontracking.core.data.WorkList;
+import org.emotiontracking.core.video.VideoFileTypes;
 
 /**
  * What to classify: an ordered, re-iterable sequence of {@link ClassificationItem}s. Results come
@@ -27,9 +28,13 @@ public interface ClassificationInput extends Iterable<ClassificationItem> {
 	/** For logs, e.g. "folder /data/faces (recursive)". */
 	String description();
 
+	/** Whether some items may be videos (then rows get the frame and time_s columns). */
+	default boolean hasVideos() { return false; }
+
 	/**
-	 * An image file (one item named by its file name) or a folder of image files (items named by
-	 * their path relative to it, '/'-separated, in {@link org.emotiontracking.core.data.WorkOrder}).
+	 * An image or video file (one item named by its file name) or a folder of image and video files
+	 * (items named by their path relative to it, '/'-separated, in
+	 * {@link org.emotiontracking.core.data.WorkOrder}: one sorted work list, a video is one item).
 	 * In a recursive scan, files whose first-level sub-folder is named like one of
 	 * {@code classNames} get it as true label.
 	 *
@@ -38,7 +43,7 @@ public interface ClassificationInput extends Iterable<ClassificationItem> {
 	static ClassificationInput files(final Path input, final boolean recursive, final Collection<String> classNames,
 		final ImageDecoder decoder)
 	{
-		return files(WorkList.of(input, recursive, classNames), decoder);
+		return files(WorkList.of(input, recursive, classNames, VideoFileTypes::isImageOrVideo), decoder);
 	}
 
 	/** The items of a work list (or of one shard of it), in its order. */
@@ -55,7 +60,7 @@ public interface ClassificationInput extends Iterable<ClassificationItem> {
 	}
 
 	/**
-	 * The items of image files given in order (e.g. the relative paths a cluster node was handed),
+	 * The items of image (and video) files given in order (e.g. the relative paths a cluster node was handed),
 	 * one item per file, named by its relative path.
 	 *
 	 * @param size the number of files if known cheaply (called once, for progress), else -1
@@ -78,6 +83,8 @@ public interface ClassificationInput extends Iterable<ClassificationItem> {
 					@Override
 					public ClassificationItem next() {
 						final ImageFile f = it.next();
+						if (VideoFileTypes.isVideo(f.path())) return ClassificationItem.video(f.relativePath(), f.trueLabel().orElse(null),
+							f.path());
 						return new ClassificationItem(f.relativePath(), null, f.trueLabel().orElse(null), () -> decoder.decode(f.path()));
 					}
 				};
@@ -91,6 +98,26 @@ public interface ClassificationInput extends Iterable<ClassificationItem> {
 
 			@Override
 			public String description() { return description; }
+
+			private Boolean videos;
+
+			/** Lists the files until the first video (no file is opened). */
+			@Override
+			public synchronized boolean hasVideos() {
+				if (videos == null) {
+					videos = false;
+					try {
+						for (final ImageFile f : files) if (VideoFileTypes.isVideo(f.path())) {
+							videos = true;
+							break;
+						}
+					}
+					catch (final RuntimeException e) {
+						// a listing error surfaces when the items are read
+					}
+				}
+				return videos;
+			}
 		};
 	}
 

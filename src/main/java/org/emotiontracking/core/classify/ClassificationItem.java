@@ -1,5 +1,6 @@
 package org.emotiontracking.core.classify;
 
+import java.nio.file.Path;
 import java.util.Objects;
 
 import org.emotiontracking.core.data.RgbImage;
@@ -25,6 +26,7 @@ public final class ClassificationItem {
 	private final Integer slice;
 	private final String trueLabel;
 	private final ImageLoader loader;
+	private final Path video;
 
 	/**
 	 * @param name      the image column of its rows: a path relative to the input folder, or an image title
@@ -37,7 +39,29 @@ public final class ClassificationItem {
 		this.slice = slice;
 		this.trueLabel = trueLabel;
 		this.loader = Objects.requireNonNull(loader, "loader");
+		this.video = null;
 	}
+
+	private ClassificationItem(final String name, final String trueLabel, final Path video) {
+		this.name = Objects.requireNonNull(name, "name");
+		this.slice = null;
+		this.trueLabel = trueLabel;
+		this.video = Objects.requireNonNull(video, "video");
+		this.loader = () -> {
+			throw new IllegalStateException(video + " is a video: it is analysed frame by frame");
+		};
+	}
+
+	/** A video file, analysed frame by frame (one row per face per analysed frame). */
+	public static ClassificationItem video(final String name, final String trueLabel, final Path file) {
+		return new ClassificationItem(name, trueLabel, file);
+	}
+
+	/** Whether this item is a video file. */
+	public boolean isVideo() { return video != null; }
+
+	/** The video file, or null for an image. */
+	public Path videoFile() { return video; }
 
 	/** An in-memory image. */
 	public static ClassificationItem of(final String name, final Integer slice, final String trueLabel, final RgbImage image) {

@@ -7,20 +7,24 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Function;
 
 import org.emotiontracking.core.detect.FaceBox;
 import org.emotiontracking.core.report.ClassificationMetrics;
 import org.emotiontracking.core.report.ConfusionMatrix;
 import org.emotiontracking.core.report.ConfusionMatrixChart;
 import org.emotiontracking.core.report.DistributionChart;
+import org.emotiontracking.core.report.EmotionSummary;
 import org.emotiontracking.core.report.PredictionColumns;
 import org.emotiontracking.core.report.PredictionLog;
 import org.emotiontracking.core.report.PredictionRow;
+import org.emotiontracking.core.report.SummaryLog;
 import org.emotiontracking.core.util.AtomicFiles;
 
 /**
  * The report files of a classification run in one output folder, filled as a
  * {@link ClassificationSink}: the CSV log streams row by row (nothing is held in memory); the
+ * per-image summary ({@value #SUMMARY}, see {@link EmotionSummary}) streams as each image completes; the
  * distribution chart and, when any classified face had a true label, the confusion matrix and
  * metrics are written by {@link #finish()}. Every file is written atomically.
  */
@@ -31,10 +35,15 @@ public final class ClassificationReports implements ClassificationSink, AutoClos
 	public static final String CONFUSION_CSV = "confusion_matrix.csv";
 	public static final String CONFUSION_PNG = "confusion_matrix.png";
 	public static final String METRICS = "metrics.csv";
+	/** Per image (and per tracked face of a video): faces, dominant emotion, counts, mean probabilities. */
+	public static final String SUMMARY = "summary.csv";
 
 	private final Path folder;
 	private final boolean overwrite;
 	private PredictionLog log;
+	private Function<PredictionRow, Integer> trackOf = EmotionSummary.IMAGES_ONLY;
+	private EmotionSummary summary;
+	private SummaryLog summaryLog;
 	private ConfusionMatrix confusion;
 	private long[] counts;
 	private long faces;
@@ -55,10 +64,20 @@ public final class ClassificationReports implements ClassificationSink, AutoClos
 	/** Every file a run may write into {@code folder}, for checks before any work starts. */
 	public static List<Path> allFiles(final Path folder) {
 		return Arrays.asList(folder.resolve(LOG), folder.resolve(DISTRIBUTION), folder.resolve(CONFUSION_CSV),
-			folder.resolve(CONFUSION_PNG), folder.resolve(METRICS));
+			folder.resolve(CONFUSION_PNG), folder.resolve(METRICS), folder.resolve(SUMMARY));
 	}
 
 	public Path folder() { return folder; }
+
+	/**
+	 * Also summarises each tracked face of a video (see {@link EmotionSummary}): {@code trackOf} gives a
+	 * row's face id, or null for rows summarised per image only. Call before {@link #start}.
+	 */
+	public ClassificationReports summarisingTracks(final Function<PredictionRow, Integer> tracks) {
+		if (log != null) throw new IllegalStateException("Reports already started");
+		trackOf = tracks;
+		return this;
+	}
 
 	@Override
 	public void start(final PredictionColumns columns) throws IOException {
@@ -67,11 +86,14 @@ public final class ClassificationReports implements ClassificationSink, AutoClos
 		log = new PredictionLog(folder.resolve(LOG), columns, overwrite);
 		confusion = new ConfusionMatrix(columns.classNames());
 		counts = new long[columns.classNames().size()];
+		summary = new EmotionSummary(columns.classNames(), trackOf);
+		summaryLog = new SummaryLog(folder.resolve(SUMMARY), columns.classNames(), overwrite);
 	}
 
 	@Override
 	public void accept(final PredictionRow row, final FaceBox box, final long index) throws IOException {
 		log.append(row);
+		summaryLog.append(summary.add(row));
 		if (index != lastImage) {
 			imageCount++;
 			lastImage = index;
@@ -102,6 +124,9 @@ public final class ClassificationReports implements ClassificationSink, AutoClos
 		final List<Path> written = new ArrayList<>();
 		log.close();
 		written.add(log.file());
+		summaryLog.append(summary.finish());
+		summaryLog.close();
+		written.add(summaryLog.file());
 		final Path distribution = folder.resolve(DISTRIBUTION);
 		new DistributionChart(confusion.classNames(), counts).title("Distribution of predicted emotions")
 			.subtitle(String.format(Locale.ROOT, "%d face%s in %d image%s", faces, faces == 1 ? "" : "s", imageCount,
@@ -125,7 +150,10 @@ public final class ClassificationReports implements ClassificationSink, AutoClos
 	/** Drops an unfinished CSV (e.g. after an error); does nothing after {@link #finish()}. */
 	@Override
 	public void close() {
-		if (log != null && !finished) log.discard();
+		if (log != null && !finished) {
+			log.discard();
+			summaryLog.discard();
+		}
 		finished = true;
 	}
 }

@@ -11,12 +11,12 @@ import org.emotiontracking.core.data.ImageDecoder;
 import org.emotiontracking.core.data.ImageFile;
 import org.emotiontracking.core.data.Shard;
 import org.emotiontracking.core.data.WorkList;
-import org.emotiontracking.core.detect.DefaultCascade;
 import org.emotiontracking.core.detect.DetectorLoadException;
 import org.emotiontracking.core.detect.FaceDetector;
-import org.emotiontracking.core.detect.HaarCascadeDetector;
-import org.emotiontracking.core.detect.YuNetDetector;
+import org.emotiontracking.core.detect.FaceDetectors;
+import org.emotiontracking.core.model.BuiltinModel;
 import org.emotiontracking.core.model.EmotionClassifier;
+import org.emotiontracking.core.video.VideoFileTypes;
 import org.emotiontracking.core.util.AtomicFiles;
 import org.emotiontracking.core.util.ProgressListener;
 import org.emotiontracking.core.util.Settings;
@@ -55,9 +55,9 @@ public final class ClassifyTask {
 		settings.validate(true, input == null, input == null);
 		final ClassificationReports reports = reports(settings);
 		final ProgressListener p = progress == null ? ProgressListener.SILENT : progress;
-		p.status("Loading model " + settings.model);
+		p.status("Loading model " + (BuiltinModel.isBuiltin(settings.model) ? BuiltinModel.KEY : settings.model));
 		try (EmotionClassifier classifier = EmotionClassifier.load(settings.model, settings.classes.isEmpty() ? null
-			: settings.classes, settings.engine, settings.inference_threads))
+			: settings.classes, settings.engine, settings.inference_threads, settings.trust))
 		{
 			return run(classifier, null, settings, input, -1, sink, reports, p);
 		}
@@ -120,11 +120,12 @@ public final class ClassifyTask {
 			final long[] rows = { 0 };
 			final ClassificationSink counter = (row, box, index) -> rows[0]++;
 			progress.log(String.format(Locale.ROOT, "Classifying %s with %s (%s, %d px, classes %s, on %s)%s",
-				input.description(), settings.model == null ? "the given model" : settings.model,
+				input.description(), classifier.description(),
 				classifier.metadata().architecture, classifier.inputSize(), String.join(", ", classifier.classNames()),
 				classifier.engineDescription(),
 				detector == null ? ", whole images" : ", faces by " + detector.description()));
 			final EmotionClassification pipeline = new EmotionClassification(classifier, detector).configure(settings);
+			if (detector != null) pipeline.videoAnalyser(new VideoItemAnalysis(classifier, detector, settings));
 			final ClassificationSummary summary = pipeline.classify(input, ClassificationSink.all(r, sink, counter), progress);
 			if (summary.images() == 0) progress.log("No images found in " + input.description() + (settings.recursive ? ""
 				: " (images in sub-folders need recursive=true)"));
@@ -146,7 +147,9 @@ public final class ClassifyTask {
 			if (settings.output == null) throw new IllegalArgumentException("shard= needs output= (the shard's folder)");
 			AtomicFiles.checkCanWrite(settings.output.resolve(ShardManifest.FILE), settings.overwrite);
 		}
-		return settings.output == null ? null : new ClassificationReports(settings.output, settings.overwrite);
+		// video rows (frame set) are also summarised per tracked face id
+		return settings.output == null ? null : new ClassificationReports(settings.output, settings.overwrite).summarisingTracks(
+			row -> row.frame() != null ? row.face() : null);
 	}
 
 	/** The keys recorded in a shard's manifest: all but where this shard writes and which shard it is. */
@@ -158,7 +161,7 @@ public final class ClassifyTask {
 
 	/** The work list of {@code settings.input} (a file or a folder scan with true labels), sliced to {@code shard}. */
 	public static WorkList workList(final ClassifySettings settings, final List<String> classNames) {
-		return WorkList.of(settings.input, settings.recursive, classNames).shard(settings.shard());
+		return WorkList.of(settings.input, settings.recursive, classNames, VideoFileTypes::isImageOrVideo).shard(settings.shard());
 	}
 
 	/**
@@ -169,19 +172,8 @@ public final class ClassifyTask {
 		return ClassificationInput.files(workList(settings, classNames), new ImageDecoder(settings.max_pixels));
 	}
 
-	/**
-	 * The face detector of the settings: {@code detector} (.xml Haar cascade with scale_factor,
-	 * min_neighbors and min_face; .onnx YuNet) or the default frontal-face cascade, detecting on
-	 * images shrunk to detection_size.
-	 */
+	/** The face detector of the settings ({@link FaceDetectors#open(org.emotiontracking.core.detect.FaceDetectionSettings)}). */
 	public static FaceDetector openDetector(final ClassifySettings s) throws DetectorLoadException {
-		final Path file = s.detector != null ? s.detector : DefaultCascade.locate();
-		final String name = String.valueOf(file.getFileName()).toLowerCase(Locale.ROOT);
-		if (name.endsWith(".onnx")) return new YuNetDetector(file, YuNetDetector.DEFAULT_SCORE_THRESHOLD,
-			YuNetDetector.DEFAULT_NMS_THRESHOLD, s.detection_size);
-		if (name.endsWith(".xml")) return new HaarCascadeDetector(file, s.scale_factor, s.min_neighbors, s.min_face, s.detection_size,
-			HaarCascadeDetector.DEFAULT_EQUALIZE_HISTOGRAM);
-		throw new DetectorLoadException("Unknown face-detector model type: " + file +
-			" (expected an OpenCV Haar cascade .xml or a YuNet .onnx file)");
+		return FaceDetectors.open(s);
 	}
 }

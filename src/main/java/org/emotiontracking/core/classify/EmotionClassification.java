@@ -23,9 +23,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.emotiontracking.core.data.ImageReadException;
-import org.emotiontracking.core.data.Resize;
 import org.emotiontracking.core.data.RgbImage;
 import org.emotiontracking.core.detect.FaceBox;
+import org.emotiontracking.core.detect.FaceCropper;
 import org.emotiontracking.core.detect.FaceDetector;
 import org.emotiontracking.core.detect.Faces;
 import org.emotiontracking.core.model.EmotionClassifier;
@@ -58,15 +58,49 @@ public final class EmotionClassification {
 	/** The optional columns of the rows (and the CSV log). */
 	public static final Set<PredictionColumn> COLUMNS = Collections.unmodifiableSet(EnumSet.of(PredictionColumn.SLICE,
 		PredictionColumn.FACE, PredictionColumn.X, PredictionColumn.Y, PredictionColumn.WIDTH, PredictionColumn.HEIGHT,
-		PredictionColumn.ERROR));
+		PredictionColumn.KEYPOINTS, PredictionColumn.ERROR));
 
 	private static final AtomicInteger POOLS = new AtomicInteger();
 	private static final long STATUS_INTERVAL_NANOS = 250_000_000L;
 
+	/** Analyses a video item frame by frame, sending its rows to the sink (from the calling thread). */
+	public interface VideoAnalyser {
+		Result analyse(ClassificationItem item, long index, ClassificationSink sink, List<String> classNames, ProgressListener progress)
+			throws IOException;
+
+		/** What a video gave. */
+		final class Result {
+			final long frames;
+			final long rows;
+			final String problem;
+			final boolean failed;
+			final boolean cancelled;
+
+			/** @param problem damage or an early end (the rows before it count), or null */
+			public Result(final long frames, final long rows, final String problem, final boolean cancelled) {
+				this(frames, rows, problem, false, cancelled);
+			}
+
+			private Result(final long frames, final long rows, final String problem, final boolean failed, final boolean cancelled) {
+				this.frames = frames;
+				this.rows = rows;
+				this.problem = problem;
+				this.failed = failed;
+				this.cancelled = cancelled;
+			}
+
+			/** The video could not be read at all. */
+			public static Result failed(final String message) {
+				return new Result(0, 0, message, true, false);
+			}
+		}
+	}
+
 	private final EmotionClassifier classifier;
 	private final FaceDetector detector;
+	private VideoAnalyser videos;
 	private FaceMode mode;
-	private double margin;
+	private FaceCropper cropper = new FaceCropper(0, false);
 	private boolean largestOnly;
 	private int minFace;
 	private int batchSize = EmotionClassifier.DEFAULT_BATCH;
@@ -82,9 +116,9 @@ public final class EmotionClassification {
 		this.mode = detector == null ? FaceMode.WHOLE : FaceMode.DETECT;
 	}
 
-	/** Applies faces, margin, largest, min_face and batch_size of the settings. */
+	/** Applies faces, margin, align, largest, min_face and batch_size of the settings. */
 	public EmotionClassification configure(final ClassifySettings s) {
-		return faceMode(s.faces).margin(s.margin).largestOnly(s.largest).minFaceSize(s.min_face).batchSize(s.batch_size);
+		return faceMode(s.faces).cropper(FaceCropper.of(s)).largestOnly(s.largest).minFaceSize(s.min_face).batchSize(s.batch_size);
 	}
 
 	/** Detect faces (needs a detector) or classify whole images. */
@@ -96,7 +130,13 @@ public final class EmotionClassification {
 
 	/** Widens each face crop by this fraction of the face size on every side (default 0). */
 	public EmotionClassification margin(final double value) {
-		margin = value;
+		cropper = new FaceCropper(value, cropper.align());
+		return this;
+	}
+
+	/** How faces are cut out: margin and eye-level alignment (default: the box as detected). */
+	public EmotionClassification cropper(final FaceCropper value) {
+		cropper = Objects.requireNonNull(value, "cropper");
 		return this;
 	}
 
@@ -119,6 +159,12 @@ public final class EmotionClassification {
 		return this;
 	}
 
+	/** How video items are analysed (null: they give an error row). */
+	public EmotionClassification videoAnalyser(final VideoAnalyser value) {
+		videos = value;
+		return this;
+	}
+
 	/** Threads decoding and detecting (default: the number of cores). */
 	public EmotionClassification workers(final int value) {
 		if (value < 1) throw new IllegalArgumentException("Workers must be at least 1: " + value);
@@ -134,6 +180,15 @@ public final class EmotionClassification {
 	/** The layout of the rows (local-time timestamps). */
 	public PredictionColumns columns() {
 		return new PredictionColumns(classifier.classNames(), COLUMNS);
+	}
+
+	/** The layout of the rows, with the frame and time_s columns of videos if {@code videoFrames}. */
+	public PredictionColumns columns(final boolean videoFrames) {
+		if (!videoFrames) return columns();
+		final Set<PredictionColumn> c = EnumSet.copyOf(COLUMNS);
+		c.add(PredictionColumn.FRAME);
+		c.add(PredictionColumn.TIME);
+		return new PredictionColumns(classifier.classNames(), c);
 	}
 
 	/**
@@ -204,7 +259,7 @@ public final class EmotionClassification {
 
 		ClassificationSummary execute() throws IOException {
 			final long start = System.nanoTime();
-			sink.start(columns());
+			sink.start(columns(input.hasVideos()));
 			total = input.size();
 			progress.status("Classifying " + input.description());
 			final ExecutorService pool = Executors.newFixedThreadPool(workers, threads("emotion-classify-" + POOLS.incrementAndGet()));
@@ -271,6 +326,7 @@ public final class EmotionClassification {
 
 		/** Worker stage: load, find faces, crop, resize to the model input. */
 		private Prepared prepare(final long index, final ClassificationItem item) {
+			if (item.isVideo()) return new Prepared(index, item, Collections.emptyList(), new RgbImage[0], null);
 			final RgbImage image;
 			try {
 				image = item.load();
@@ -292,13 +348,8 @@ public final class EmotionClassification {
 					if (largestOnly) boxes = Faces.largestOnly(boxes);
 				}
 				final RgbImage[] inputs = new RgbImage[boxes.size()];
-				for (int k = 0; k < inputs.length; k++) {
-					final FaceBox b = boxes.get(k);
-					final FaceBox crop = margin == 0 || mode == FaceMode.WHOLE ? b : b.widen(margin, image.width(), image.height());
-					final RgbImage face = crop.x() == 0 && crop.y() == 0 && crop.width() == image.width() && crop.height() == image
-						.height() ? image : Resize.crop(image, crop.x(), crop.y(), crop.width(), crop.height());
-					inputs[k] = classifier.prepare(face);
-				}
+				for (int k = 0; k < inputs.length; k++)
+					inputs[k] = classifier.prepare(mode == FaceMode.WHOLE ? image : cropper.crop(image, boxes.get(k)).image());
 				return new Prepared(index, item, boxes, inputs, null);
 			}
 			catch (final RuntimeException e) {
@@ -320,8 +371,14 @@ public final class EmotionClassification {
 			}
 		}
 
-		/** Queues an item's faces for the model; emits what is complete. */
+		/** Queues an item's faces for the model; emits what is complete. A video is analysed here, in order. */
 		private void accept(final Prepared p) throws IOException {
+			if (p.item.isVideo()) {
+				if (batchCount > 0) runBatch();
+				emitReady();
+				analyseVideo(p);
+				return;
+			}
 			pending.add(p);
 			for (int k = 0; k < p.inputs.length; k++) {
 				batchItems[batchCount] = p;
@@ -370,7 +427,7 @@ public final class EmotionClassification {
 					final double[] probabilities = new double[f.length];
 					for (int c = 0; c < f.length; c++) probabilities[c] = f[c];
 					final PredictionRow.Builder row = base(item).box(b.x(), b.y(), b.width(), b.height())
-						.prediction(classNames, probabilities);
+						.prediction(classNames, probabilities).keypoints(b.keypoints());
 					if (mode == FaceMode.DETECT) row.face(k + 1);
 					final PredictionRow r = row.build();
 					faces++;
@@ -379,6 +436,53 @@ public final class EmotionClassification {
 						if (item.trueLabel().equals(r.predictedEmotion())) correct++;
 					}
 					sink.accept(r, b, p.index);
+				}
+			}
+			reportProgress(item);
+		}
+
+		/** A video: its rows stream to the sink from the analyser (the pipeline Live uses, in batch mode). */
+		private void analyseVideo(final Prepared p) throws IOException {
+			final ClassificationItem item = p.item;
+			images++;
+			if (videos == null || mode == FaceMode.WHOLE) {
+				final String error = "Video " + item.name() + (videos == null ? " cannot be analysed here" :
+					" needs faces=detect (faces=whole is for images of cropped faces)");
+				failures++;
+				if (failureMessages.size() < ClassificationSummary.MAX_KEPT_FAILURES) failureMessages.add(error);
+				progress.log("Skipped: " + error);
+				sink.accept(base(item).error(error).build(), null, p.index);
+				reportProgress(item);
+				return;
+			}
+			progress.status("Analysing video " + item.name());
+			final VideoAnalyser.Result r = videos.analyse(item, p.index, new ClassificationSink() {
+				@Override
+				public void accept(final PredictionRow row, final FaceBox box, final long index) throws IOException {
+					faces++;
+					if (item.trueLabel() != null && classNames.contains(item.trueLabel())) {
+						labelled++;
+						if (item.trueLabel().equals(row.predictedEmotion())) correct++;
+					}
+					sink.accept(row, box, index);
+				}
+			}, classNames, progress);
+			if (r.failed) {
+				failures++;
+				if (failureMessages.size() < ClassificationSummary.MAX_KEPT_FAILURES) failureMessages.add(r.problem);
+				progress.log("Skipped: " + r.problem);
+				sink.accept(base(item).error(r.problem).build(), null, p.index);
+			}
+			else {
+				if (r.rows == 0) {
+					noFace++;
+					sink.accept(base(item).error(PredictionRow.NO_FACE).build(), null, p.index);
+				}
+				if (r.problem != null) {
+					// damaged or cut short: the rows before the damage are kept; the problem counts as a failure
+					failures++;
+					if (failureMessages.size() < ClassificationSummary.MAX_KEPT_FAILURES) failureMessages.add(r.problem);
+					sink.accept(base(item).error(r.problem).build(), null, p.index);
 				}
 			}
 			reportProgress(item);

@@ -32,6 +32,7 @@ public final class ImageFolderScan implements Iterable<ImageFile> {
 	private final Path root;
 	private final boolean recursive;
 	private final Map<String, String> classByLowerName = new HashMap<>();
+	private final java.util.function.Predicate<Path> accept;
 
 	/**
 	 * @param root the folder to scan
@@ -40,6 +41,17 @@ public final class ImageFolderScan implements Iterable<ImageFile> {
 	 *          named like one of them gets it as its {@link ImageFile#trueLabel() true label}
 	 */
 	public ImageFolderScan(final Path root, final boolean recursive, final Collection<String> classNames) {
+		this(root, recursive, classNames, ImageFileTypes::isImage);
+	}
+
+	/**
+	 * A scan listing the files {@code accept} takes by name (e.g. images and videos), in the same
+	 * order and with the same labels.
+	 */
+	public ImageFolderScan(final Path root, final boolean recursive, final Collection<String> classNames,
+		final java.util.function.Predicate<Path> accept)
+	{
+		this.accept = accept;
 		if (!Files.isDirectory(root)) throw new IllegalArgumentException("Not a folder: " + root);
 		this.root = root;
 		this.recursive = recursive;
@@ -109,7 +121,7 @@ public final class ImageFolderScan implements Iterable<ImageFile> {
 				if (Files.isDirectory(p)) {
 					if (recursive) stack.push(list(p).iterator());
 				}
-				else if (ImageFileTypes.isImage(p) && Files.isRegularFile(p)) next = toImageFile(p);
+				else if (accept.test(p) && Files.isRegularFile(p)) next = toImageFile(p);
 			}
 			return next != null;
 		}

@@ -34,8 +34,15 @@ public final class WorkList implements Iterable<ImageFile> {
 	 * first-level sub-folders named like {@code classNames}, which may be null).
 	 */
 	public static WorkList of(final Path input, final boolean recursive, final Collection<String> classNames) {
+		return of(input, recursive, classNames, ImageFileTypes::isImage);
+	}
+
+	/** The same with the files {@code accept} takes by name (e.g. images and videos: a video is one item). */
+	public static WorkList of(final Path input, final boolean recursive, final Collection<String> classNames,
+		final java.util.function.Predicate<Path> accept)
+	{
 		Objects.requireNonNull(input, "input");
-		return new WorkList(input, recursive, Files.isDirectory(input) ? new ImageFolderScan(input, recursive, classNames) : null,
+		return new WorkList(input, recursive, Files.isDirectory(input) ? new ImageFolderScan(input, recursive, classNames, accept) : null,
 			Shard.ALL);
 	}
 

@@ -4,7 +4,8 @@ import java.util.Locale;
 
 /**
  * A face found in an image: an axis-aligned rectangle in pixel coordinates of that image, with a
- * detector-specific score (higher is more certain). Immutable.
+ * detector-specific score (higher is more certain) and the detector's {@link Keypoints} (none for a
+ * Haar cascade). Immutable.
  */
 public final class FaceBox {
 
@@ -13,6 +14,7 @@ public final class FaceBox {
 	private final int width;
 	private final int height;
 	private final double score;
+	private final Keypoints keypoints;
 
 	/**
 	 * @param x left column
@@ -22,12 +24,18 @@ public final class FaceBox {
 	 * @param score detector confidence (Haar: number of merged detections; YuNet: 0..1)
 	 */
 	public FaceBox(final int x, final int y, final int width, final int height, final double score) {
+		this(x, y, width, height, score, Keypoints.NONE);
+	}
+
+	/** A box with keypoints (in the same image's pixels). */
+	public FaceBox(final int x, final int y, final int width, final int height, final double score, final Keypoints keypoints) {
 		if (width <= 0 || height <= 0) throw new IllegalArgumentException("Face box size must be positive: " + width + "x" + height);
 		this.x = x;
 		this.y = y;
 		this.width = width;
 		this.height = height;
 		this.score = score;
+		this.keypoints = keypoints == null ? Keypoints.NONE : keypoints;
 	}
 
 	public int x() { return x; }
@@ -39,6 +47,14 @@ public final class FaceBox {
 	public int height() { return height; }
 
 	public double score() { return score; }
+
+	/** The detector's keypoints ({@link Keypoints#NONE} if it gives none). */
+	public Keypoints keypoints() { return keypoints; }
+
+	/** This box with other keypoints. */
+	public FaceBox withKeypoints(final Keypoints points) {
+		return new FaceBox(x, y, width, height, score, points);
+	}
 
 	/** Exclusive right edge, x + width. */
 	public int right() { return x + width; }
@@ -77,7 +93,8 @@ public final class FaceBox {
 		final long y0 = Math.round(y * factor);
 		final long x1 = Math.round(right() * factor);
 		final long y1 = Math.round(bottom() * factor);
-		return new FaceBox((int) x0, (int) y0, (int) Math.max(1, x1 - x0), (int) Math.max(1, y1 - y0), score);
+		return new FaceBox((int) x0, (int) y0, (int) Math.max(1, x1 - x0), (int) Math.max(1, y1 - y0), score, keypoints.transform(
+			factor, 0, 0));
 	}
 
 	private FaceBox clampedBox(final long x0, final long y0, final long x1, final long y1, final int imageWidth, final int imageHeight) {
@@ -86,14 +103,15 @@ public final class FaceBox {
 		final long cx1 = Math.min(imageWidth, x1);
 		final long cy1 = Math.min(imageHeight, y1);
 		if (cx1 <= cx0 || cy1 <= cy0) throw new IllegalArgumentException(this + " does not overlap a " + imageWidth + "x" + imageHeight + " image");
-		return new FaceBox((int) cx0, (int) cy0, (int) (cx1 - cx0), (int) (cy1 - cy0), score);
+		return new FaceBox((int) cx0, (int) cy0, (int) (cx1 - cx0), (int) (cy1 - cy0), score, keypoints);
 	}
 
 	@Override
 	public boolean equals(final Object o) {
 		if (!(o instanceof FaceBox)) return false;
 		final FaceBox b = (FaceBox) o;
-		return x == b.x && y == b.y && width == b.width && height == b.height && Double.compare(score, b.score) == 0;
+		return x == b.x && y == b.y && width == b.width && height == b.height && Double.compare(score, b.score) == 0 &&
+			keypoints.equals(b.keypoints);
 	}
 
 	@Override
@@ -103,6 +121,7 @@ public final class FaceBox {
 
 	@Override
 	public String toString() {
-		return String.format(Locale.ROOT, "FaceBox[x=%d, y=%d, %dx%d, score=%.3g]", x, y, width, height, score);
+		return String.format(Locale.ROOT, "FaceBox[x=%d, y=%d, %dx%d, score=%.3g%s]", x, y, width, height, score, keypoints.isEmpty() ?
+			"" : ", " + keypoints);
 	}
 }

@@ -18,7 +18,8 @@ import org.opencv.objdetect.FaceDetectorYN;
  * Face detection with OpenCV's {@code FaceDetectorYN} and a user-supplied YuNet ONNX model
  * (e.g. face_detection_yunet_2023mar.onnx from the OpenCV model zoo; none ships with the plugin).
  * More robust to pose than Haar cascades. Images larger than the maximum detection side are
- * shrunk for detection and boxes mapped back. Box score: YuNet's face probability (0..1).
+ * shrunk for detection and boxes mapped back. Box score: YuNet's face probability (0..1). Gives
+ * five keypoints per face (eyes, nose tip, mouth corners).
  * Thread-safe: calls are serialised (one network per detector).
  */
 public final class YuNetDetector implements FaceDetector {
@@ -30,7 +31,12 @@ public final class YuNetDetector implements FaceDetector {
 
 	private final Path modelFile;
 	private final int maxDetectionSide;
+	private final int minFaceSize;
 	private FaceDetectorYN net;
+
+	/** YuNet's five keypoints, in its output order. */
+	static final Keypoint[] KEYPOINTS = { Keypoint.RIGHT_EYE, Keypoint.LEFT_EYE, Keypoint.NOSE_TIP, Keypoint.MOUTH_RIGHT,
+		Keypoint.MOUTH_LEFT };
 
 	/** A detector with score threshold 0.9, NMS threshold 0.3, detection at most 640 px. */
 	public YuNetDetector(final Path modelFile) throws DetectorLoadException {
@@ -43,6 +49,18 @@ public final class YuNetDetector implements FaceDetector {
 	public YuNetDetector(final Path modelFile, final float scoreThreshold, final float nmsThreshold, final int maxDetectionSide)
 		throws DetectorLoadException
 	{
+		this(modelFile, scoreThreshold, nmsThreshold, maxDetectionSide, 0);
+	}
+
+	/**
+	 * @param minFaceSize drop faces whose shorter side is below this many pixels of the original image
+	 * @throws DetectorLoadException if the file is missing, empty or not a model OpenCV can load
+	 */
+	public YuNetDetector(final Path modelFile, final float scoreThreshold, final float nmsThreshold, final int maxDetectionSide,
+		final int minFaceSize) throws DetectorLoadException
+	{
+		if (minFaceSize < 0) throw new IllegalArgumentException("Minimum face size must be >= 0: " + minFaceSize);
+		this.minFaceSize = minFaceSize;
 		if (maxDetectionSide < 0) throw new IllegalArgumentException("Maximum detection side must be >= 0: " + maxDetectionSide);
 		OpenCv.ensureLoaded();
 		ModelFiles.checkReadable(modelFile, "YuNet model");
@@ -103,7 +121,14 @@ public final class YuNetDetector implements FaceDetector {
 				final long cx0 = Math.max(0, x0), cy0 = Math.max(0, y0);
 				final long cx1 = Math.min(image.width(), x1), cy1 = Math.min(image.height(), y1);
 				if (cx1 <= cx0 || cy1 <= cy0) continue;
-				faces.add(new FaceBox((int) cx0, (int) cy0, (int) (cx1 - cx0), (int) (cy1 - cy0), row[row.length - 1]));
+				if (Math.min(row[2] * sx, row[3] * sy) < minFaceSize) continue;
+				final double[] k = new double[2 * KEYPOINTS.length];
+				for (int j = 0; j < KEYPOINTS.length && 5 + 2 * j < row.length - 1; j++) {
+					k[2 * j] = row[4 + 2 * j] * sx;
+					k[2 * j + 1] = row[5 + 2 * j] * sy;
+				}
+				faces.add(new FaceBox((int) cx0, (int) cy0, (int) (cx1 - cx0), (int) (cy1 - cy0), row[row.length - 1], Keypoints.of(KEYPOINTS,
+					k)));
 			}
 			return Faces.sorted(faces);
 		}

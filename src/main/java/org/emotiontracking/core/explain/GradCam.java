@@ -59,13 +59,13 @@ public final class GradCam implements AutoCloseable {
 		this.method = method;
 		final ModelMetadata m = archive.metadata();
 		this.layer = layer != null && !layer.trim().isEmpty() ? layer.trim() : defaultLayer(m, method);
-		final long[] shape = layerShape(m, this.layer);
+		final long[] shape = layerShape(archive, this.layer);
 		gridHeight = (int) shape[1];
 		gridWidth = (int) shape[2];
 		channels = (int) shape[3];
 		batch = (int) Math.max(1, Math.min(MAX_BATCH, MAX_BATCH_FLOATS / (2L * gridHeight * gridWidth * channels)));
 		resize = InputResizer.forModel(m);
-		geometry = GridGeometry.of(m, this.layer);
+		geometry = m.isMobileNetV2() ? GridGeometry.of(m, this.layer) : GridGeometry.centred(m.input_size, gridWidth);
 		if (geometry.cells() != gridWidth || gridWidth != gridHeight) throw new IllegalStateException("Layer " + this.layer +
 			" has a " + gridWidth + "x" + gridHeight + " grid; its geometry says " + geometry.cells());
 		final boolean signature = !forceGraph && method == GradCamMethod.GRADCAM && this.layer.equals(m.gradcam_layer);
@@ -81,7 +81,7 @@ public final class GradCam implements AutoCloseable {
 	 * 9 of 40 images of one trained model, on out_relu for 36).
 	 */
 	static String defaultLayer(final ModelMetadata m, final GradCamMethod method) {
-		return method == GradCamMethod.GRADCAM_PLUS_PLUS ? MobileNetV2Architecture.nonNegativeLayer(m.alpha,
+		return method == GradCamMethod.GRADCAM_PLUS_PLUS && m.isMobileNetV2() ? MobileNetV2Architecture.nonNegativeLayer(m.alpha,
 			m.gradcam_layer) : m.gradcam_layer;
 	}
 
@@ -101,7 +101,17 @@ public final class GradCam implements AutoCloseable {
 	public static GradCam load(final Path model, final List<String> kerasClasses, final String layer,
 		final GradCamMethod method) throws IOException
 	{
-		final ModelArchive archive = ModelArchive.open(model, kerasClasses);
+		return load(model, kerasClasses, layer, method, false);
+	}
+
+	/**
+	 * As {@link #load(Path, List, String, GradCamMethod)}; no model (or "builtin") is the built-in
+	 * model, {@code trust} skips the check of the archive's graph ops.
+	 */
+	public static GradCam load(final Path model, final List<String> kerasClasses, final String layer,
+		final GradCamMethod method, final boolean trust) throws IOException
+	{
+		final ModelArchive archive = ModelArchive.open(model, kerasClasses, trust);
 		try {
 			return new GradCam(archive, true, layer, method, false);
 		}
@@ -127,6 +137,7 @@ public final class GradCam implements AutoCloseable {
 
 	/** The base layers Grad-CAM can use, in network order. */
 	public static List<String> layerNames(final ModelMetadata m) {
+		if (!m.isMobileNetV2()) return Collections.unmodifiableList(new ArrayList<>(m.gradcam_layers));
 		TensorFlowRuntime.engine();
 		try (EmotionNetwork net = EmotionNetwork.forInference(m)) {
 			return Collections.unmodifiableList(new ArrayList<>(net.layers.keySet()));
@@ -134,7 +145,9 @@ public final class GradCam implements AutoCloseable {
 	}
 
 	/** [N, rows, cols, channels] of a layer's output; unknown layers fail listing the valid ones. */
-	static long[] layerShape(final ModelMetadata m, final String layer) {
+	static long[] layerShape(final ModelArchive archive, final String layer) {
+		final ModelMetadata m = archive.metadata();
+		if (!m.isMobileNetV2()) return convertedLayerShape(archive, layer);
 		TensorFlowRuntime.engine();
 		try (EmotionNetwork net = EmotionNetwork.forInference(m)) {
 			if (!net.layers.containsKey(layer)) throw new IllegalArgumentException("Unknown layer '" + layer +
@@ -145,7 +158,30 @@ public final class GradCam implements AutoCloseable {
 		}
 	}
 
+	/**
+	 * A layer of an archive of another architecture (e.g. the built-in model): one of the metadata's
+	 * {@code gradcam_layers}, its shape read from the SavedModel's op {@code "<layer>/output"}.
+	 */
+	private static long[] convertedLayerShape(final ModelArchive archive, final String layer) {
+		final ModelMetadata m = archive.metadata();
+		if (!m.gradcam_layers.contains(layer)) throw new IllegalArgumentException("Unknown layer '" + layer +
+			"'. Valid layers: " + String.join(", ", m.gradcam_layers));
+		TensorFlowRuntime.engine();
+		try (org.tensorflow.SavedModelBundle b = org.tensorflow.SavedModelBundle.loader(archive.savedModel().toString())
+			.withTags(org.tensorflow.SavedModelBundle.DEFAULT_TAG).withConfigProto(TensorFlowRuntime.sessionConfig()).load())
+		{
+			final org.tensorflow.Output<?> o = b.graph().output(org.emotiontracking.core.model.MobileNetV2Graph.outputOp(layer));
+			if (o == null) throw new IllegalArgumentException("Layer " + layer + " is not in the model's graph");
+			final Shape s = o.shape();
+			if (s.numDimensions() != 4) throw new IllegalArgumentException("Layer " + layer + " has no spatial output: " + s);
+			return s.asArray();
+		}
+	}
+
 	public ModelMetadata metadata() { return archive.metadata(); }
+
+	/** Which model this explains, for logs. */
+	public String description() { return archive.description(); }
 
 	public List<String> classNames() { return Collections.unmodifiableList(archive.metadata().class_names); }
 

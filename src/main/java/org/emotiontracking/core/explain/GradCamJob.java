@@ -46,15 +46,13 @@ public final class GradCamJob implements AutoCloseable {
 	 * faces= values fail here with the valid choices.
 	 */
 	public static GradCamJob open(final GradCamSettings s) throws IOException {
-		if (s.model == null) throw new IllegalArgumentException(
-			"No model given: set model= to a .zip, a model folder or a Keras .h5");
 		if (!(s.alpha >= 0 && s.alpha <= 1)) throw new IllegalArgumentException("alpha must be between 0 and 1, got " +
 			s.alpha);
 		final GradCamMethod method = GradCamMethod.fromId(s.method);
 		final FaceFinder finder = FaceFinder.fromSettings(s);
 		GradCam gc = null;
 		try {
-			gc = GradCam.load(s.model, s.classes.isEmpty() ? null : s.classes, s.layer, method);
+			gc = GradCam.load(s.model, s.classes.isEmpty() ? null : s.classes, s.layer, method, s.trust);
 			return new GradCamJob(s, gc, finder, gc.targetIndex(s.target));
 		}
 		catch (final IOException | RuntimeException e) {
@@ -109,10 +107,10 @@ public final class GradCamJob implements AutoCloseable {
 		}
 		else files.add(new ImageFile(input, input.getFileName().toString(), null));
 		Files.createDirectories(settings.output);
-		progress.log(String.format(Locale.ROOT, "Grad-CAM%s of %s on layer %s (%s), %d image%s, faces: %s",
+		progress.log(String.format(Locale.ROOT, "Grad-CAM%s of %s on layer %s (%s) of %s, %d image%s, faces: %s",
 			gradCam.method() == GradCamMethod.GRADCAM ? "" : "++", target < 0 ? "the predicted class"
-				: gradCam.classNames().get(target), gradCam.layer(), gradCam.method(), files.size(), files.size() == 1 ? ""
-					: "s", finder.description()));
+				: gradCam.classNames().get(target), gradCam.layer(), gradCam.method(), gradCam.description(), files.size(),
+			files.size() == 1 ? "" : "s", finder.description()));
 		final Summary summary = new Summary();
 		final ImageDecoder decoder = new ImageDecoder();
 		for (int i = 0; i < files.size(); i++) {

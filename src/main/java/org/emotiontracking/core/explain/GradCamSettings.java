@@ -4,14 +4,19 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.emotiontracking.core.detect.HaarCascadeDetector;
+import org.emotiontracking.core.detect.FaceDetectionSettings;
 import org.emotiontracking.core.util.Setting;
 
-/** The keys of Grad-CAM Overlay (CLI, macros and the Fiji dialog share them). */
-public final class GradCamSettings {
+/**
+ * The keys of Grad-CAM Overlay (CLI, macros and the Fiji dialog share them); the face-detection keys
+ * are those of {@link FaceDetectionSettings}, shared with Classify and Live.
+ */
+public final class GradCamSettings extends FaceDetectionSettings {
 
-	@Setting("Model: a .zip from Train Emotion Model, its unpacked folder, or a Keras .h5")
+	@Setting("Model: builtin (the FER2013 model that ships with the plugin; also when empty), a .zip from Train Emotion Model, its unpacked folder, or a Keras .h5")
 	public Path model;
+	@Setting("Open a model archive even if its graph holds ops this project's models never use (a model is code: only for files you trust)")
+	public boolean trust = false;
 	@Setting("Class names of a Keras .h5 model in output order, comma-separated (default: the notebook's seven)")
 	public List<String> classes = new ArrayList<>();
 	@Setting("An image file or a folder of images")
@@ -22,18 +27,6 @@ public final class GradCamSettings {
 	public boolean recursive = false;
 	@Setting("detect: find faces with the detector; whole: each image is one face")
 	public String faces = "detect";
-	@Setting("Face detector model: a Haar cascade .xml or a YuNet .onnx (default: OpenCV's frontal-face cascade)")
-	public Path detector;
-	@Setting("Haar cascade scale factor (> 1)")
-	public double scale_factor = HaarCascadeDetector.DEFAULT_SCALE_FACTOR;
-	@Setting("Haar cascade neighbours needed to keep a face")
-	public int min_neighbors = HaarCascadeDetector.DEFAULT_MIN_NEIGHBORS;
-	@Setting("Smallest face side in pixels")
-	public int min_face = HaarCascadeDetector.DEFAULT_MIN_FACE_SIZE;
-	@Setting("Grow each face box by this fraction of its size on every side before classifying")
-	public double margin = 0;
-	@Setting("Only the largest face of each image")
-	public boolean largest = false;
 	@Setting("Class to explain: predicted, or a class name")
 	public String target = GradCam.PREDICTED;
 	@Setting("Layer to explain, e.g. Conv_1, out_relu, block_13_expand_relu (default: the model's Grad-CAM layer; for gradcam++ the ReLU after it)")

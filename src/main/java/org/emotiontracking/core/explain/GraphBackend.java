@@ -92,6 +92,8 @@ final class GraphBackend implements GradCamBackend {
 				SavedModelBundle.DEFAULT_TAG).withConfigProto(TensorFlowRuntime.sessionConfig()).load();
 			if (bundle.graph().operation(op) != null) return new LoadedGraph(bundle.graph(), bundle.session(), bundle::close);
 			bundle.close();
+			if (!archive.metadata().isMobileNetV2()) throw new IllegalArgumentException("The model's graph has no op '" + op +
+				"'. Valid layers: " + String.join(", ", archive.metadata().gradcam_layers));
 			return unfolded(archive.metadata(), archive.readWeights());
 		}
 

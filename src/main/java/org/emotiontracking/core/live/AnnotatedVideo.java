@@ -3,84 +3,51 @@ package org.emotiontracking.core.live;
 import java.io.Closeable;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.Locale;
 
-import org.emotiontracking.core.data.OpenCv;
+import org.emotiontracking.core.video.VideoFileWriter;
 import org.opencv.core.Mat;
-import org.opencv.core.Size;
-import org.opencv.imgproc.Imgproc;
-import org.opencv.videoio.VideoWriter;
-import org.opencv.videoio.Videoio;
 
 /**
- * {@code annotated.avi}: the processed frames with their overlay, as Motion-JPEG (OpenCV's
- * built-in writer). From a recorded source every processed frame is written once. From a live
- * source (camera), a frame is repeated where frames were dropped, so the video plays in real time
- * at the camera's rate (at most {@value #MAX_REPEAT_SECONDS} s of repeats per frame).
+ * {@code annotated.mp4}: every processed frame with its overlay, encoded by FFmpeg
+ * ({@link VideoFileWriter}: H.264 through OpenH264 in bytedeco's build, else MPEG-4), each frame at
+ * its own time since the first processed one, so the video plays at the real pace of a camera
+ * (dropped frames leave the previous one on screen) and of a video analysed with every=N.
  */
 final class AnnotatedVideo implements Closeable {
 
 	static final double DEFAULT_FPS = 30;
-	static final double MAX_REPEAT_SECONDS = 2;
 
-	private final Path file;
-	private final double fps;
-	private final boolean realTime;
-	private final Size size;
-	private final VideoWriter writer;
-	private final Mat bgr = new Mat();
-	private long written;
-	private boolean closed;
+	private final VideoFileWriter writer;
+	private byte[] buffer;
 
-	/**
-	 * @param fps frame rate of the video (0: {@value #DEFAULT_FPS})
-	 * @param realTime repeat frames to keep real time (live sources)
-	 */
-	AnnotatedVideo(final Path file, final int width, final int height, final double fps, final boolean realTime) throws IOException {
-		OpenCv.ensureLoaded();
-		this.file = file;
-		this.fps = fps > 0 ? fps : DEFAULT_FPS;
-		this.realTime = realTime;
-		this.size = new Size(width, height);
-		writer = new VideoWriter(file.toAbsolutePath().toString(), Videoio.CAP_OPENCV_MJPEG, VideoWriter.fourcc('M', 'J', 'P', 'G'), this.fps, size, true);
-		if (!writer.isOpened()) {
-			writer.release();
-			bgr.release();
-			throw new IOException("OpenCV cannot write the MJPEG video " + file.toAbsolutePath());
-		}
+	/** @param fps nominal frame rate of the video (0: {@value #DEFAULT_FPS}) */
+	AnnotatedVideo(final Path file, final int width, final int height, final double fps) throws IOException {
+		writer = new VideoFileWriter(file, width, height, fps > 0 ? fps : DEFAULT_FPS);
 	}
 
-	/**
-	 * Writes one frame (an RGB Mat) taken at {@code time} seconds after the first.
-	 */
+	/** Writes one frame (an RGB Mat of the size given) shown {@code time} seconds after the first. */
 	void write(final Mat rgb, final double time) throws IOException {
-		if (closed) throw new IOException("The annotated video is closed");
-		Imgproc.cvtColor(rgb, bgr, Imgproc.COLOR_RGB2BGR);
-		if (bgr.cols() != (int) size.width || bgr.rows() != (int) size.height) Imgproc.resize(bgr, bgr, size, 0, 0, Imgproc.INTER_AREA);
-		long copies = 1;
-		if (realTime) {
-			final long due = (long) Math.floor(time * fps + 1e-6) + 1; // frames the video should hold after this one
-			copies = Math.max(1, Math.min(due - written, Math.round(MAX_REPEAT_SECONDS * fps)));
-		}
-		for (long i = 0; i < copies; i++) writer.write(bgr);
-		written += copies;
+		final int n = rgb.cols() * rgb.rows() * 3;
+		if (buffer == null || buffer.length != n) buffer = new byte[n];
+		rgb.get(0, 0, buffer);
+		writer.write(buffer, time);
 	}
 
 	/** Frames written so far. */
-	long frames() { return written; }
+	long frames() { return writer.frames(); }
 
-	Path file() { return file; }
+	/** The encoder, e.g. "libopenh264". */
+	String encoder() { return writer.encoder(); }
+
+	Path file() { return writer.file(); }
 
 	@Override
-	public void close() {
-		if (closed) return;
-		closed = true;
-		writer.release();
-		bgr.release();
+	public void close() throws IOException {
+		writer.close();
 	}
 
 	@Override
 	public String toString() {
-		return String.format(Locale.ROOT, "%s (%d frames at %.3g fps)", file, written, fps);
+		return writer.toString();
 	}
 }

@@ -16,13 +16,14 @@ import org.opencv.core.Mat;
 /**
  * The files of a live session in its output folder: {@value #TIMELINE_CSV} (streamed),
  * {@value #VIDEO} (with record=true), and at the end {@value #TIMELINE_PNG} (each face's emotion
- * over time) and {@value #DISTRIBUTION_PNG}. Existing files are an error unless overwrite is on,
+ * over time), {@value #DISTRIBUTION_PNG} and {@link FaceSummary#FILE} (per face id: frames seen,
+ * share of time per emotion). Existing files are an error unless overwrite is on,
  * checked before anything is written.
  */
 public final class LiveOutputs implements Closeable {
 
 	public static final String TIMELINE_CSV = "emotion_timeline.csv";
-	public static final String VIDEO = "annotated.avi";
+	public static final String VIDEO = "annotated.mp4";
 	public static final String TIMELINE_PNG = "emotion_timeline.png";
 	public static final String DISTRIBUTION_PNG = "emotion_distribution.png";
 	/** Faces drawn in the timeline chart (those seen most often). */
@@ -36,7 +37,7 @@ public final class LiveOutputs implements Closeable {
 	private final TimelineCsv.Writer csv;
 	private final boolean record;
 	private final double videoFps;
-	private final boolean realTime;
+	private final FaceSummary faceSummary;
 	private AnnotatedVideo video;
 	private boolean closed;
 
@@ -48,7 +49,7 @@ public final class LiveOutputs implements Closeable {
 		this.overwrite = overwrite;
 		this.record = record;
 		this.videoFps = videoFps;
-		this.realTime = realTime;
+		this.faceSummary = new FaceSummary(classNames);
 		this.csv = new TimelineCsv.Writer(folder.resolve(TIMELINE_CSV), classNames, overwrite);
 	}
 
@@ -59,6 +60,7 @@ public final class LiveOutputs implements Closeable {
 		if (record) out.add(folder.resolve(VIDEO));
 		out.add(folder.resolve(TIMELINE_PNG));
 		out.add(folder.resolve(DISTRIBUTION_PNG));
+		out.add(folder.resolve(FaceSummary.FILE));
 		return out;
 	}
 
@@ -76,7 +78,7 @@ public final class LiveOutputs implements Closeable {
 	 * Creates the folder and the CSV (header written).
 	 *
 	 * @param videoFps frame rate of annotated.avi (the source's; 0 = 30)
-	 * @param realTime the source is live: repeat frames in the video where frames were dropped
+	 * @param realTime the source is live (kept for callers; the video carries each frame's own time)
 	 */
 	public static LiveOutputs open(final Path folder, final List<String> classNames, final boolean record, final boolean overwrite,
 		final double videoFps, final boolean realTime) throws IOException
@@ -89,6 +91,7 @@ public final class LiveOutputs implements Closeable {
 	/** Appends one frame's rows to the CSV (flushed). */
 	public void writeRows(final Frame frame, final List<TrackedFace> faces) throws IOException {
 		csv.write(frame, faces);
+		faceSummary.add(frame.time(), faces);
 	}
 
 	/** Whether annotated frames are recorded. */
@@ -97,12 +100,18 @@ public final class LiveOutputs implements Closeable {
 	/** Appends an annotated frame (RGB Mat) to the video, opened at the first frame's size. */
 	public void record(final Mat annotatedRgb, final double time) throws IOException {
 		if (!record) return;
-		if (video == null) video = new AnnotatedVideo(folder.resolve(VIDEO), annotatedRgb.cols(), annotatedRgb.rows(), videoFps, realTime);
+		if (video == null) video = new AnnotatedVideo(folder.resolve(VIDEO), annotatedRgb.cols(), annotatedRgb.rows(), videoFps);
 		video.write(annotatedRgb, time);
 	}
 
 	/** Rows in the CSV so far. */
 	public long rows() { return csv.rows(); }
+
+	/** The encoder of the annotated video (null before its first frame). */
+	public String videoEncoder() { return video == null ? null : video.encoder(); }
+
+	/** The per-face summary so far. */
+	public FaceSummary faceSummary() { return faceSummary; }
 
 	/** Frames in the video so far. */
 	public long videoFrames() { return video == null ? 0 : video.frames(); }
@@ -140,6 +149,8 @@ public final class LiveOutputs implements Closeable {
 		new DistributionChart(classNames, counts).categoryAxisLabel("Emotion (per face and frame)")
 			.writePng(folder.resolve(DISTRIBUTION_PNG), overwrite);
 		written.add(folder.resolve(DISTRIBUTION_PNG));
+		faceSummary.write(folder.resolve(FaceSummary.FILE), overwrite);
+		written.add(folder.resolve(FaceSummary.FILE));
 		return written;
 	}
 }

@@ -4,15 +4,20 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.emotiontracking.core.detect.HaarCascadeDetector;
+import org.emotiontracking.core.detect.FaceDetectionSettings;
 import org.emotiontracking.core.model.InferenceEngine;
 import org.emotiontracking.core.util.Setting;
 
-/** The keys of Live Emotion Tracking (CLI, macros and the Fiji window share them). */
-public final class LiveSettings {
+/**
+ * The keys of Live Emotion Tracking (CLI, macros and the Fiji window share them); the face-detection
+ * keys are those of {@link FaceDetectionSettings}, shared with Classify and Grad-CAM.
+ */
+public final class LiveSettings extends FaceDetectionSettings {
 
-	@Setting("Model archive (.zip or folder) or Keras .h5 file")
+	@Setting("Model: builtin (the FER2013 model that ships with the plugin; also when empty), a .zip from Train Emotion Model, its unpacked folder, or a Keras .h5")
 	public Path model;
+	@Setting("Open a model archive even if its graph holds ops this project's models never use (a model is code: only for files you trust)")
+	public boolean trust = false;
 	@Setting("Camera index (0 = the first camera); used when no source is given")
 	public int camera = 0;
 	@Setting("Video file to read instead of a camera (mp4, mov, mkv, webm, avi; H.264, HEVC, VP8/VP9, MPEG-4, MJPEG, AV1, through FFmpeg)")
@@ -39,15 +44,7 @@ public final class LiveSettings {
 	public boolean record = false;
 	@Setting("Play a video source at its own frame rate, dropping frames like a camera when processing is slower")
 	public boolean realtime = false;
-	@Setting("Face detector model: empty = OpenCV's frontal-face Haar cascade; or a Haar .xml or YuNet .onnx file")
-	public Path detector;
-	@Setting("Haar cascade scale step between detection sizes (> 1)")
-	public double scale_factor = HaarCascadeDetector.DEFAULT_SCALE_FACTOR;
-	@Setting("Haar cascade neighbouring detections needed to keep a face")
-	public int min_neighbors = HaarCascadeDetector.DEFAULT_MIN_NEIGHBORS;
-	@Setting("Smallest face side in frame pixels")
-	public int min_face = HaarCascadeDetector.DEFAULT_MIN_FACE_SIZE;
-	@Setting("Detect faces on a copy of the frame shrunk to this width (0 = full size); boxes map back to the frame")
+	@Setting("Haar and YuNet: detect faces on a copy of the frame shrunk to this width (0 = full size; then detection_size applies); boxes map back to the frame")
 	public int detect_width = 320;
 	@Setting("Class order of a Keras .h5 model, comma-separated (default: the notebook's)")
 	public List<String> classes = new ArrayList<>();
@@ -72,9 +69,7 @@ public final class LiveSettings {
 		if (inference_threads < 0) throw new IllegalArgumentException("inference_threads must be >= 0: " + inference_threads);
 		if (smoothing < 0) throw new IllegalArgumentException("smoothing must be >= 0: " + smoothing);
 		if (max_missed < 0) throw new IllegalArgumentException("max_missed must be >= 0: " + max_missed);
-		if (!(scale_factor > 1)) throw new IllegalArgumentException("scale_factor must be > 1: " + scale_factor);
-		if (min_neighbors < 0) throw new IllegalArgumentException("min_neighbors must be >= 0: " + min_neighbors);
-		if (min_face < 0) throw new IllegalArgumentException("min_face must be >= 0: " + min_face);
+		validateDetection();
 		if (detect_width < 0) throw new IllegalArgumentException("detect_width must be >= 0: " + detect_width);
 		if (source != null) videoSelection(); // checks every, start, end
 		if (record && output == null) throw new IllegalArgumentException("record=true needs an output= folder");

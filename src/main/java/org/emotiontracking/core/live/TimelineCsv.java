@@ -20,6 +20,7 @@ import java.util.Map;
 
 import org.emotiontracking.core.report.Csv;
 import org.emotiontracking.core.report.EmotionTimeline;
+import org.emotiontracking.core.report.PredictionColumn;
 
 /**
  * {@code emotion_timeline.csv}: one row per face per processed frame, streamed (flushed after
@@ -29,7 +30,9 @@ import org.emotiontracking.core.report.EmotionTimeline;
  * {@code time_s} (seconds since the first frame; for a video its position in the video),
  * {@code frame} (1-based frame number in the source), {@code face_id}, {@code x, y, width, height}
  * (box in frame pixels), {@code emotion, confidence} (smoothed label and its probability), then
- * {@code p_<class>} (smoothed probabilities) for every class in model order.
+ * {@code p_<class>} (smoothed probabilities) for every class in model order, then the detector's
+ * keypoints ({@link PredictionColumn#keypointHeaders()}: frame pixels with one decimal, empty cells
+ * where the detector gives none).
  */
 public final class TimelineCsv {
 
@@ -46,6 +49,7 @@ public final class TimelineCsv {
 	public static List<String> header(final List<String> classNames) {
 		final List<String> h = new ArrayList<>(FIXED_COLUMNS);
 		for (final String c : classNames) h.add("p_" + c);
+		h.addAll(PredictionColumn.keypointHeaders());
 		return h;
 	}
 
@@ -90,6 +94,7 @@ public final class TimelineCsv {
 				fields.add(f.emotion());
 				fields.add(Csv.number(f.confidence(), DECIMALS));
 				for (final float p : f.probabilities()) fields.add(Csv.number(p, DECIMALS));
+				for (final double c : f.box().keypoints().toArray()) fields.add(Double.isNaN(c) ? "" : Csv.number(c, 1));
 				out.write(Csv.line(fields));
 				rows++;
 			}

@@ -67,8 +67,25 @@ public final class EmotionClassifier implements AutoCloseable {
 	public static EmotionClassifier load(final Path path, final List<String> kerasClassNames,
 		final InferenceEngine engine, final int threads) throws IOException
 	{
+		return load(path, kerasClassNames, engine, threads, false);
+	}
+
+	/**
+	 * As {@link #load(Path, List, InferenceEngine, int)}; no path (or "builtin") loads the
+	 * {@link BuiltinModel}. {@code trust} skips the check of the archive's graph ops ({@link GraphOpPolicy}).
+	 */
+	public static EmotionClassifier load(final Path path, final List<String> kerasClassNames, final boolean trust)
+		throws IOException
+	{
+		return load(path, kerasClassNames, InferenceEngine.DEFAULT, 0, trust);
+	}
+
+	/** As {@link #load(Path, List, InferenceEngine, int)} and {@link #load(Path, List, boolean)} together. */
+	public static EmotionClassifier load(final Path path, final List<String> kerasClassNames,
+		final InferenceEngine engine, final int threads, final boolean trust) throws IOException
+	{
 		final int n = threads > 0 ? threads : TensorFlowRuntime.threads();
-		final ModelArchive archive = ModelArchive.open(path, kerasClassNames);
+		final ModelArchive archive = ModelArchive.open(path, kerasClassNames, trust);
 		try {
 			final UnaryOperator<RgbImage> resize = InputResizer.forModel(archive.metadata());
 			String fallback = null;
@@ -154,6 +171,9 @@ public final class EmotionClassifier implements AutoCloseable {
 	public List<String> classNames() { return Collections.unmodifiableList(archive.metadata().class_names); }
 
 	public int inputSize() { return archive.metadata().input_size; }
+
+	/** Which model this is, for logs (see {@link ModelArchive#description()}). */
+	public String description() { return archive.description(); }
 
 	/** The opened archive (its SavedModel folder and metadata). */
 	public ModelArchive archive() { return archive; }

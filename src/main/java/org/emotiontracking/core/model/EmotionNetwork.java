@@ -143,17 +143,26 @@ public final class EmotionNetwork implements AutoCloseable {
 	 * Images are independent (batch norm in inference mode), so one gradient of the summed scores
 	 * gives every image's own gradient.
 	 */
-	@SuppressWarnings("unchecked")
 	public GradCamOutputs addGradCam(final String layer) {
 		final Operand<TFloat32> activations = layers.get(layer);
 		if (activations == null) throw new IllegalArgumentException("Unknown layer '" + layer + "'. Valid layers: " +
 			String.join(", ", layers.keySet()));
+		return gradCam(graph, tf, probabilities, activations, metadata.classCount());
+	}
+
+	/**
+	 * {@link #addGradCam} for any graph: the gradient of each image's target-class probability with
+	 * respect to {@code activations}, with the {@value #TARGET_CLASS} placeholder (negative: predicted).
+	 */
+	@SuppressWarnings("unchecked")
+	public static GradCamOutputs gradCam(final Graph graph, final Ops tf, final Operand<TFloat32> probabilities,
+		final Operand<TFloat32> activations, final int classes)
+	{
 		final Placeholder<TInt32> target = tf.withName(TARGET_CLASS).placeholder(TInt32.class,
 			Placeholder.shape(Shape.of(-1)));
 		final Operand<TInt32> predicted = tf.math.argMax(probabilities, tf.constant(1), TInt32.class);
 		final Operand<TInt32> chosen = tf.select(tf.math.less(target, tf.constant(0)), predicted, target);
-		final Operand<TFloat32> oneHot = tf.oneHot(chosen, tf.constant(metadata.classCount()), tf.constant(1f),
-			tf.constant(0f));
+		final Operand<TFloat32> oneHot = tf.oneHot(chosen, tf.constant(classes), tf.constant(1f), tf.constant(0f));
 		final Operand<TFloat32> score = tf.sum(tf.math.mul(probabilities, oneHot), tf.constant(new int[] { 0, 1 }));
 		final Output<?>[] grads = graph.addGradients(score.asOutput(), new Output<?>[] { activations.asOutput() });
 		return new GradCamOutputs(target, tf.withName("gradcam_activations").identity(activations),

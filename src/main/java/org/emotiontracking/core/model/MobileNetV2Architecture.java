@@ -18,6 +18,8 @@ public final class MobileNetV2Architecture {
 	/** The widths Keras publishes ImageNet weights for. */
 	public static final List<Double> ALPHAS = Collections.unmodifiableList(Arrays.asList(0.35, 0.5, 0.75, 1.0, 1.3, 1.4));
 	public static final int MIN_SIZE = 32;
+	/** The architecture name in metadata.json. */
+	public static final String NAME = "MobileNetV2";
 	public static final int MAX_SIZE = 224;
 	/** The last layer of the base, the feature map the head pools. */
 	public static final String OUTPUT_LAYER = "out_relu";

@@ -35,6 +35,7 @@ public final class ModelArchive implements AutoCloseable {
 	private final Path folder;
 	private final ModelMetadata metadata;
 	private final boolean temporary;
+	private String description;
 	/** Where an ONNX export made on open lives when the archive is the user's own folder; deleted on close. */
 	private Path onnxFolder;
 
@@ -42,6 +43,15 @@ public final class ModelArchive implements AutoCloseable {
 		this.folder = folder;
 		this.metadata = metadata;
 		this.temporary = temporary;
+		this.description = folder.toString();
+	}
+
+	/** Which model this is, for logs: the built-in model's name or the file it was opened from. */
+	public String description() { return description; }
+
+	private ModelArchive describedAs(final String d) {
+		description = d;
+		return this;
 	}
 
 	/** The SavedModel folder, for DJL or TensorFlow. */
@@ -94,15 +104,43 @@ public final class ModelArchive implements AutoCloseable {
 	 * order (null: the notebook's seven). Ignored for archives, which carry their own names.
 	 */
 	public static ModelArchive open(final Path path, final java.util.List<String> kerasClassNames) throws IOException {
-		if (path == null) throw new IOException("No model given: set model= to a .zip, a model folder or a Keras .h5");
+		return open(path, kerasClassNames, false);
+	}
+
+	/**
+	 * As {@link #open(Path, java.util.List)}. No path, an empty one or "builtin" opens the
+	 * {@link BuiltinModel}. Before TensorFlow sees an archive's graph, its ops are checked against
+	 * {@link GraphOpPolicy} (a SavedModel is code: it could read or write files); an op outside it is
+	 * refused naming it and the file, unless {@code trust} (then the log says the check was skipped).
+	 */
+	public static ModelArchive open(final Path path, final java.util.List<String> kerasClassNames, final boolean trust)
+		throws IOException
+	{
+		if (BuiltinModel.isBuiltin(path)) return BuiltinModel.open();
 		if (!Files.exists(path)) throw new IOException("Model not found: " + path);
 		final String name = path.getFileName().toString().toLowerCase();
-		if (Files.isDirectory(path)) return current(new ModelArchive(path, readMetadata(path, path), false));
-		if (name.endsWith(".h5") || name.endsWith(".hdf5") || name.endsWith(".keras")) return KerasModels.open(path, kerasClassNames);
+		if (Files.isDirectory(path)) {
+			final ModelMetadata m = readMetadata(path, path);
+			GraphOpPolicy.check(path.resolve(SAVED_MODEL), path, trust);
+			return current(new ModelArchive(path, m, false)).describedAs(describe(path, trust));
+		}
+		if (name.endsWith(".h5") || name.endsWith(".hdf5") || name.endsWith(".keras"))
+			return KerasModels.open(path, kerasClassNames).describedAs(path.toString());
+		return openFile(path, describe(path, trust), trust);
+	}
+
+	private static String describe(final Path path, final boolean trust) {
+		return path + (trust ? " (trust=true: its graph's ops were not checked)" : "");
+	}
+
+	/** Opens a .zip archive. */
+	static ModelArchive openFile(final Path path, final String description, final boolean trust) throws IOException {
 		final Path tmp = Files.createTempDirectory("emotion-model");
 		try (InputStream in = Files.newInputStream(path)) {
 			FileTrees.unzip(in, tmp);
-			return current(new ModelArchive(tmp, readMetadata(tmp, path), true));
+			final ModelMetadata m = readMetadata(tmp, path);
+			GraphOpPolicy.check(tmp.resolve(SAVED_MODEL), path, trust);
+			return current(new ModelArchive(tmp, m, true)).describedAs(description);
 		}
 		catch (final ZipException | IllegalArgumentException e) {
 			FileTrees.deleteQuietly(tmp);
@@ -120,7 +158,7 @@ public final class ModelArchive implements AutoCloseable {
 	 * weights re-exported into a temporary folder with the current serving graph. The file is not changed.
 	 */
 	private static ModelArchive current(final ModelArchive archive) throws IOException {
-		if (archive.metadata.format_version >= 2) return archive;
+		if (archive.metadata.format_version >= 2 || !archive.metadata.isMobileNetV2()) return archive;
 		try {
 			final Weights weights = archive.readWeights();
 			final ModelMetadata upgraded = ModelMetadata.fromJson(archive.metadata.toJson());
@@ -160,12 +198,25 @@ public final class ModelArchive implements AutoCloseable {
 	 * broken file in place of a good one.
 	 */
 	public static void write(final Path file, final ModelMetadata metadata, final Weights weights) throws IOException {
+		writeZip(file, folder -> exportFolder(folder, metadata, weights));
+	}
+
+	/** Fills an empty folder with an archive's layout. */
+	public interface FolderWriter {
+		void write(Path folder) throws IOException;
+	}
+
+	/**
+	 * Zips what {@code contents} writes into a staging folder to {@code file}, atomically: written beside
+	 * {@code file} and moved over it, so a failure never leaves a broken file in place of a good one.
+	 */
+	public static void writeZip(final Path file, final FolderWriter contents) throws IOException {
 		final Path parent = file.toAbsolutePath().getParent();
 		Files.createDirectories(parent);
 		final Path staging = Files.createTempDirectory(parent, ".model-staging");
 		final Path partial = parent.resolve("." + file.getFileName() + ".partial");
 		try {
-			exportFolder(staging, metadata, weights);
+			contents.write(staging);
 			try (OutputStream out = Files.newOutputStream(partial)) {
 				FileTrees.zip(staging, out);
 			}
@@ -180,6 +231,13 @@ public final class ModelArchive implements AutoCloseable {
 			FileTrees.deleteQuietly(staging);
 			Files.deleteIfExists(partial);
 		}
+	}
+
+	/** Writes metadata.json and labels.txt into an archive folder. */
+	public static void writeDescription(final Path folder, final ModelMetadata metadata) throws IOException {
+		Files.write(folder.resolve(METADATA), metadata.toJson().getBytes(StandardCharsets.UTF_8));
+		Files.write(folder.resolve(LABELS), String.join("\n", metadata.class_names).concat("\n")
+			.getBytes(StandardCharsets.UTF_8));
 	}
 
 	/** Writes the unpacked archive layout into an empty folder. */
@@ -208,13 +266,13 @@ public final class ModelArchive implements AutoCloseable {
 				Files.deleteIfExists(folder.resolve(ONNX));
 			}
 		}
-		Files.write(folder.resolve(METADATA), metadata.toJson().getBytes(StandardCharsets.UTF_8));
-		Files.write(folder.resolve(LABELS), String.join("\n", metadata.class_names).concat("\n")
-			.getBytes(StandardCharsets.UTF_8));
+		writeDescription(folder, metadata);
 	}
 
 	/** Reads the weights back out of the SavedModel (for fine-tuning or re-export). */
 	public Weights readWeights() {
+		if (!metadata.isMobileNetV2()) throw new IllegalStateException("Only MobileNetV2 archives have Keras weights to " +
+			"read; this one is " + metadata.architecture);
 		TensorFlowRuntime.engine();
 		try (SavedModelBundle bundle = SavedModelBundle.loader(savedModel().toString()).withTags("serve")
 			.withConfigProto(TensorFlowRuntime.sessionConfig()).load())

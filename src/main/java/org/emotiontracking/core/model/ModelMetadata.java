@@ -31,7 +31,7 @@ public final class ModelMetadata {
 
 	public String format = FORMAT;
 	public int format_version = FORMAT_VERSION;
-	public String architecture = "MobileNetV2";
+	public String architecture = MobileNetV2Architecture.NAME;
 	public double alpha = 1.0;
 	public int input_size = 224;
 	public String preprocessing = Preprocessing.MOBILENET_V2.id;
@@ -40,13 +40,23 @@ public final class ModelMetadata {
 	public int hidden_units = 128;
 	public double dropout = 0.2;
 	public String gradcam_layer = MobileNetV2Architecture.DEFAULT_GRADCAM_LAYER;
+	/**
+	 * The layers Grad-CAM can use, in network order, for architectures other than MobileNetV2 (whose
+	 * layers come from {@link MobileNetV2Architecture}); each is the graph op "{@code <layer>/output}".
+	 */
+	public List<String> gradcam_layers = new ArrayList<>();
+	/** The model's licence (for models from elsewhere, e.g. "MIT"); null for models trained here. */
+	public String licence;
 	public String created = Instant.now().toString();
-	/** "trained", or "imported" for Keras files. */
+	/** "trained", "imported" for Keras files, "converted" for TF.js graph models. */
 	public String source = "trained";
 	/** Free-form provenance: dataset, epochs, accuracy, keras_version, tool version... */
 	public Map<String, Object> provenance = new LinkedHashMap<>();
 
 	public int classCount() { return class_names.size(); }
+
+	/** Whether the graph is this project's MobileNetV2 (layers, weights and re-export known). */
+	public boolean isMobileNetV2() { return MobileNetV2Architecture.NAME.equals(architecture); }
 
 	public Preprocessing preprocessing() { return Preprocessing.fromId(preprocessing); }
 

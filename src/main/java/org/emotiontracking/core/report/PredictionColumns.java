@@ -11,13 +11,16 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 
+import org.emotiontracking.core.detect.Keypoints;
+
 /**
  * The column layout of a prediction table and the conversion of a {@link PredictionRow} to cells.
  * <p>
  * Columns, in order: {@code timestamp, image}, the chosen {@link PredictionColumn optional
  * columns} in enum order except {@code error}, {@code predicted_emotion, confidence, true_label},
- * {@code p_<class>} for every class in model order, then {@code error} if chosen (last, as its
- * free text may be long). Timestamps are ISO-8601 with milliseconds and
+ * {@code p_<class>} for every class in model order, then the keypoint columns if chosen
+ * ({@link PredictionColumn#keypointHeaders()}: pixels with one decimal, empty where the detector gives
+ * none), then {@code error} if chosen (last, as its free text may be long). Timestamps are ISO-8601 with milliseconds and
  * offset (e.g. {@code 2026-11-25T21:30:00.123+01:00}, or {@code ...Z} in UTC); confidence and
  * probabilities have 6 decimals.
  */
@@ -25,6 +28,7 @@ public final class PredictionColumns {
 
 	private static final DateTimeFormatter ISO_MILLIS = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSXXX");
 	private static final int DECIMALS = 6;
+	private static final int KEYPOINT_DECIMALS = 1;
 
 	private final List<String> classNames;
 	private final Set<PredictionColumn> optional;
@@ -45,11 +49,12 @@ public final class PredictionColumns {
 		final List<String> h = new ArrayList<>();
 		h.add("timestamp");
 		h.add("image");
-		for (final PredictionColumn c : optional) if (c != PredictionColumn.ERROR) h.add(c.header());
+		for (final PredictionColumn c : optional) if (inFront(c)) h.add(c.header());
 		h.add("predicted_emotion");
 		h.add("confidence");
 		h.add("true_label");
 		for (final String name : this.classNames) h.add("p_" + name);
+		if (optional.contains(PredictionColumn.KEYPOINTS)) h.addAll(PredictionColumn.keypointHeaders());
 		if (optional.contains(PredictionColumn.ERROR)) h.add(PredictionColumn.ERROR.header());
 		headers = Collections.unmodifiableList(h);
 	}
@@ -76,8 +81,13 @@ public final class PredictionColumns {
 	public List<String> cells(final PredictionRow row) {
 		final List<Object> values = values(row);
 		final List<String> cells = new ArrayList<>(values.size());
-		for (final Object v : values) {
+		final int firstKeypoint = optional.contains(PredictionColumn.KEYPOINTS) ? headers.indexOf(PredictionColumn.keypointHeaders().get(0))
+			: Integer.MAX_VALUE;
+		final int endKeypoint = firstKeypoint == Integer.MAX_VALUE ? firstKeypoint : firstKeypoint + PredictionColumn.keypointHeaders().size();
+		for (int i = 0; i < values.size(); i++) {
+			final Object v = values.get(i);
 			if (v == null) cells.add("");
+			else if (v instanceof Double && i >= firstKeypoint && i < endKeypoint) cells.add(Csv.number((Double) v, KEYPOINT_DECIMALS));
 			else if (v instanceof Double) cells.add(Csv.number((Double) v, DECIMALS));
 			else cells.add(v.toString());
 		}
@@ -95,18 +105,29 @@ public final class PredictionColumns {
 		final List<Object> v = new ArrayList<>(headers.size());
 		v.add(formatTimestamp(row.timestamp()));
 		v.add(row.image());
-		for (final PredictionColumn c : optional) if (c != PredictionColumn.ERROR) v.add(optionalValue(row, c));
+		for (final PredictionColumn c : optional) if (inFront(c)) v.add(optionalValue(row, c));
 		v.add(row.predictedEmotion());
 		v.add(Double.isNaN(row.confidence()) ? null : row.confidence());
 		v.add(row.trueLabel());
 		for (int i = 0; i < classNames.size(); i++) v.add(n == 0 ? null : row.probability(i));
+		if (optional.contains(PredictionColumn.KEYPOINTS)) {
+			final double[] xy = row.keypoints().toArray();
+			for (final double c : xy) v.add(Double.isNaN(c) ? null : c);
+		}
 		if (optional.contains(PredictionColumn.ERROR)) v.add(row.error());
 		return v;
+	}
+
+	/** Whether an optional column comes before predicted_emotion. */
+	private static boolean inFront(final PredictionColumn c) {
+		return c != PredictionColumn.ERROR && c != PredictionColumn.KEYPOINTS;
 	}
 
 	private static Object optionalValue(final PredictionRow row, final PredictionColumn c) {
 		switch (c) {
 			case SLICE: return row.slice();
+			case FRAME: return row.frame();
+			case TIME: return row.time();
 			case FACE: return row.face();
 			case X: return row.x();
 			case Y: return row.y();
@@ -114,6 +135,7 @@ public final class PredictionColumns {
 			case HEIGHT: return row.height();
 			case SUBSET: return row.subset();
 			case ERROR: return row.error();
+			case KEYPOINTS: throw new AssertionError(c); // after the probabilities
 			default: throw new AssertionError(c);
 		}
 	}
@@ -128,6 +150,7 @@ public final class PredictionColumns {
 		final Set<PredictionColumn> optional = EnumSet.noneOf(PredictionColumn.class);
 		for (final String h : headers) {
 			if (h.startsWith("p_")) classes.add(h.substring(2));
+			else if (h.equals(PredictionColumn.keypointHeaders().get(0))) optional.add(PredictionColumn.KEYPOINTS);
 			else for (final PredictionColumn c : PredictionColumn.values())
 				if (c.header().equals(h)) optional.add(c);
 		}
@@ -159,11 +182,20 @@ public final class PredictionColumns {
 		}
 		final Integer[] box = new Integer[4];
 		for (final PredictionColumn c : optional) {
-			if (c == PredictionColumn.ERROR) continue;
+			if (!inFront(c)) continue;
 			final String v = cells.get(k++);
 			if (v.isEmpty()) continue;
 			switch (c) {
 				case SLICE: b.slice(integer(c, v)); break;
+				case FRAME:
+					try {
+						b.frame(Long.parseLong(v));
+					}
+					catch (final NumberFormatException e) {
+						throw new IllegalArgumentException("frame '" + v + "' is not a whole number", e);
+					}
+					break;
+				case TIME: b.time(number(c.header(), v)); break;
 				case FACE: b.face(integer(c, v)); break;
 				case X: box[0] = integer(c, v); break;
 				case Y: box[1] = integer(c, v); break;
@@ -191,6 +223,15 @@ public final class PredictionColumns {
 			p[i] = number("p_" + classNames.get(i), v);
 		}
 		if (p != null) b.probabilities(p);
+		if (optional.contains(PredictionColumn.KEYPOINTS)) {
+			final List<String> names = PredictionColumn.keypointHeaders();
+			final double[] xy = new double[names.size()];
+			for (int i = 0; i < xy.length; i++) {
+				final String v = cells.get(k++);
+				xy[i] = v.isEmpty() ? Double.NaN : number(names.get(i), v);
+			}
+			b.keypoints(Keypoints.of(org.emotiontracking.core.detect.Keypoint.values(), xy));
+		}
 		if (optional.contains(PredictionColumn.ERROR) && !cells.get(k).isEmpty()) b.error(cells.get(k));
 		return b.build();
 	}

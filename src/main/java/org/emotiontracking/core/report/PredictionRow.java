@@ -4,6 +4,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 
+import org.emotiontracking.core.detect.Keypoints;
+
 /**
  * One prediction for one face (or one whole image), or the reason there is none.
  * <p>
@@ -20,6 +22,8 @@ public final class PredictionRow {
 	private final Instant timestamp;
 	private final String image;
 	private final Integer slice;
+	private final Long frame;
+	private final Double time;
 	private final Integer face;
 	private final Integer x, y, width, height;
 	private final String subset;
@@ -28,11 +32,14 @@ public final class PredictionRow {
 	private final double confidence;
 	private final String trueLabel;
 	private final double[] probabilities;
+	private final Keypoints keypoints;
 
 	private PredictionRow(final Builder b) {
 		timestamp = b.timestamp != null ? b.timestamp : Instant.now();
 		image = Objects.requireNonNull(b.image, "image");
 		slice = b.slice;
+		frame = b.frame;
+		time = b.time;
 		face = b.face;
 		x = b.x;
 		y = b.y;
@@ -44,6 +51,7 @@ public final class PredictionRow {
 		confidence = b.confidence;
 		trueLabel = b.trueLabel;
 		probabilities = b.probabilities == null ? null : b.probabilities.clone();
+		keypoints = b.keypoints == null ? Keypoints.NONE : b.keypoints;
 	}
 
 	/** A row predicting the most probable of {@code classNames} for a whole image. */
@@ -71,6 +79,8 @@ public final class PredictionRow {
 		final Builder b = new Builder(image);
 		b.timestamp = timestamp;
 		b.slice = slice;
+		b.frame = frame;
+		b.time = time;
 		b.face = face;
 		b.x = x;
 		b.y = y;
@@ -82,6 +92,7 @@ public final class PredictionRow {
 		b.confidence = confidence;
 		b.trueLabel = trueLabel;
 		b.probabilities = probabilities;
+		b.keypoints = keypoints;
 		return b;
 	}
 
@@ -93,6 +104,12 @@ public final class PredictionRow {
 
 	/** 1-based slice or frame number, or null. */
 	public Integer slice() { return slice; }
+
+	/** 1-based frame number in a video, or null. */
+	public Long frame() { return frame; }
+
+	/** Presentation time in a video in seconds, or null. */
+	public Double time() { return time; }
 
 	/** Face id (index within the image, or a track id over frames), or null. */
 	public Integer face() { return face; }
@@ -127,6 +144,9 @@ public final class PredictionRow {
 	/** Class probabilities in model order (a copy), or null. */
 	public double[] probabilities() { return probabilities == null ? null : probabilities.clone(); }
 
+	/** The face's keypoints in image pixels ({@link Keypoints#NONE} if the detector gives none). */
+	public Keypoints keypoints() { return keypoints; }
+
 	/** Whether this row holds a prediction. */
 	public boolean hasPrediction() { return predictedEmotion != null; }
 
@@ -153,9 +173,12 @@ public final class PredictionRow {
 		private Instant timestamp;
 		private final String image;
 		private Integer slice, face, x, y, width, height;
+		private Long frame;
+		private Double time;
 		private String subset, error, predictedEmotion, trueLabel;
 		private double confidence = Double.NaN;
 		private double[] probabilities;
+		private Keypoints keypoints;
 
 		private Builder(final String image) {
 			this.image = Objects.requireNonNull(image, "image");
@@ -166,6 +189,12 @@ public final class PredictionRow {
 
 		/** 1-based slice or frame number. */
 		public Builder slice(final int value) { slice = value; return this; }
+
+		/** 1-based frame number in a video. */
+		public Builder frame(final long value) { frame = value; return this; }
+
+		/** Presentation time in a video in seconds. */
+		public Builder time(final double value) { time = value; return this; }
 
 		/** Face id within the image or track id over frames. */
 		public Builder face(final int value) { face = value; return this; }
@@ -178,6 +207,9 @@ public final class PredictionRow {
 			height = boxHeight;
 			return this;
 		}
+
+		/** The face's keypoints in image pixels. */
+		public Builder keypoints(final Keypoints value) { keypoints = value; return this; }
 
 		/** Dataset subset, e.g. "training" or "validation". */
 		public Builder subset(final String value) { subset = value; return this; }

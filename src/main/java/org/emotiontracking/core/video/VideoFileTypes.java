@@ -22,6 +22,11 @@ public final class VideoFileTypes {
 		return dot > 0 && EXTENSIONS.contains(fileName.substring(dot + 1).toLowerCase(Locale.ROOT));
 	}
 
+	/** Whether the path's file name is an image or a video name (what Classify takes from a folder). */
+	public static boolean isImageOrVideo(final Path file) {
+		return org.emotiontracking.core.data.ImageFileTypes.isImage(file) || isVideo(file);
+	}
+
 	/** Whether the path's file name is a video name. */
 	public static boolean isVideo(final Path file) {
 		final Path name = file.getFileName();

@@ -17,6 +17,7 @@ import java.util.List;
 
 import org.emotiontracking.core.classify.ClassifyFixtures.Recorder;
 import org.emotiontracking.core.data.TestImages;
+import org.emotiontracking.core.detect.FaceDetectionSettings;
 import org.emotiontracking.core.model.EmotionClassifier;
 import org.emotiontracking.core.model.TestModels;
 import org.emotiontracking.core.report.PredictionRow;
@@ -73,19 +74,25 @@ class ClassifyTaskTest {
 		TestImages.write(ClassifyFixtures.noFace(), in.resolve("c_none.png"));
 		final Path out = tmp.resolve("out");
 		final Recorder sink = new Recorder();
-		final ClassificationSummary s = ClassifyTask.run(settings(in, out), null, sink, null); // loads the model from its file
+		final ClassifySettings haar = settings(in, out);
+		haar.detector = FaceDetectionSettings.HAAR;
+		final ClassificationSummary s = ClassifyTask.run(haar, null, sink, null); // loads the model from its file
 
 		assertEquals(3, s.images());
 		assertEquals(3, s.faces());
 		assertEquals(1, s.noFaceImages());
 		assertTrue(s.allSucceeded());
-		assertEquals(Arrays.asList(out.resolve(ClassificationReports.LOG), out.resolve(ClassificationReports.DISTRIBUTION)), s.files());
+		assertEquals(Arrays.asList(out.resolve(ClassificationReports.LOG), out.resolve(ClassificationReports.SUMMARY), out.resolve(
+			ClassificationReports.DISTRIBUTION)), s.files());
 		assertFalse(Files.exists(out.resolve(ClassificationReports.CONFUSION_CSV)));
 		assertTrue(Files.size(out.resolve(ClassificationReports.DISTRIBUTION)) > 1000);
 
 		final List<List<String>> csv = ClassifyFixtures.readCsv(out.resolve(ClassificationReports.LOG));
 		assertEquals(Arrays.asList("timestamp", "image", "slice", "face", "x", "y", "width", "height", "predicted_emotion",
-			"confidence", "true_label", "p_happy", "p_neutral", "p_sad", "error"), csv.get(0));
+			"confidence", "true_label", "p_happy", "p_neutral", "p_sad", "right_eye_x", "right_eye_y", "left_eye_x", "left_eye_y",
+			"nose_tip_x", "nose_tip_y", "mouth_center_x", "mouth_center_y", "right_ear_x", "right_ear_y", "left_ear_x", "left_ear_y",
+			"mouth_right_x", "mouth_right_y", "mouth_left_x", "mouth_left_y", "error"), csv.get(0));
+		assertEquals(Arrays.asList("", "", "", ""), column(csv, "right_eye_x"), "Haar gives no keypoints");
 		assertEquals(sink.rows.size() + 1, csv.size());
 		for (int i = 0; i < sink.rows.size(); i++) assertEquals(sink.columns.cells(sink.rows.get(i)), csv.get(i + 1), "row " + i);
 		assertEquals(Arrays.asList("a_messi.jpg", "b_two.png", "b_two.png", "c_none.png"), column(csv, "image"));
@@ -93,6 +100,28 @@ class ClassifyTaskTest {
 		assertEquals(Arrays.asList("", "", "", PredictionRow.NO_FACE), column(csv, "error"));
 		assertEquals(226, Integer.parseInt(column(csv, "x").get(0)), 6);
 		assertTrue(CLASSES.contains(column(csv, "predicted_emotion").get(0)));
+	}
+
+	@Test
+	void defaultDetectorWritesItsKeypoints() throws Exception {
+		final Path in = Files.createDirectories(tmp.resolve("in"));
+		Files.copy(ClassifyFixtures.messiFile(), in.resolve("messi.jpg"));
+		TestImages.write(ClassifyFixtures.noFace(), in.resolve("none.png"));
+		final Path out = tmp.resolve("out");
+		final ClassificationSummary s = run(settings(in, out), new Recorder());
+		assertEquals(1, s.faces());
+		assertEquals(1, s.noFaceImages());
+		final List<List<String>> csv = ClassifyFixtures.readCsv(out.resolve(ClassificationReports.LOG));
+		assertEquals(Arrays.asList("messi.jpg", "none.png"), column(csv, "image"));
+		assertEquals(Arrays.asList("", PredictionRow.NO_FACE), column(csv, "error"), "the image without a face keeps its row");
+		final double x = Double.parseDouble(column(csv, "x").get(0)), w = Double.parseDouble(column(csv, "width").get(0));
+		for (final String k : new String[] { "right_eye", "left_eye", "nose_tip", "mouth_center", "right_ear", "left_ear" }) {
+			final double kx = Double.parseDouble(column(csv, k + "_x").get(0));
+			assertTrue(kx > x - 0.2 * w && kx < x + 1.2 * w, k + " at " + kx + " for a box at " + x + ", " + w);
+			assertEquals("", column(csv, k + "_x").get(1));
+		}
+		assertTrue(Double.parseDouble(column(csv, "right_eye_x").get(0)) < Double.parseDouble(column(csv, "left_eye_x").get(0)));
+		assertEquals(Arrays.asList("", ""), column(csv, "mouth_right_x"), "BlazeFace gives no mouth corners");
 	}
 
 	@Test
@@ -123,7 +152,7 @@ class ClassifyTaskTest {
 		assertEquals(correct / 6.0, summary.accuracy(), 1e-12);
 		for (final String f : ClassificationReports.allFiles(out).stream().map(p -> p.getFileName().toString()).toArray(String[]::new))
 			assertTrue(Files.size(out.resolve(f)) > 0, f);
-		assertEquals(5, summary.files().size());
+		assertEquals(6, summary.files().size());
 		final List<List<String>> metrics = ClassifyFixtures.readCsv(out.resolve(ClassificationReports.METRICS));
 		assertTrue(metrics.toString().contains("accuracy"), metrics.toString());
 		final List<List<String>> confusion = ClassifyFixtures.readCsv(out.resolve(ClassificationReports.CONFUSION_CSV));

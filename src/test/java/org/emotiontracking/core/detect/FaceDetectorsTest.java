@@ -23,8 +23,11 @@ class FaceDetectorsTest {
 		final Path cascade = DefaultCascade.locate();
 		assertTrue(Files.size(cascade) > 100_000, cascade.toString());
 		assertEquals(cascade, DefaultCascade.locate()); // extracted once
-		try (FaceDetector d = FaceDetectors.openDefault()) {
+		try (FaceDetector d = FaceDetectors.openHaar()) {
 			assertTrue(d.description().contains(".xml"), d.description());
+		}
+		try (FaceDetector d = FaceDetectors.openDefault()) {
+			assertTrue(d instanceof BlazeFaceDetector && d.description().contains("full range"), d.description());
 		}
 	}
 

@@ -13,7 +13,6 @@ import org.emotiontracking.core.data.TestImages;
 import org.opencv.core.Mat;
 import org.opencv.core.Size;
 import org.opencv.imgproc.Imgproc;
-import org.opencv.videoio.VideoCapture;
 import org.opencv.videoio.VideoWriter;
 import org.opencv.videoio.Videoio;
 
@@ -125,18 +124,23 @@ public final class LiveTestVideos {
 		return file;
 	}
 
-	/** Frames an .avi really holds, counted by decoding them all. */
-	public static int countFrames(final Path file) {
-		OpenCv.ensureLoaded();
-		final VideoCapture cap = new VideoCapture(file.toString());
-		final Mat m = new Mat();
-		int n = 0;
+	/**
+	 * Frames a video file really holds, counted by decoding them all: with Debian's ffprobe when it
+	 * is installed (independent of our FFmpeg build), else with our reader.
+	 */
+	public static int countFrames(final Path file) throws IOException {
 		try {
-			while (cap.read(m) && !m.empty()) n++;
+			final Process p = new ProcessBuilder("ffprobe", "-v", "error", "-count_frames", "-select_streams", "v:0", "-show_entries",
+				"stream=nb_read_frames", "-of", "csv=p=0", file.toString()).redirectErrorStream(true).start();
+			final String out = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).trim();
+			if (p.waitFor() == 0) return Integer.parseInt(out.replace(",", ""));
 		}
-		finally {
-			cap.release();
-			m.release();
+		catch (final IOException | InterruptedException | NumberFormatException e) {
+			// no ffprobe: count with our reader
+		}
+		int n = 0;
+		try (org.emotiontracking.core.video.VideoReader r = org.emotiontracking.core.video.VideoReader.open(file)) {
+			while (r.next() != null) n++;
 		}
 		return n;
 	}

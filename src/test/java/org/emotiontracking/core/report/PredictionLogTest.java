@@ -34,8 +34,13 @@ class PredictionLogTest {
 	@Test
 	void headerHasFixedAndChosenColumnsInOrder() {
 		final PredictionColumns all = new PredictionColumns(CLASSES, EnumSet.allOf(PredictionColumn.class));
-		assertEquals(List.of("timestamp", "image", "slice", "face", "x", "y", "width", "height", "subset",
-			"predicted_emotion", "confidence", "true_label", "p_happy", "p_sad", "p_Überraschung", "error"), all.headers());
+		final List<String> expected = new java.util.ArrayList<>(List.of("timestamp", "image", "slice", "frame", "time_s", "face", "x", "y", "width",
+			"height", "subset", "predicted_emotion", "confidence", "true_label", "p_happy", "p_sad", "p_Überraschung"));
+		expected.addAll(PredictionColumn.keypointHeaders());
+		expected.add("error");
+		assertEquals(expected, all.headers());
+		assertEquals(16, PredictionColumn.keypointHeaders().size());
+		assertEquals(List.of("right_eye_x", "right_eye_y"), PredictionColumn.keypointHeaders().subList(0, 2));
 		final PredictionColumns none = new PredictionColumns(CLASSES, Set.of());
 		assertEquals(List.of("timestamp", "image", "predicted_emotion", "confidence", "true_label", "p_happy", "p_sad",
 			"p_Überraschung"), none.headers());
@@ -63,6 +68,22 @@ class PredictionLogTest {
 		assertEquals("Cannot read image:\nbad header, \"JPEG\"", rows.get(3).get(13));
 		assertEquals("", rows.get(3).get(7));
 		for (final List<String> r : rows) assertEquals(rows.get(0).size(), r.size());
+	}
+
+	@Test
+	void keypointsAreWrittenWithOneDecimalAndReadBack() {
+		final PredictionColumns cols = new PredictionColumns(CLASSES, EnumSet.of(PredictionColumn.X, PredictionColumn.Y,
+			PredictionColumn.WIDTH, PredictionColumn.HEIGHT, PredictionColumn.KEYPOINTS, PredictionColumn.ERROR), ZoneOffset.UTC);
+		final org.emotiontracking.core.detect.Keypoints k = org.emotiontracking.core.detect.Keypoints.of(
+			new org.emotiontracking.core.detect.Keypoint[] { org.emotiontracking.core.detect.Keypoint.RIGHT_EYE,
+				org.emotiontracking.core.detect.Keypoint.LEFT_EYE }, new double[] { 12.345, 20, 30.06, 21 });
+		final PredictionRow row = PredictionRow.builder("a.png").timestamp(T).box(1, 2, 30, 40).prediction(CLASSES, new double[] {
+			0.2, 0.3, 0.5 }).keypoints(k).build();
+		final List<String> cells = cols.cells(row);
+		final int at = cols.headers().indexOf("right_eye_x");
+		assertEquals(cols.headers().indexOf("p_Überraschung") + 1, at, "after the probabilities");
+		assertEquals(List.of("12.3", "20.0", "30.1", "21.0", ""), cells.subList(at, at + 5));
+		assertEquals(cells, cols.cells(PredictionColumns.fromHeaders(cols.headers()).row(cells)));
 	}
 
 	@Test

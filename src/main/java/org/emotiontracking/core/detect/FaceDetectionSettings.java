@@ -1,0 +1,102 @@
+package org.emotiontracking.core.detect;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.Locale;
+
+import org.emotiontracking.core.util.Setting;
+
+/**
+ * The face-detection keys, declared once and shared by every command that finds faces (Classify
+ * Emotions, Grad-CAM Overlay, Live): their settings classes extend this one, so the keys, defaults,
+ * limits and help texts are the same everywhere. {@link #validateDetection()} checks them and
+ * {@link FaceDetectors#open(FaceDetectionSettings)} opens the detector they name.
+ */
+public class FaceDetectionSettings {
+
+	/** detector= value of the full-range BlazeFace model (the default). */
+	public static final String BLAZEFACE = "blazeface";
+	/** detector= value of the short-range BlazeFace model. */
+	public static final String BLAZEFACE_SHORT = "blazeface-short";
+	/** detector= value of the notebook's Haar cascade. */
+	public static final String HAAR = "haar";
+	/** Smallest and largest margin: below -0.45 a crop would be less than a tenth of the face. */
+	public static final double MIN_MARGIN = -0.45, MAX_MARGIN = 2;
+
+	@Setting("Face detector: blazeface (MediaPipe full range), blazeface-short (close-ups), haar (the notebook's cascade), or a file: a Haar cascade .xml, a YuNet .onnx or a BlazeFace .tflite")
+	public String detector = BLAZEFACE;
+	@Setting("BlazeFace and YuNet: keep faces with at least this probability (0..1)")
+	public double min_confidence = BlazeFaceDetector.DEFAULT_MIN_CONFIDENCE;
+	@Setting("BlazeFace: also look at overlapping tiles so small faces are found: auto (when the whole image has no face, and for images of 1000 px or more), on, off")
+	public TileMode tiles = TileMode.AUTO;
+	@Setting("Haar cascade: step between detection scales (> 1)")
+	public double scale_factor = HaarCascadeDetector.DEFAULT_SCALE_FACTOR;
+	@Setting("Haar cascade: raw detections needed to keep a face")
+	public int min_neighbors = HaarCascadeDetector.DEFAULT_MIN_NEIGHBORS;
+	@Setting("Smallest face side in image pixels (smaller faces are ignored)")
+	public int min_face = HaarCascadeDetector.DEFAULT_MIN_FACE_SIZE;
+	@Setting("Haar and YuNet: larger images are shrunk to this longer side for detection (0 = never); smaller is faster but misses small faces")
+	public int detection_size = HaarCascadeDetector.DEFAULT_MAX_DETECTION_SIDE;
+	@Setting("Widen each face crop by this fraction of the face size on every side (0.1 = 10%; -0.45 to 2)")
+	public double margin = 0;
+	@Setting("Only the largest face of each image (or frame)")
+	public boolean largest = false;
+	@Setting("Rotate each face crop so the eyes are level before classifying (needs a detector with keypoints: BlazeFace, YuNet)")
+	public boolean align = false;
+
+	/**
+	 * Checks the detection keys (not whether a detector file exists: {@link FaceDetectors#open} says
+	 * that, naming the file).
+	 *
+	 * @throws IllegalArgumentException naming the key and the allowed values
+	 */
+	public void validateDetection() {
+		if (detector == null || detector.trim().isEmpty()) throw new IllegalArgumentException(
+			"detector must be blazeface, blazeface-short, haar or a detector file (.xml, .onnx, .tflite)");
+		if (!(min_confidence >= 0 && min_confidence <= 1)) throw new IllegalArgumentException("min_confidence must be between 0 and 1, got " +
+			min_confidence);
+		if (tiles == null) throw new IllegalArgumentException("tiles must be auto, on or off");
+		if (!(scale_factor > 1)) throw new IllegalArgumentException("scale_factor must be greater than 1, got " + scale_factor);
+		if (min_neighbors < 0) throw new IllegalArgumentException("min_neighbors must be 0 or more, got " + min_neighbors);
+		if (min_face < 0) throw new IllegalArgumentException("min_face must be 0 or more, got " + min_face);
+		if (detection_size < 0) throw new IllegalArgumentException("detection_size must be 0 or more, got " + detection_size);
+		if (!(margin >= MIN_MARGIN && margin <= MAX_MARGIN)) throw new IllegalArgumentException("margin must be between " + MIN_MARGIN +
+			" and " + MAX_MARGIN + ", got " + margin);
+	}
+
+	/** The detection keys of {@code from} copied into this object; returns this. */
+	public FaceDetectionSettings copyDetection(final FaceDetectionSettings from) {
+		detector = from.detector;
+		min_confidence = from.min_confidence;
+		tiles = from.tiles;
+		scale_factor = from.scale_factor;
+		min_neighbors = from.min_neighbors;
+		min_face = from.min_face;
+		detection_size = from.detection_size;
+		margin = from.margin;
+		largest = from.largest;
+		align = from.align;
+		return this;
+	}
+
+	/** The detector file named by {@code detector}, or null for a built-in detector name. */
+	public Path detectorFile() {
+		final String d = detector == null ? "" : detector.trim();
+		final String lower = d.toLowerCase(Locale.ROOT);
+		if (lower.equals(BLAZEFACE) || lower.equals(BLAZEFACE_SHORT) || lower.equals(HAAR)) return null;
+		return Paths.get(d);
+	}
+
+	/** Sets {@code detector} to a file (null: the default detector). */
+	public FaceDetectionSettings detectorFile(final Path file) {
+		detector = file == null ? BLAZEFACE : file.toString();
+		return this;
+	}
+
+	/** Whether {@code detector} names an existing file or a built-in detector (for early checks). */
+	public boolean detectorExists() {
+		final Path f = detectorFile();
+		return f == null || Files.isRegularFile(f);
+	}
+}

@@ -1,0 +1,25 @@
+package org.emotiontracking.core.detect;
+
+/**
+ * Whether BlazeFace also looks at overlapping tiles of the image, so that faces too small for the
+ * model's input (under about 6% of the image side for the full-range model) are found: tiles of 0.6 x
+ * the image's shorter side with 25% overlap, besides the whole image; about 7x the cost.
+ */
+public enum TileMode {
+	/**
+	 * Tiles when the whole image gave no face (small faces only, e.g. people far from the camera), and
+	 * always for images whose longer side is at least {@link BlazeFaceDetector#AUTO_TILE_SIDE} pixels
+	 * (where 6% of the side is already a large face): so images with faces of a usual size cost one
+	 * pass.
+	 */
+	AUTO,
+	/** Always tiles. */
+	ON,
+	/** Never: the whole image only. */
+	OFF;
+
+	@Override
+	public String toString() {
+		return name().toLowerCase(java.util.Locale.ROOT);
+	}
+}
