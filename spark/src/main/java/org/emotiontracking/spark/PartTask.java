@@ -33,8 +33,12 @@ final class PartTask implements Function2<Integer, Iterator<String>, Iterator<Pa
 	private final String parts;
 	private final int partitions;
 	private final long total;
+	private final boolean videos;
 
-	PartTask(final Map<String, String> classifyKeys, final Path parts, final int partitions, final long total) {
+	PartTask(final Map<String, String> classifyKeys, final Path parts, final int partitions, final long total,
+		final boolean videos)
+	{
+		this.videos = videos;
 		this.keys = classifyKeys;
 		this.parts = parts.toString();
 		this.partitions = partitions;
@@ -58,7 +62,7 @@ final class PartTask implements Function2<Integer, Iterator<String>, Iterator<Pa
 		final EmotionClassifier classifier = ExecutorModels.classifier(s);
 		final FaceDetector detector = ExecutorModels.detector(s);
 		final double load = (System.nanoTime() - start) / 1e9;
-		final ClassificationSummary summary = ClassifyTask.runShard(classifier, detector, s, total, paths, new ProgressListener() {
+		final ClassificationSummary summary = ClassifyTask.runShard(classifier, detector, s, total, paths, videos, new ProgressListener() {
 			@Override
 			public void status(final String message) {}
 

@@ -22,7 +22,9 @@ import org.emotiontracking.core.classify.ClassifySettings;
 import org.emotiontracking.core.classify.MergeSettings;
 import org.emotiontracking.core.classify.ShardMerge;
 import org.emotiontracking.core.data.ImageFile;
+import org.emotiontracking.core.classify.ClassifyTask;
 import org.emotiontracking.core.data.WorkList;
+import org.emotiontracking.core.video.VideoFileTypes;
 import org.emotiontracking.core.util.AtomicFiles;
 import org.emotiontracking.core.util.FileTrees;
 import org.emotiontracking.core.util.ProgressListener;
@@ -169,8 +171,12 @@ public final class SparkClassify {
 
 		final long listStart = System.nanoTime();
 		final List<String> items = new ArrayList<>();
+		boolean videos = false;
 		try {
-			for (final ImageFile f : WorkList.of(given.input, given.recursive, null)) items.add(f.relativePath());
+			for (final ImageFile f : ClassifyTask.workList(given, null)) {
+				items.add(f.relativePath());
+				videos |= VideoFileTypes.isVideo(f.path());
+			}
 		}
 		catch (final UncheckedIOException e) {
 			throw e.getCause();
@@ -182,7 +188,7 @@ public final class SparkClassify {
 
 		final long jobStart = System.nanoTime();
 		final List<PartResult> results = new ArrayList<>(sc.parallelize(items, n).mapPartitionsWithIndex(new PartTask(keys, parts,
-			n, items.size()), false).collect());
+			n, items.size(), videos), false).collect());
 		final double jobSeconds = (System.nanoTime() - jobStart) / 1e9;
 
 		final MergeSettings merge = new MergeSettings();

@@ -71,7 +71,7 @@ class SparkClassifyTest {
 		assertEquals(ShardFixtures.withoutTimestamps(single.resolve(ClassificationReports.LOG)), ShardFixtures.withoutTimestamps(
 			output.resolve(ClassificationReports.LOG)));
 		for (final String f : new String[] { ClassificationReports.DISTRIBUTION, ClassificationReports.CONFUSION_CSV,
-			ClassificationReports.CONFUSION_PNG, ClassificationReports.METRICS })
+			ClassificationReports.CONFUSION_PNG, ClassificationReports.METRICS, ClassificationReports.SUMMARY })
 			assertArrayEquals(Files.readAllBytes(single.resolve(f)), Files.readAllBytes(output.resolve(f)), f);
 	}
 

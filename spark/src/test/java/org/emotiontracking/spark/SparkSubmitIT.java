@@ -77,7 +77,7 @@ class SparkSubmitIT {
 	private static void assertSameAsOneRun(final Path output) throws IOException {
 		assertEquals(ShardFixtures.withoutTimestamps(single.resolve(ClassificationReports.LOG)), ShardFixtures.withoutTimestamps(
 			output.resolve(ClassificationReports.LOG)));
-		for (final String f : new String[] { ClassificationReports.DISTRIBUTION, ClassificationReports.METRICS })
+		for (final String f : new String[] { ClassificationReports.DISTRIBUTION, ClassificationReports.METRICS, ClassificationReports.SUMMARY })
 			assertArrayEquals(Files.readAllBytes(single.resolve(f)), Files.readAllBytes(output.resolve(f)), f);
 	}
 

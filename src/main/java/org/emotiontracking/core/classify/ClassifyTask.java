@@ -83,22 +83,24 @@ public final class ClassifyTask {
 	 *
 	 * @param detector the face detector for {@code faces=detect} (null: opened here from the settings)
 	 * @param relativePaths this shard's items of the work list of {@code settings.input}, in order
+	 * @param listHasVideos whether the whole work list holds a video (then every shard's rows have the
+	 *          video columns, as a single run's)
 	 * @throws IllegalArgumentException if {@code shard=} is not set or the items are not that shard's count
 	 */
 	public static ClassificationSummary runShard(final EmotionClassifier classifier, final FaceDetector detector,
-		final ClassifySettings settings, final long totalItems, final List<String> relativePaths, final ProgressListener progress)
-		throws IOException
+		final ClassifySettings settings, final long totalItems, final List<String> relativePaths, final boolean listHasVideos,
+		final ProgressListener progress) throws IOException
 	{
 		settings.validate(false, true, true);
 		if (!settings.isShard()) throw new IllegalArgumentException("runShard needs shard=i/n");
 		final Shard shard = settings.shard();
 		if (relativePaths.size() != shard.size(totalItems)) throw new IllegalArgumentException("Shard " + shard + " of " +
 			totalItems + " items has " + shard.size(totalItems) + " items, got " + relativePaths.size());
-		final WorkList list = WorkList.of(settings.input, settings.recursive, classifier.classNames());
+		final WorkList list = workList(settings, classifier.classNames());
 		final List<ImageFile> files = new ArrayList<>(relativePaths.size());
 		for (final String p : relativePaths) files.add(list.file(p));
-		final ClassificationInput input = ClassificationInput.files(list.description() + ", shard " + shard, files, files::size,
-			new ImageDecoder(settings.max_pixels));
+		final ClassificationInput input = ClassificationInput.files(list.description(), files, files::size, new ImageDecoder(
+			settings.max_pixels), () -> listHasVideos);
 		final ClassificationReports reports = reports(settings);
 		return run(classifier, detector, settings, input, totalItems, null, reports, progress == null ? ProgressListener.SILENT
 			: progress);
@@ -147,9 +149,13 @@ public final class ClassifyTask {
 			if (settings.output == null) throw new IllegalArgumentException("shard= needs output= (the shard's folder)");
 			AtomicFiles.checkCanWrite(settings.output.resolve(ShardManifest.FILE), settings.overwrite);
 		}
+		return settings.output == null ? null : reportsIn(settings.output, settings.overwrite);
+	}
+
+	/** The reports a run writes into {@code folder} (also what {@link ShardMerge} recomputes from merged rows). */
+	static ClassificationReports reportsIn(final Path folder, final boolean overwrite) throws IOException {
 		// video rows (frame set) are also summarised per tracked face id
-		return settings.output == null ? null : new ClassificationReports(settings.output, settings.overwrite).summarisingTracks(
-			row -> row.frame() != null ? row.face() : null);
+		return new ClassificationReports(folder, overwrite).summarisingTracks(row -> row.frame() != null ? row.face() : null);
 	}
 
 	/** The keys recorded in a shard's manifest: all but where this shard writes and which shard it is. */
