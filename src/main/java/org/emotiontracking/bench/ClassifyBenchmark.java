@@ -20,6 +20,7 @@ import org.emotiontracking.core.data.OpenCv;
 import org.emotiontracking.core.data.Resize;
 import org.emotiontracking.core.data.RgbImage;
 import org.emotiontracking.core.data.SyntheticFaces;
+import org.emotiontracking.core.detect.FaceDetectionSettings;
 import org.emotiontracking.core.model.EmotionClassifier;
 import org.emotiontracking.core.model.ImageBatch;
 import org.emotiontracking.core.model.ModelArchive;
@@ -36,8 +37,9 @@ import org.opencv.imgproc.Imgproc;
  * Classify Emotions end to end (files -> decode -> faces -> model -> CSV), on generated data:
  * <ol>
  * <li>synthetic 224x224 faces (PNG, in class folders), faces=whole;</li>
- * <li>640x480 JPEG photos with one real face each (opencv-doc's basketball1.png and messi5.jpg
- * padded), faces=detect with the Haar cascade, with the notebook's parameters and with faster ones;</li>
+ * <li>640x480 JPEG photos of real faces ({@link BenchPhotos}), faces=detect with the default detector
+ * (BlazeFace), with the Haar cascade (the notebook's parameters, and faster ones) and with the other
+ * align= value, in the same run;</li>
  * <li>memory: many tiny files, faces=whole at 96 px, resident memory at 1/4, 1/2 and all of them.</li>
  * </ol>
  * Random weights (speed does not depend on them). Model loading is not timed.
@@ -74,12 +76,20 @@ public final class ClassifyBenchmark {
 				final Path data = Files.createDirectories(dir.resolve("photos"));
 				log.status("Writing " + photos + " 640x480 photos");
 				writePhotos(data, photos);
+				add(lines, log, "classify   photos: " + BenchPhotos.description() + " at 640x480, repeated; CPU " + DetectBenchmark.cpuName());
 				add(lines, log, run(model224, settings(data, dir.resolve("out-photos"), FaceMode.DETECT),
-					"detect in 640x480 photos (JPEG, Haar)", alpha, null));
+					"detect in 640x480 photos (default BlazeFace)", alpha, null));
+				final ClassifySettings haar = settings(data, dir.resolve("out-photos-haar"), FaceMode.DETECT);
+				haar.detector = FaceDetectionSettings.HAAR;
+				add(lines, log, run(model224, haar, "same, detector=haar", alpha, null));
+				final ClassifySettings aligned = settings(data, dir.resolve("out-photos-align"), FaceMode.DETECT);
+				aligned.align = !aligned.align;
+				add(lines, log, run(model224, aligned, "same, BlazeFace, align=" + aligned.align, alpha, null));
 				final ClassifySettings fast = settings(data, dir.resolve("out-photos-fast"), FaceMode.DETECT);
+				fast.detector = FaceDetectionSettings.HAAR;
 				fast.scale_factor = 1.2;
 				fast.detection_size = 480;
-				add(lines, log, run(model224, fast, "same, scale_factor=1.2 detection_size=480", alpha, null));
+				add(lines, log, run(model224, fast, "same, haar scale_factor=1.2 detection_size=480", alpha, null));
 			}
 			if (files > 0) {
 				final Path data = Files.createDirectories(dir.resolve("tiny"));
@@ -150,16 +160,12 @@ public final class ClassifyBenchmark {
 		return zip;
 	}
 
-	/** Alternates basketball1.png and messi5.jpg, each brought to 640x480, as JPEG copies. */
+	/** The {@link BenchPhotos} at 640x480 in turn, as JPEG copies. */
 	private static void writePhotos(final Path dir, final int n) throws IOException {
-		final ImageDecoder d = new ImageDecoder();
 		final List<byte[]> encoded = new ArrayList<>();
-		for (final String name : Arrays.asList("basketball1.png", "messi5.jpg")) {
-			final Path p = SAMPLES.resolve(name);
-			if (!Files.isRegularFile(p)) throw new IOException("The detection benchmark needs opencv-doc's " + p);
-			encoded.add(jpeg(pad(d.decode(p), 640, 480)));
-		}
-		for (int i = 0; i < n; i++) Files.write(dir.resolve(String.format(Locale.ROOT, "photo_%05d.jpg", i)), encoded.get(i % 2));
+		for (final RgbImage p : BenchPhotos.load()) encoded.add(jpeg(p));
+		for (int i = 0; i < n; i++) Files.write(dir.resolve(String.format(Locale.ROOT, "photo_%05d.jpg", i)), encoded.get(i %
+			encoded.size()));
 	}
 
 	/** Centres the image on a gray 640x480 canvas (shrunk first if larger). */

@@ -42,6 +42,9 @@ public final class LiveBenchmark {
 	public static final double VIDEO_FPS = 30;
 	static final Path SAMPLE = Paths.get("/usr/share/doc/opencv-doc/examples/data/messi5.jpg");
 
+	/** The detector= of the next session (null: the default). */
+	private static String detector;
+
 	private LiveBenchmark() {}
 
 	public static List<String> run(final double alpha, final int frames, final ProgressListener log) throws IOException {
@@ -60,6 +63,9 @@ public final class LiveBenchmark {
 			try (EmotionClassifier c = EmotionClassifier.load(zip)) {
 				session(c, video, dir.resolve("warm-up"), false, false, 30); // loads TensorFlow kernels, JIT
 				lines.add(measure("as fast as possible", alpha, c, video, dir.resolve("fast"), false, false, log));
+				detector = org.emotiontracking.core.detect.FaceDetectionSettings.HAAR;
+				lines.add(measure("same, detector=haar", alpha, c, video, dir.resolve("fast-haar"), false, false, log));
+				detector = null;
 				lines.add(measure("with record=true", alpha, c, video, dir.resolve("record"), true, false, log));
 				lines.add(measure("paced as a 30 fps camera", alpha, c, video, dir.resolve("paced"), false, true, log));
 			}
@@ -78,6 +84,7 @@ public final class LiveBenchmark {
 		s.record = record;
 		s.show = false;
 		s.max_frames = maxFrames;
+		if (detector != null) s.detector = detector;
 		final FrameSource source = paced ? new PacedSource(VideoFileSource.open(video)) : VideoFileSource.open(video);
 		try (LiveSession session = LiveSession.open(s, source, c, null)) {
 			session.addListener(frame -> frame.annotated()); // a display that receives every annotated frame
@@ -92,12 +99,16 @@ public final class LiveBenchmark {
 		final LiveSummary s = session(c, video, out, record, paced, 0);
 		final double cpuPerFrame = (processCpuNanos() - cpu0) / 1e6 / Math.max(1, s.framesProcessed());
 		final String line = String.format(Locale.ROOT,
-			"live %dx%d MJPEG, alpha %.2f 224 px, detect_width 320, %-24s: %5.1f frames/s, latency mean %5.1f ms, p95 %5.1f ms, " +
-				"CPU %4.1f ms/frame (%d frames, %d dropped, %.2f faces/frame)", WIDTH, HEIGHT, alpha, what, s.fps(), s.latencyMeanMillis(),
+			"live %dx%d MJPEG, alpha %.2f 224 px, %-38s, %-24s: %5.1f frames/s, latency mean %5.1f ms, p95 %5.1f ms, " +
+				"CPU %4.1f ms/frame (%d frames, %d dropped, %.2f faces/frame)", WIDTH, HEIGHT, alpha, describe(c, video), what, s.fps(), s.latencyMeanMillis(),
 			s.latencyP95Millis(), cpuPerFrame, s.framesProcessed(), s.framesDropped(),
 			(double) s.faceObservations() / Math.max(1, s.framesProcessed()));
 		log.log(line);
 		return line;
+	}
+
+	private static String describe(final EmotionClassifier c, final Path video) {
+		return detector == null ? "default detector (BlazeFace)" : "detector=" + detector + ", detect_width 320";
 	}
 
 	/** CPU time of the whole process (all threads, including TensorFlow's and OpenCV's), or 0 if unknown. */

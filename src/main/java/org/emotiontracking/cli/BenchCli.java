@@ -18,7 +18,7 @@ import org.emotiontracking.core.util.Settings;
 final class BenchCli implements CliCommand {
 
 	public static final class Keys {
-		@Setting("What to measure: all, inference, training, classify, gradcam, live, video")
+		@Setting("What to measure: all, inference, training, classify, gradcam, live, video, detect; align (not in all: what align= does to crops)")
 		public String what = "all";
 		@Setting("MobileNetV2 width multiplier")
 		public double alpha = 1.0;
@@ -38,6 +38,8 @@ final class BenchCli implements CliCommand {
 		public int images = 1000;
 		@Setting("classify: 640x480 photos with a face, detected (0 = skip)")
 		public int photos = 300;
+		@Setting("detect: timed rounds over the photos per detector")
+		public int rounds = 5;
 		@Setting("classify: tiny files for the memory run at 96 px (0 = skip)")
 		public int files = 20000;
 		@Setting("video: seconds of the 720p and 1080p H.264 clips")
@@ -70,6 +72,9 @@ final class BenchCli implements CliCommand {
 			k.train_images, k.train_epochs, k.augmented_epochs, k.alpha, progress));
 		if (k.what.equals("all") || k.what.equals("live")) report.addAll(LiveBenchmark.run(k.alpha, k.frames, progress));
 		if (k.what.equals("all") || k.what.equals("gradcam")) report.addAll(GradCamBenchmark.run(k.alpha, k.size, k.seconds,
+			progress));
+		if (k.what.equals("align")) report.addAll(org.emotiontracking.bench.AlignBenchmark.run(progress));
+		if (k.what.equals("all") || k.what.equals("detect")) report.addAll(org.emotiontracking.bench.DetectBenchmark.run(k.rounds,
 			progress));
 		if (k.what.equals("all") || k.what.equals("video")) report.addAll(org.emotiontracking.bench.VideoBenchmark.run(k.alpha,
 			k.clip_seconds, k.long_minutes, k.long_size, k.long_every, progress));

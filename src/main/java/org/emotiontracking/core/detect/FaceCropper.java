@@ -60,16 +60,21 @@ public final class FaceCropper {
 		final int w = (int) Math.max(1, face.width() + 2 * Math.round(face.width() * margin));
 		final int h = (int) Math.max(1, face.height() + 2 * Math.round(face.height() * margin));
 		final double cx = face.x() + (face.width() - 1) / 2.0, cy = face.y() + (face.height() - 1) / 2.0;
-		final Mat src = OpenCv.toMat(image);
-		final Mat m = Imgproc.getRotationMatrix2D(new Point(cx, cy), angle, 1);
+		// Only the image pixels the turned crop needs (its bounding box, one pixel more for bilinear) are copied for OpenCV.
+		final FaceBox source = bounds(new FaceCrop(face, RgbImage.blank(w, h), face, angle, cx, cy), w, h, image.width(), image.height())
+			.widen(0, image.width(), image.height());
+		final int sx = Math.max(0, source.x() - 1), sy = Math.max(0, source.y() - 1);
+		final int sw = Math.min(image.width(), source.right() + 1) - sx, sh = Math.min(image.height(), source.bottom() + 1) - sy;
+		final boolean all = sx == 0 && sy == 0 && sw == image.width() && sh == image.height();
+		final Mat src = OpenCv.toMat(all ? image : Resize.crop(image, sx, sy, sw, sh));
+		final Mat m = Imgproc.getRotationMatrix2D(new Point(cx - sx, cy - sy), angle, 1);
 		final Mat dst = new Mat();
 		try {
-			m.put(0, 2, m.get(0, 2)[0] + (w - 1) / 2.0 - cx);
-			m.put(1, 2, m.get(1, 2)[0] + (h - 1) / 2.0 - cy);
+			m.put(0, 2, m.get(0, 2)[0] + (w - 1) / 2.0 - (cx - sx));
+			m.put(1, 2, m.get(1, 2)[0] + (h - 1) / 2.0 - (cy - sy));
 			Imgproc.warpAffine(src, dst, m, new Size(w, h), Imgproc.INTER_LINEAR, Core.BORDER_REPLICATE);
 			final RgbImage pixels = OpenCv.toRgbImage(dst);
-			final FaceCrop unbounded = new FaceCrop(face, pixels, face, angle, cx, cy);
-			return new FaceCrop(face, pixels, bounds(unbounded, w, h, image.width(), image.height()), angle, cx, cy);
+			return new FaceCrop(face, pixels, source, angle, cx, cy);
 		}
 		finally {
 			src.release();

@@ -42,8 +42,8 @@ public class FaceDetectionSettings {
 	public double margin = 0;
 	@Setting("Only the largest face of each image (or frame)")
 	public boolean largest = false;
-	@Setting("Rotate each face crop so the eyes are level before classifying (needs a detector with keypoints: BlazeFace, YuNet)")
-	public boolean align = false;
+	@Setting("Rotate each face crop about its centre so the eyes are level before classifying and Grad-CAM (detectors with keypoints: BlazeFace, YuNet)")
+	public boolean align = true;
 
 	/**
 	 * Checks the detection keys (not whether a detector file exists: {@link FaceDetectors#open} says

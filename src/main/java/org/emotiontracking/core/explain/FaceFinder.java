@@ -8,6 +8,8 @@ import java.util.Locale;
 import org.emotiontracking.core.data.RgbImage;
 import org.emotiontracking.core.detect.DetectorLoadException;
 import org.emotiontracking.core.detect.FaceBox;
+import org.emotiontracking.core.detect.FaceCrop;
+import org.emotiontracking.core.detect.FaceCropper;
 import org.emotiontracking.core.detect.FaceDetector;
 import org.emotiontracking.core.detect.FaceDetectors;
 import org.emotiontracking.core.detect.FaceDetectionSettings;
@@ -20,18 +22,18 @@ import org.emotiontracking.core.detect.Faces;
 public final class FaceFinder implements AutoCloseable {
 
 	private final FaceDetector detector;
-	private final double margin;
+	private final FaceCropper cropper;
 	private final boolean largest;
 
-	private FaceFinder(final FaceDetector detector, final double margin, final boolean largest) {
+	private FaceFinder(final FaceDetector detector, final FaceCropper cropper, final boolean largest) {
 		this.detector = detector;
-		this.margin = margin;
+		this.cropper = cropper;
 		this.largest = largest;
 	}
 
 	/** Every image is one face. */
 	public static FaceFinder whole() {
-		return new FaceFinder(null, 0, false);
+		return new FaceFinder(null, new FaceCropper(0, false), false);
 	}
 
 	/** Faces from {@code detector} (closed with this finder). */
@@ -39,7 +41,12 @@ public final class FaceFinder implements AutoCloseable {
 		if (!(margin >= FaceDetectionSettings.MIN_MARGIN && margin <= FaceDetectionSettings.MAX_MARGIN))
 			throw new IllegalArgumentException("margin must be between " + FaceDetectionSettings.MIN_MARGIN + " and " +
 				FaceDetectionSettings.MAX_MARGIN + ", got " + margin);
-		return new FaceFinder(detector, margin, largest);
+		return new FaceFinder(detector, new FaceCropper(margin, false), largest);
+	}
+
+	/** Faces from {@code detector} (closed with this finder), cut out by {@code cropper}. */
+	public static FaceFinder detecting(final FaceDetector detector, final FaceCropper cropper, final boolean largest) {
+		return new FaceFinder(detector, cropper, largest);
 	}
 
 	/** From the key faces and the detection keys ({@link FaceDetectors#open(FaceDetectionSettings)}). */
@@ -49,7 +56,7 @@ public final class FaceFinder implements AutoCloseable {
 		if (!mode.equals("detect")) throw new IllegalArgumentException("Unknown faces='" + s.faces +
 			"'. Valid values: detect, whole");
 		s.validateDetection();
-		return detecting(FaceDetectors.open(s), s.margin, s.largest);
+		return detecting(FaceDetectors.open(s), FaceCropper.of(s), s.largest);
 	}
 
 	public boolean wholeImage() { return detector == null; }
@@ -61,12 +68,22 @@ public final class FaceFinder implements AutoCloseable {
 
 	/** The regions to classify, in reading order (empty if no face was found). */
 	public List<FaceBox> find(final RgbImage image) {
-		if (detector == null) return Collections.singletonList(new FaceBox(0, 0, image.width(), image.height(), 1));
-		List<FaceBox> found = detector.detect(image);
+		final List<FaceBox> out = new ArrayList<>();
+		for (final FaceCrop c : crops(image)) out.add(c.region());
+		return out;
+	}
+
+	/**
+	 * The face crops to explain (grown by the margin; eye-level with align=true), in the reading order
+	 * of the detected faces (empty if no face was found); the whole image with faces=whole.
+	 */
+	public List<FaceCrop> crops(final RgbImage image) {
+		if (detector == null) return Collections.singletonList(FaceCropper.whole(image));
+		List<FaceBox> found = Faces.sorted(detector.detect(image));
 		if (largest) found = Faces.largestOnly(found);
-		final List<FaceBox> out = new ArrayList<>(found.size());
-		for (final FaceBox b : found) out.add(b.widen(margin, image.width(), image.height()));
-		return Faces.sorted(out);
+		final List<FaceCrop> out = new ArrayList<>(found.size());
+		for (final FaceBox b : found) out.add(cropper.crop(image, b));
+		return out;
 	}
 
 	@Override

@@ -277,6 +277,21 @@ public final class GradCam implements AutoCloseable {
 	}
 
 	/**
+	 * Explains face crops of {@code image} ({@link org.emotiontracking.core.detect.FaceCropper}): each
+	 * crop's map goes back onto the image through the crop's rotation, if any.
+	 */
+	public ImageExplanation explainCrops(final RgbImage image, final List<org.emotiontracking.core.detect.FaceCrop> crops,
+		final int target)
+	{
+		final List<RgbImage> pixels = new ArrayList<>(crops.size());
+		for (final org.emotiontracking.core.detect.FaceCrop c : crops) pixels.add(c.image());
+		final List<Explanation> e = explain(pixels, target);
+		final List<FaceExplanation> faces = new ArrayList<>(crops.size());
+		for (int i = 0; i < crops.size(); i++) faces.add(new FaceExplanation(crops.get(i), e.get(i)));
+		return new ImageExplanation(image.width(), image.height(), faces);
+	}
+
+	/**
 	 * The trainer's "Grad-CAM overlay for the first image of each class": explains the whole image
 	 * (a face crop) for {@code target} (negative: the predicted class) and writes the blend with the
 	 * class and probability to {@code png} (atomically; an existing file only with overwrite).

@@ -79,7 +79,7 @@ public final class GradCamJob implements AutoCloseable {
 
 	/** Finds the faces of an image and explains them (nothing is written). */
 	public ImageExplanation explain(final RgbImage image) {
-		return gradCam.explainImage(image, finder.find(image), target);
+		return gradCam.explainCrops(image, finder.crops(image), target);
 	}
 
 	private static void checkPaths(final GradCamSettings s) {
