@@ -163,6 +163,7 @@ public class ClassifyEmotionsCommand extends DetectingCommand<ClassifySettings> 
 		summary = s.toString();
 		for (final String line : summary.split("\\R")) progress.log(line);
 		if (s.failures() > 0) for (final String m : s.failureMessages()) progress.log("  " + m);
+		ChartWindows.show(s.files()); // interactive runs only
 		if (!s.files().isEmpty()) {
 			progress.log("Results in " + settings.output.toAbsolutePath() + ":");
 			for (final Path f : s.files()) progress.log("  " + f.getFileName());

@@ -88,5 +88,6 @@ public class TrainEmotionModelCommand extends EmotionCommand<TrainSettings> {
 		best_epoch = summary.bestEpoch;
 		model = summary.outputs.model().toFile();
 		if (imageJ1Hosted()) TrainingHistoryTable.show(summary.history);
+		ChartWindows.show(summary.outputs.all()); // interactive runs only
 	}
 }

@@ -118,7 +118,7 @@ class SlurmArrayIT {
 			assertEquals(ShardFixtures.withoutTimestamps(dir.resolve("one").resolve(ClassificationReports.LOG)), ShardFixtures
 				.withoutTimestamps(merged.resolve(ClassificationReports.LOG)), logs(run));
 			for (final String f : new String[] { ClassificationReports.DISTRIBUTION, ClassificationReports.CONFUSION_CSV,
-				ClassificationReports.METRICS })
+				ClassificationReports.METRICS, ClassificationReports.SUMMARY })
 				assertArrayEquals(Files.readAllBytes(dir.resolve("one").resolve(f)), Files.readAllBytes(merged.resolve(f)), f);
 		}
 		finally {

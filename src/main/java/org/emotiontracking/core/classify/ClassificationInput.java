@@ -46,9 +46,13 @@ public interface ClassificationInput extends Iterable<ClassificationItem> {
 		return files(WorkList.of(input, recursive, classNames, VideoFileTypes::isImageOrVideo), decoder);
 	}
 
-	/** The items of a work list (or of one shard of it), in its order. */
+	/**
+	 * The items of a work list (or of one shard of it), in its order. Whether rows get the video
+	 * columns depends on the whole list, so that every shard has the layout of a single run.
+	 */
 	static ClassificationInput files(final WorkList list, final ImageDecoder decoder) {
 		Objects.requireNonNull(list, "list");
+		final WorkList whole = list.shard(org.emotiontracking.core.data.Shard.ALL);
 		return files(list.description(), list, () -> {
 			try {
 				return list.size();
@@ -56,7 +60,46 @@ public interface ClassificationInput extends Iterable<ClassificationItem> {
 			catch (final RuntimeException e) {
 				return -1;
 			}
-		}, decoder);
+		}, decoder, () -> anyVideo(whole));
+	}
+
+	/** Whether any of the files is a video, listing them until the first (no file is opened). */
+	static boolean anyVideo(final Iterable<ImageFile> files) {
+		try {
+			for (final ImageFile f : files) if (VideoFileTypes.isVideo(f.path())) return true;
+		}
+		catch (final RuntimeException e) {
+			// a listing error surfaces when the items are read
+		}
+		return false;
+	}
+
+	/**
+	 * As {@link #files(String, Iterable, LongSupplier, ImageDecoder)}, the video columns decided by
+	 * {@code hasVideos} (e.g. over the whole work list of which {@code files} is one shard).
+	 */
+	static ClassificationInput files(final String description, final Iterable<ImageFile> files, final LongSupplier size,
+		final ImageDecoder decoder, final java.util.function.BooleanSupplier hasVideos)
+	{
+		final ClassificationInput items = files(description, files, size, decoder);
+		return new ClassificationInput() {
+			private Boolean videos;
+
+			@Override
+			public Iterator<ClassificationItem> iterator() { return items.iterator(); }
+
+			@Override
+			public long size() { return items.size(); }
+
+			@Override
+			public String description() { return description; }
+
+			@Override
+			public synchronized boolean hasVideos() {
+				if (videos == null) videos = hasVideos.getAsBoolean();
+				return videos;
+			}
+		};
 	}
 
 	/**
@@ -104,18 +147,7 @@ public interface ClassificationInput extends Iterable<ClassificationItem> {
 			/** Lists the files until the first video (no file is opened). */
 			@Override
 			public synchronized boolean hasVideos() {
-				if (videos == null) {
-					videos = false;
-					try {
-						for (final ImageFile f : files) if (VideoFileTypes.isVideo(f.path())) {
-							videos = true;
-							break;
-						}
-					}
-					catch (final RuntimeException e) {
-						// a listing error surfaces when the items are read
-					}
-				}
+				if (videos == null) videos = anyVideo(files);
 				return videos;
 			}
 		};

@@ -8,6 +8,8 @@ import java.util.Locale;
 import java.util.Map;
 
 import org.emotiontracking.core.data.ImageDecoder;
+import org.emotiontracking.core.data.ImageFile;
+import org.emotiontracking.core.data.Shard;
 import org.emotiontracking.core.data.WorkList;
 import org.emotiontracking.core.detect.DetectorLoadException;
 import org.emotiontracking.core.detect.FaceDetector;
@@ -57,7 +59,7 @@ public final class ClassifyTask {
 		try (EmotionClassifier classifier = EmotionClassifier.load(settings.model, settings.classes.isEmpty() ? null
 			: settings.classes, settings.engine, settings.inference_threads, settings.trust))
 		{
-			return run(classifier, settings, input, sink, reports, p);
+			return run(classifier, null, settings, input, -1, sink, reports, p);
 		}
 	}
 
@@ -70,20 +72,52 @@ public final class ClassifyTask {
 	{
 		settings.validate(false, input == null, input == null);
 		final ClassificationReports reports = reports(settings);
-		return run(classifier, settings, input, sink, reports, progress == null ? ProgressListener.SILENT : progress);
+		return run(classifier, null, settings, input, -1, sink, reports, progress == null ? ProgressListener.SILENT : progress);
 	}
 
-	private static ClassificationSummary run(final EmotionClassifier classifier, final ClassifySettings settings,
-		final ClassificationInput given, final ClassificationSink sink, final ClassificationReports reports,
+	/**
+	 * One shard of a run whose work list was listed elsewhere and handed over by relative path (e.g.
+	 * a Spark partition): {@code settings.shard} says which shard of {@code totalItems} items,
+	 * {@code settings.output} is the shard's folder (reports and {@value ShardManifest#FILE}). The
+	 * model and the detector are the caller's and stay open, so one of each serves many shards.
+	 *
+	 * @param detector the face detector for {@code faces=detect} (null: opened here from the settings)
+	 * @param relativePaths this shard's items of the work list of {@code settings.input}, in order
+	 * @param listHasVideos whether the whole work list holds a video (then every shard's rows have the
+	 *          video columns, as a single run's)
+	 * @throws IllegalArgumentException if {@code shard=} is not set or the items are not that shard's count
+	 */
+	public static ClassificationSummary runShard(final EmotionClassifier classifier, final FaceDetector detector,
+		final ClassifySettings settings, final long totalItems, final List<String> relativePaths, final boolean listHasVideos,
 		final ProgressListener progress) throws IOException
 	{
-		final WorkList list = given == null || settings.isShard() ? workList(settings, classifier.classNames()) : null;
+		settings.validate(false, true, true);
+		if (!settings.isShard()) throw new IllegalArgumentException("runShard needs shard=i/n");
+		final Shard shard = settings.shard();
+		if (relativePaths.size() != shard.size(totalItems)) throw new IllegalArgumentException("Shard " + shard + " of " +
+			totalItems + " items has " + shard.size(totalItems) + " items, got " + relativePaths.size());
+		final WorkList list = workList(settings, classifier.classNames());
+		final List<ImageFile> files = new ArrayList<>(relativePaths.size());
+		for (final String p : relativePaths) files.add(list.file(p));
+		final ClassificationInput input = ClassificationInput.files(list.description(), files, files::size, new ImageDecoder(
+			settings.max_pixels), () -> listHasVideos);
+		final ClassificationReports reports = reports(settings);
+		return run(classifier, detector, settings, input, totalItems, null, reports, progress == null ? ProgressListener.SILENT
+			: progress);
+	}
+
+	private static ClassificationSummary run(final EmotionClassifier classifier, final FaceDetector givenDetector,
+		final ClassifySettings settings, final ClassificationInput given, final long givenTotal, final ClassificationSink sink,
+		final ClassificationReports reports, final ProgressListener progress) throws IOException
+	{
+		final WorkList list = given == null || settings.isShard() && givenTotal < 0 ? workList(settings, classifier.classNames())
+			: null;
 		final ClassificationInput input = given != null ? given : ClassificationInput.files(list, new ImageDecoder(settings.max_pixels));
-		try (FaceDetector detector = settings.faces == FaceMode.DETECT ? openDetector(settings) : null;
-			ClassificationReports r = reports)
-		{
-			final ShardManifest manifest = settings.isShard() ? ShardManifest.start("classify", list.shard(), list.total(),
-				shardKeys(settings)) : null;
+		final FaceDetector own = givenDetector == null && settings.faces == FaceMode.DETECT ? openDetector(settings) : null;
+		final FaceDetector detector = settings.faces == FaceMode.DETECT ? givenDetector != null ? givenDetector : own : null;
+		try (FaceDetector closed = own; ClassificationReports r = reports) {
+			final ShardManifest manifest = settings.isShard() ? ShardManifest.start("classify", settings.shard(), givenTotal >= 0
+				? givenTotal : list.total(), shardKeys(settings)) : null;
 			if (manifest != null) manifest.write(settings.output, settings.overwrite);
 			final long[] rows = { 0 };
 			final ClassificationSink counter = (row, box, index) -> rows[0]++;
@@ -115,9 +149,13 @@ public final class ClassifyTask {
 			if (settings.output == null) throw new IllegalArgumentException("shard= needs output= (the shard's folder)");
 			AtomicFiles.checkCanWrite(settings.output.resolve(ShardManifest.FILE), settings.overwrite);
 		}
+		return settings.output == null ? null : reportsIn(settings.output, settings.overwrite);
+	}
+
+	/** The reports a run writes into {@code folder} (also what {@link ShardMerge} recomputes from merged rows). */
+	static ClassificationReports reportsIn(final Path folder, final boolean overwrite) throws IOException {
 		// video rows (frame set) are also summarised per tracked face id
-		return settings.output == null ? null : new ClassificationReports(settings.output, settings.overwrite).summarisingTracks(
-			row -> row.frame() != null ? row.face() : null);
+		return new ClassificationReports(folder, overwrite).summarisingTracks(row -> row.frame() != null ? row.face() : null);
 	}
 
 	/** The keys recorded in a shard's manifest: all but where this shard writes and which shard it is. */

@@ -111,7 +111,7 @@ public final class ShardMerge {
 			settings.input));
 		long rows = 0, images = 0, failures = 0, index = -1;
 		String lastItem = null;
-		try (ClassificationReports reports = new ClassificationReports(settings.output, settings.overwrite)) {
+		try (ClassificationReports reports = ClassifyTask.reportsIn(settings.output, settings.overwrite)) {
 			PredictionColumns columns = null;
 			for (final Found f : shards) {
 				p.status("Merging " + f.name());

@@ -1,12 +1,16 @@
 package org.emotiontracking.core.report;
 
+import java.awt.Graphics2D;
+import java.awt.geom.Rectangle2D;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Path;
 
+import org.jfree.chart.JFreeChart;
+
 /**
- * A chart rendered with Java2D to an RGB image (800 x 500 pixels unless {@link #size resized}),
- * with a title and optional subtitle; works headless.
+ * A chart drawn by JFreeChart (which Fiji ships) to an RGB image (800 x 500 pixels unless
+ * {@link #size resized}), with a title and optional subtitle; works headless.
  *
  * @param <C> the concrete chart type, for chained setters
  */
@@ -62,8 +66,21 @@ public abstract class Chart<C extends Chart<C>> {
 		return subtitle != null ? subtitle : summary;
 	}
 
+	/** The JFreeChart chart (title, subtitle, plot), e.g. to show it in a chart panel. */
+	public abstract JFreeChart toJFreeChart();
+
 	/** Renders the chart. */
-	public abstract BufferedImage render();
+	public BufferedImage render() {
+		final BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
+		final Graphics2D g = image.createGraphics();
+		try {
+			toJFreeChart().draw(g, new Rectangle2D.Double(0, 0, width, height));
+		}
+		finally {
+			g.dispose();
+		}
+		return image;
+	}
 
 	/** Renders the chart and writes it as PNG, atomically. */
 	public void writePng(final Path file, final boolean overwrite) throws IOException {

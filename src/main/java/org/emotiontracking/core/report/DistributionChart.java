@@ -1,13 +1,24 @@
 package org.emotiontracking.core.report;
 
-import java.awt.Color;
-import java.awt.geom.Line2D;
-import java.awt.geom.Rectangle2D;
-import java.awt.image.BufferedImage;
+import java.awt.Paint;
 import java.util.List;
 
+import org.jfree.chart.JFreeChart;
+import org.jfree.chart.axis.CategoryAxis;
+import org.jfree.chart.axis.CategoryLabelPositions;
+import org.jfree.chart.axis.NumberAxis;
+import org.jfree.chart.labels.ItemLabelAnchor;
+import org.jfree.chart.labels.ItemLabelPosition;
+import org.jfree.chart.labels.StandardCategoryItemLabelGenerator;
+import org.jfree.chart.plot.CategoryPlot;
+import org.jfree.chart.renderer.category.BarRenderer;
+import org.jfree.chart.renderer.category.StandardBarPainter;
+import org.jfree.chart.ui.TextAnchor;
+import org.jfree.data.category.CategoryDataset;
+import org.jfree.data.category.DefaultCategoryDataset;
+
 /**
- * A bar chart of how often each emotion was predicted. Every class gets a bar in its
+ * A bar chart (JFreeChart) of how often each emotion was predicted. Every class gets a bar in its
  * {@link EmotionPalette} colour, also when its count is 0, with the count (and share) printed
  * above it.
  */
@@ -54,75 +65,66 @@ public final class DistributionChart extends Chart<DistributionChart> {
 	public long[] counts() { return counts.clone(); }
 
 	@Override
-	public BufferedImage render() {
-		final ChartCanvas c = new ChartCanvas(width(), height());
-		final int n = classNames.size();
-		long total = 0, max = 0;
-		for (final long v : counts) {
-			total += v;
-			max = Math.max(max, v);
-		}
-		final int top = c.title(title(), subtitleOr("n = " + total + (total == 1 ? " prediction" : " predictions")));
+	public JFreeChart toJFreeChart() {
+		long total = 0;
+		for (final long v : counts) total += v;
+		final DefaultCategoryDataset data = new DefaultCategoryDataset();
+		long max = 0;
+		for (final long v : counts) max = Math.max(max, v);
+		final double stub = Math.max(1, max) * 0.012; // a bar of 0 still shows its colour; its label says 0
+		for (int i = 0; i < classNames.size(); i++) data.addValue(counts[i] == 0 ? stub : counts[i], "predictions",
+			classNames.get(i));
+		final long all = total;
+		final BarRenderer bars = new BarRenderer() {
 
-		final AxisScale y = AxisScale.of(0, Math.max(1, max * 1.12), 6, true);
-		double tickWidth = 0;
-		for (final double t : y.ticks()) tickWidth = Math.max(tickWidth, c.textWidth(y.label(t), ChartCanvas.TICK));
-		final double left = 16 + c.lineHeight(ChartCanvas.AXIS_LABEL) + 10 + tickWidth + 8;
-		final double right = c.width - 24;
-		final double slot = (right - left) / n;
+			private static final long serialVersionUID = 1L;
 
-		// category labels: horizontal if they fit, else rotated
-		double labelWidth = 0;
-		for (final String name : classNames) labelWidth = Math.max(labelWidth, c.textWidth(name, ChartCanvas.TICK));
-		final boolean rotate = labelWidth > slot * 0.95;
-		final double angle = Math.toRadians(35);
-		final double maxLabel = Math.min(labelWidth, c.height * 0.22 / Math.sin(angle));
-		final double labelsHeight = rotate ? maxLabel * Math.sin(angle) + c.lineHeight(ChartCanvas.TICK) : c.lineHeight(ChartCanvas.TICK);
-		final double bottom = c.height - 14 - c.lineHeight(ChartCanvas.AXIS_LABEL) - 10 - labelsHeight - 8;
-		final double plotTop = top + 4;
-
-		// grid and value axis
-		c.stroke(1f);
-		for (final double t : y.ticks()) {
-			final double py = y.map(t, bottom, plotTop);
-			c.g.setColor(ChartCanvas.GRID);
-			c.g.draw(new Line2D.Double(left, py, right, py));
-			c.text(y.label(t), ChartCanvas.TICK, ChartCanvas.SUBTLE, left - 8, py, ChartCanvas.H.RIGHT, ChartCanvas.V.MIDDLE);
-		}
-		c.rotatedText(valueAxisLabel, ChartCanvas.AXIS_LABEL, ChartCanvas.TEXT, 16, (plotTop + bottom) / 2, -Math.PI / 2,
-			ChartCanvas.H.CENTER, ChartCanvas.V.TOP);
-
-		// bars
-		final double barWidth = Math.min(slot * 0.68, 120);
-		for (int i = 0; i < n; i++) {
-			final Color color = EmotionPalette.colorOf(classNames.get(i));
-			final double cx = left + slot * (i + 0.5);
-			final double py = counts[i] == 0 ? bottom - 3 : y.map(counts[i], bottom, plotTop);
-			final Rectangle2D bar = new Rectangle2D.Double(cx - barWidth / 2, py, barWidth, bottom - py);
-			c.g.setColor(color);
-			c.g.fill(bar);
-			if (counts[i] > 0) {
-				c.g.setColor(EmotionPalette.darker(color, 0.75));
-				c.stroke(1f);
-				c.g.draw(bar);
+			@Override
+			public Paint getItemPaint(final int row, final int column) {
+				return EmotionPalette.colorOf(classNames.get(column));
 			}
-			final String count = Long.toString(counts[i]);
-			final long percent = total > 0 ? Math.round(100.0 * counts[i] / total) : 0;
-			final String share = total == 0 ? "" : percent == 0 && counts[i] > 0 ? " (<1%)" : " (" + percent + "%)";
-			final String label = c.textWidth(count + share, ChartCanvas.VALUE) <= slot * 0.98 ? count + share : count;
-			c.text(label, ChartCanvas.VALUE, ChartCanvas.TEXT, cx, py - 5, ChartCanvas.H.CENTER, ChartCanvas.V.BOTTOM);
-			final String name = c.fit(classNames.get(i), ChartCanvas.TICK, rotate ? maxLabel : slot * 0.98);
-			if (rotate) c.rotatedText(name, ChartCanvas.TICK, ChartCanvas.TEXT, cx + 4, bottom + 8, -angle, ChartCanvas.H.RIGHT,
-				ChartCanvas.V.TOP);
-			else c.text(name, ChartCanvas.TICK, ChartCanvas.TEXT, cx, bottom + 8, ChartCanvas.H.CENTER, ChartCanvas.V.TOP);
-		}
 
-		// baseline and category axis label
-		c.g.setColor(ChartCanvas.AXIS);
-		c.stroke(1.2f);
-		c.g.draw(new Line2D.Double(left, bottom, right, bottom));
-		c.text(categoryAxisLabel, ChartCanvas.AXIS_LABEL, ChartCanvas.TEXT, (left + right) / 2, c.height - 14,
-			ChartCanvas.H.CENTER, ChartCanvas.V.BOTTOM);
-		return c.finish();
+			@Override
+			public Paint getItemOutlinePaint(final int row, final int column) {
+				return EmotionPalette.darker(EmotionPalette.colorOf(classNames.get(column)), 0.75);
+			}
+		};
+		bars.setBarPainter(new StandardBarPainter());
+		bars.setShadowVisible(false);
+		bars.setDrawBarOutline(true);
+		bars.setMaximumBarWidth(0.12);
+		bars.setItemMargin(0);
+		bars.setDefaultItemLabelGenerator(new StandardCategoryItemLabelGenerator() {
+
+			private static final long serialVersionUID = 1L;
+
+			@Override
+			public String generateLabel(final CategoryDataset dataset, final int row, final int column) {
+				final long v = counts[column];
+				final long percent = all > 0 ? Math.round(100.0 * v / all) : 0;
+				if (all == 0 || classNames.size() > 8) return Long.toString(v); // narrow bars: the count only
+				return v + (percent == 0 && v > 0 ? " (<1%)" : " (" + percent + "%)");
+			}
+		});
+		bars.setDefaultItemLabelsVisible(true);
+		bars.setDefaultItemLabelFont(ChartStyle.VALUE);
+		bars.setDefaultItemLabelPaint(ChartStyle.TEXT);
+		bars.setDefaultPositiveItemLabelPosition(new ItemLabelPosition(ItemLabelAnchor.OUTSIDE12, TextAnchor.BOTTOM_CENTER));
+
+		final CategoryAxis x = new CategoryAxis(categoryAxisLabel);
+		ChartStyle.axis(x);
+		x.setTickLabelPaint(ChartStyle.TEXT);
+		x.setCategoryMargin(0.3);
+		x.setMaximumCategoryLabelLines(2);
+		if (classNames.size() > 8) x.setCategoryLabelPositions(CategoryLabelPositions.UP_45);
+		final NumberAxis y = new NumberAxis(valueAxisLabel);
+		ChartStyle.axis(y);
+		y.setStandardTickUnits(NumberAxis.createIntegerTickUnits());
+		y.setUpperMargin(0.12);
+		if (max == 0) y.setRange(0, 1);
+		final CategoryPlot plot = new CategoryPlot(data, x, y, bars);
+		ChartStyle.grid(plot);
+		return ChartStyle.chart(plot, title(), subtitleOr("n = " + total + (total == 1 ? " prediction" : " predictions")),
+			false);
 	}
 }

@@ -1,13 +1,23 @@
 package org.emotiontracking.core.report;
 
 import java.awt.Color;
-import java.awt.geom.Line2D;
-import java.awt.geom.Rectangle2D;
-import java.awt.image.BufferedImage;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+
+import org.jfree.chart.JFreeChart;
+import org.jfree.chart.axis.NumberAxis;
+import org.jfree.chart.axis.SymbolAxis;
+import org.jfree.chart.plot.SeriesRenderingOrder;
+import org.jfree.chart.plot.XYPlot;
+import org.jfree.chart.renderer.xy.StandardXYBarPainter;
+import org.jfree.chart.renderer.xy.XYBarRenderer;
+import org.jfree.chart.ui.RectangleEdge;
+import org.jfree.data.xy.XYIntervalSeries;
+import org.jfree.data.xy.XYIntervalSeriesCollection;
 
 /**
- * One horizontal lane per face, coloured by the face's emotion over time, with a legend of the
+ * One horizontal lane per face (JFreeChart), coloured by the face's emotion over time, with a legend of the
  * emotion colours ({@link EmotionPalette}). A sample lasts until the next sample of the face,
  * or one typical time step if the next one is further than {@link #maxGap} away (face lost);
  * samples without a prediction leave the lane empty.
@@ -41,99 +51,68 @@ public final class EmotionTimelineChart extends Chart<EmotionTimelineChart> {
 	}
 
 	@Override
-	public BufferedImage render() {
-		final ChartCanvas c = new ChartCanvas(width(), height());
+	public JFreeChart toJFreeChart() {
 		final List<Integer> ids = timeline.faceIds();
 		final double step = timeline.typicalStep();
 		final double gap = Double.isNaN(maxGap) ? 3 * step : maxGap;
 		double t0 = Double.POSITIVE_INFINITY, t1 = Double.NEGATIVE_INFINITY;
+		int observations = 0;
 		for (final int id : ids) {
 			final List<EmotionTimeline.Sample> s = timeline.samples(id);
 			t0 = Math.min(t0, s.get(0).time());
 			t1 = Math.max(t1, s.get(s.size() - 1).time() + step);
+			observations += s.size();
 		}
-		int observations = 0;
-		for (final int id : ids) observations += timeline.samples(id).size();
 		final String summary = ids.isEmpty() ? "" : ids.size() + (ids.size() == 1 ? " face" : " faces") + "  \u00b7  " +
 			observations + (observations == 1 ? " observation" : " observations");
-		final int top = c.title(title(), subtitleOr(summary));
 
-		// legend on the right
-		double legendW = c.textWidth("no prediction", ChartCanvas.LEGEND);
-		for (final String name : classNames) legendW = Math.max(legendW, c.textWidth(name, ChartCanvas.LEGEND));
-		legendW = Math.min(legendW, c.width * 0.2) + 22;
-		final double right = c.width - 20 - legendW - 24;
-		final int lh = c.lineHeight(ChartCanvas.LEGEND) + 6;
-		double ly = top + 6;
-		c.text("Emotion", ChartCanvas.VALUE, ChartCanvas.TEXT, right + 24, ly, ChartCanvas.H.LEFT, ChartCanvas.V.TOP);
-		ly += lh + 2;
-		for (final String name : classNames) {
-			legendEntry(c, right + 24, ly, EmotionPalette.colorOf(name), c.fit(name, ChartCanvas.LEGEND, legendW - 22));
-			ly += lh;
-		}
-		legendEntry(c, right + 24, ly, LANE, "no prediction");
-
-		// lane labels on the left
-		final String[] labels = new String[ids.size()];
-		double labelW = 0;
+		// one series per emotion (legend in class order), the empty lanes first: "no prediction"
+		final Map<String, XYIntervalSeries> series = new LinkedHashMap<>();
+		series.put(null, new XYIntervalSeries("no prediction"));
+		for (final String name : classNames) series.put(name, new XYIntervalSeries(name));
+		final double half = 0.35;
 		for (int i = 0; i < ids.size(); i++) {
-			labels[i] = "Face " + ids.get(i);
-			labelW = Math.max(labelW, c.textWidth(labels[i], ChartCanvas.TICK));
-		}
-		final double left = 16 + labelW + 10;
-		final double bottom = c.height - 14 - c.lineHeight(ChartCanvas.AXIS_LABEL) - 6 - c.lineHeight(ChartCanvas.TICK) - 8;
-		final double plotTop = top + 6;
-		if (ids.isEmpty()) {
-			c.emptyMessage("No faces", left, plotTop, right - left, bottom - plotTop);
-			return c.finish();
-		}
-
-		final AxisScale xs = AxisScale.of(t0, t1, 8, false);
-		final double laneH = Math.min(44, (bottom - plotTop) / ids.size());
-		final double lanesTop = plotTop + Math.max(0, (bottom - plotTop - laneH * ids.size()) / 2);
-		final double bar = Math.max(1, laneH * 0.7);
-
-		c.stroke(1f);
-		for (final double t : xs.ticks()) {
-			final double px = xs.map(t, left, right);
-			c.g.setColor(ChartCanvas.GRID);
-			c.g.draw(new Line2D.Double(px, plotTop, px, bottom));
-			c.text(xs.label(t), ChartCanvas.TICK, ChartCanvas.SUBTLE, px, bottom + 8, ChartCanvas.H.CENTER, ChartCanvas.V.TOP);
-		}
-		final boolean showLabels = laneH >= c.lineHeight(ChartCanvas.TICK) - 2;
-		for (int i = 0; i < ids.size(); i++) {
-			final double y = lanesTop + i * laneH + (laneH - bar) / 2;
-			c.g.setColor(LANE);
-			c.g.fill(new Rectangle2D.Double(left, y, right - left, bar));
-			if (showLabels) c.text(labels[i], ChartCanvas.TICK, ChartCanvas.TEXT, left - 10, y + bar / 2, ChartCanvas.H.RIGHT,
-				ChartCanvas.V.MIDDLE);
+			series.get(null).add(t0, t0, t1, i, i - half, i + half);
 			final List<EmotionTimeline.Sample> s = timeline.samples(ids.get(i));
 			for (int k = 0; k < s.size(); k++) {
 				final EmotionTimeline.Sample sample = s.get(k);
 				if (sample.emotion() == null) continue;
 				final double next = k + 1 < s.size() ? s.get(k + 1).time() : Double.POSITIVE_INFINITY;
 				final double end = next - sample.time() <= gap ? next : sample.time() + step;
-				final double x0 = xs.map(sample.time(), left, right), x1 = xs.map(end, left, right);
-				c.g.setColor(EmotionPalette.colorOf(sample.emotion()));
-				// overlap by a fraction of a pixel so touching segments show no seams
-				c.g.fill(new Rectangle2D.Double(x0, y, Math.max(1, x1 - x0 + 0.5), bar));
+				series.computeIfAbsent(sample.emotion(), XYIntervalSeries::new).add(sample.time(), sample.time(), end, i, i - half,
+					i + half);
 			}
 		}
-		c.g.setColor(ChartCanvas.AXIS);
-		c.stroke(1.2f);
-		c.g.draw(new Line2D.Double(left, bottom, right, bottom));
-		c.text(timeAxisLabel, ChartCanvas.AXIS_LABEL, ChartCanvas.TEXT, (left + right) / 2, c.height - 14, ChartCanvas.H.CENTER,
-			ChartCanvas.V.BOTTOM);
-		return c.finish();
-	}
-
-	private static void legendEntry(final ChartCanvas c, final double x, final double y, final Color color, final String label) {
-		final double h = c.lineHeight(ChartCanvas.LEGEND);
-		c.g.setColor(color);
-		c.g.fill(new Rectangle2D.Double(x, y + h / 2 - 6, 14, 12));
-		c.g.setColor(EmotionPalette.darker(color, 0.75));
-		c.stroke(0.8f);
-		c.g.draw(new Rectangle2D.Double(x, y + h / 2 - 6, 14, 12));
-		c.text(label, ChartCanvas.LEGEND, ChartCanvas.TEXT, x + 22, y + h / 2, ChartCanvas.H.LEFT, ChartCanvas.V.MIDDLE);
+		final XYIntervalSeriesCollection data = new XYIntervalSeriesCollection();
+		final XYBarRenderer bars = new XYBarRenderer();
+		bars.setUseYInterval(true);
+		bars.setBarPainter(new StandardXYBarPainter());
+		bars.setShadowVisible(false);
+		bars.setDrawBarOutline(false);
+		int k = 0;
+		for (final Map.Entry<String, XYIntervalSeries> e : series.entrySet()) {
+			data.addSeries(e.getValue());
+			bars.setSeriesPaint(k++, e.getKey() == null ? LANE : EmotionPalette.colorOf(e.getKey()));
+		}
+		final String[] labels = new String[ids.size()];
+		for (int i = 0; i < labels.length; i++) labels[i] = "Face " + ids.get(i);
+		final SymbolAxis faces = new SymbolAxis(null, labels);
+		ChartStyle.axis(faces);
+		faces.setTickLabelPaint(ChartStyle.TEXT);
+		faces.setGridBandsVisible(false);
+		faces.setInverted(true);
+		faces.setRange(-0.6, Math.max(0, ids.size() - 1) + 0.6);
+		final NumberAxis time = new NumberAxis(timeAxisLabel);
+		ChartStyle.axis(time);
+		if (!ids.isEmpty()) time.setRange(t0, t1 > t0 ? t1 : t0 + 1);
+		final XYPlot plot = new XYPlot(ids.isEmpty() ? null : data, time, faces, bars);
+		plot.setSeriesRenderingOrder(SeriesRenderingOrder.FORWARD); // the empty lanes under the emotions
+		ChartStyle.grid(plot);
+		plot.setRangeGridlinesVisible(false);
+		plot.setNoDataMessage("No faces");
+		final JFreeChart chart = ChartStyle.chart(plot, title(), subtitleOr(summary), true);
+		chart.getLegend().setPosition(RectangleEdge.RIGHT);
+		chart.setAntiAlias(false); // touching segments show no seams (text stays antialiased)
+		return chart;
 	}
 }

@@ -3,15 +3,22 @@ package org.emotiontracking.core.report;
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.geom.Ellipse2D;
-import java.awt.geom.Line2D;
-import java.awt.geom.Path2D;
-import java.awt.image.BufferedImage;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.ToDoubleFunction;
 
+import org.jfree.chart.JFreeChart;
+import org.jfree.chart.axis.NumberAxis;
+import org.jfree.chart.plot.CombinedDomainXYPlot;
+import org.jfree.chart.plot.XYPlot;
+import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
+import org.jfree.chart.title.LegendTitle;
+import org.jfree.chart.ui.RectangleEdge;
+import org.jfree.data.xy.XYSeries;
+import org.jfree.data.xy.XYSeriesCollection;
+
 /**
- * Training curves: loss (left) and accuracy (right) per epoch, training as solid blue lines,
+ * Training curves (JFreeChart): loss (top) and accuracy (bottom) per epoch, training as solid blue lines,
  * validation as dashed vermillion lines.
  */
 public final class TrainingCurvesChart extends Chart<TrainingCurvesChart> {
@@ -27,36 +34,62 @@ public final class TrainingCurvesChart extends Chart<TrainingCurvesChart> {
 	}
 
 	@Override
-	public BufferedImage render() {
-		final ChartCanvas c = new ChartCanvas(width(), height());
+	public JFreeChart toJFreeChart() {
 		final boolean validation = epochs.stream().anyMatch(EpochResult::hasValidation);
-		final int top = c.title(title(), subtitleOr(summary(validation)));
-
-		// legend
-		final int legendY = top + 2;
-		final double trainW = 34 + c.textWidth("training", ChartCanvas.LEGEND);
-		final double totalW = trainW + (validation ? 24 + 34 + c.textWidth("validation", ChartCanvas.LEGEND) : 0);
-		double lx = (c.width - totalW) / 2;
-		legendEntry(c, lx, legendY, TRAIN, false, "training");
-		if (validation) legendEntry(c, lx + trainW + 24, legendY, VALIDATION, true, "validation");
-		final double panelTop = legendY + c.lineHeight(ChartCanvas.LEGEND) + 10;
-
-		if (epochs.isEmpty()) {
-			c.emptyMessage("No epochs yet", 0, panelTop, c.width, c.height - panelTop);
-			return c.finish();
+		final NumberAxis epoch = new NumberAxis("Epoch");
+		ChartStyle.axis(epoch);
+		epoch.setStandardTickUnits(NumberAxis.createIntegerTickUnits());
+		if (!epochs.isEmpty()) {
+			final int first = epochs.get(0).epoch(), last = epochs.get(epochs.size() - 1).epoch();
+			epoch.setRange(first == last ? first - 1 : first - 0.2, first == last ? last + 1 : last + 0.2);
 		}
-		final double gap = 40;
-		final double panelW = (c.width - 20 - gap) / 2;
-		double lossMax = 0;
+		final CombinedDomainXYPlot plot = new CombinedDomainXYPlot(epoch);
+		plot.setGap(18);
+		final NumberAxis loss = new NumberAxis("Loss");
+		loss.setAutoRangeIncludesZero(true);
+		final NumberAxis accuracy = new NumberAxis("Accuracy");
+		accuracy.setRange(0, 1.02);
+		plot.add(panel(loss, EpochResult::loss, EpochResult::validationLoss, validation), 1);
+		plot.add(panel(accuracy, EpochResult::accuracy, EpochResult::validationAccuracy, validation), 1);
+		plot.setNoDataMessage("No epochs yet");
+		plot.setFixedLegendItems(((XYPlot) plot.getSubplots().get(0)).getLegendItems()); // once, not per panel
+		final JFreeChart chart = ChartStyle.chart(plot, title(), subtitleOr(summary(validation)), true);
+		final LegendTitle legend = chart.getLegend();
+		chart.removeLegend();
+		legend.setPosition(RectangleEdge.TOP);
+		if (!epochs.isEmpty()) chart.addSubtitle(legend); // below the subtitle
+		return chart;
+	}
+
+	private XYPlot panel(final NumberAxis axis, final ToDoubleFunction<EpochResult> train,
+		final ToDoubleFunction<EpochResult> val, final boolean validation)
+	{
+		ChartStyle.axis(axis);
+		final XYSeriesCollection data = new XYSeriesCollection();
+		data.addSeries(series("training", train));
+		if (validation) data.addSeries(series("validation", val));
+		final XYLineAndShapeRenderer lines = new XYLineAndShapeRenderer(true, epochs.size() <= 40);
+		lines.setSeriesPaint(0, TRAIN);
+		lines.setSeriesStroke(0, lineStroke(false));
+		lines.setSeriesShape(0, new Ellipse2D.Double(-3.5, -3.5, 7, 7));
+		lines.setSeriesPaint(1, VALIDATION);
+		lines.setSeriesStroke(1, lineStroke(true));
+		lines.setSeriesShape(1, new Ellipse2D.Double(-3.5, -3.5, 7, 7));
+		lines.setDrawSeriesLineAsPath(true);
+		final XYPlot p = new XYPlot(data, null, axis, lines);
+		p.setBackgroundPaint(Color.WHITE);
+		p.setOutlineVisible(false);
+		ChartStyle.grid(p);
+		return p;
+	}
+
+	private XYSeries series(final String name, final ToDoubleFunction<EpochResult> f) {
+		final XYSeries s = new XYSeries(name, false, true);
 		for (final EpochResult e : epochs) {
-			lossMax = Math.max(lossMax, finite(e.loss()));
-			lossMax = Math.max(lossMax, finite(e.validationLoss()));
+			final double v = f.applyAsDouble(e);
+			s.add(e.epoch(), Double.isFinite(v) ? (Double) v : null);
 		}
-		panel(c, 10, panelTop, panelW, c.height - panelTop, "Loss", AxisScale.of(0, lossMax * 1.05, 6, false),
-			EpochResult::loss, EpochResult::validationLoss, validation);
-		panel(c, 10 + panelW + gap, panelTop, panelW, c.height - panelTop, "Accuracy", AxisScale.fixed(0, 1, 6),
-			EpochResult::accuracy, EpochResult::validationAccuracy, validation);
-		return c.finish();
+		return s;
 	}
 
 	private String summary(final boolean validation) {
@@ -78,92 +111,8 @@ public final class TrainingCurvesChart extends Chart<TrainingCurvesChart> {
 		return Double.isFinite(v) ? v : 0;
 	}
 
-	private static void legendEntry(final ChartCanvas c, final double x, final double y, final Color color, final boolean dashed,
-		final String label)
-	{
-		final double my = y + c.lineHeight(ChartCanvas.LEGEND) / 2.0;
-		c.g.setColor(color);
-		c.g.setStroke(lineStroke(dashed));
-		c.g.draw(new Line2D.Double(x, my, x + 26, my));
-		c.g.fill(new Ellipse2D.Double(x + 13 - 3.5, my - 3.5, 7, 7));
-		c.text(label, ChartCanvas.LEGEND, ChartCanvas.TEXT, x + 34, my, ChartCanvas.H.LEFT, ChartCanvas.V.MIDDLE);
-	}
-
 	private static BasicStroke lineStroke(final boolean dashed) {
 		return dashed ? new BasicStroke(2.5f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_ROUND, 10f, new float[] { 8f, 5f }, 0f)
 			: new BasicStroke(2.5f, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND);
-	}
-
-	private void panel(final ChartCanvas c, final double x, final double y, final double w, final double h, final String name,
-		final AxisScale ys, final ToDoubleFunction<EpochResult> train, final ToDoubleFunction<EpochResult> val,
-		final boolean validation)
-	{
-		c.text(name, ChartCanvas.AXIS_LABEL, ChartCanvas.TEXT, x + w / 2, y, ChartCanvas.H.CENTER, ChartCanvas.V.TOP);
-		double tickWidth = 0;
-		for (final double t : ys.ticks()) tickWidth = Math.max(tickWidth, c.textWidth(ys.label(t), ChartCanvas.TICK));
-		final double left = x + tickWidth + 8;
-		final double right = x + w - 8;
-		final double top = y + c.lineHeight(ChartCanvas.AXIS_LABEL) + 8;
-		final double bottom = y + h - 14 - c.lineHeight(ChartCanvas.AXIS_LABEL) - 6 - c.lineHeight(ChartCanvas.TICK) - 6;
-
-		final int first = epochs.get(0).epoch(), last = epochs.get(epochs.size() - 1).epoch();
-		final AxisScale xs = first == last ? AxisScale.fixed(first - 1, last + 1, 3)
-			: AxisScale.of(first, last, Math.min(10, last - first + 1), true);
-		final double xFrom = first == last ? xs.map(first, left, right) : left;
-
-		c.stroke(1f);
-		for (final double t : ys.ticks()) {
-			final double py = ys.map(t, bottom, top);
-			c.g.setColor(ChartCanvas.GRID);
-			c.g.draw(new Line2D.Double(left, py, right, py));
-			c.text(ys.label(t), ChartCanvas.TICK, ChartCanvas.SUBTLE, left - 6, py, ChartCanvas.H.RIGHT, ChartCanvas.V.MIDDLE);
-		}
-		for (final double t : xs.ticks()) {
-			if (t < first || t > last) continue;
-			final double px = mapEpoch(t, first, last, left, right, xFrom);
-			c.g.setColor(ChartCanvas.GRID);
-			c.g.draw(new Line2D.Double(px, top, px, bottom));
-			c.text(xs.label(t), ChartCanvas.TICK, ChartCanvas.SUBTLE, px, bottom + 6, ChartCanvas.H.CENTER, ChartCanvas.V.TOP);
-		}
-		c.g.setColor(ChartCanvas.AXIS);
-		c.stroke(1.2f);
-		c.g.draw(new Line2D.Double(left, bottom, right, bottom));
-		c.g.draw(new Line2D.Double(left, top, left, bottom));
-		c.text("Epoch", ChartCanvas.AXIS_LABEL, ChartCanvas.TEXT, (left + right) / 2, y + h - 14, ChartCanvas.H.CENTER,
-			ChartCanvas.V.BOTTOM);
-
-		series(c, ys, train, TRAIN, false, first, last, left, right, top, bottom, xFrom);
-		if (validation) series(c, ys, val, VALIDATION, true, first, last, left, right, top, bottom, xFrom);
-	}
-
-	private static double mapEpoch(final double e, final int first, final int last, final double left, final double right,
-		final double xFrom)
-	{
-		return first == last ? xFrom : left + (e - first) / (last - first) * (right - left);
-	}
-
-	private void series(final ChartCanvas c, final AxisScale ys, final ToDoubleFunction<EpochResult> f, final Color color,
-		final boolean dashed, final int first, final int last, final double left, final double right, final double top,
-		final double bottom, final double xFrom)
-	{
-		final Path2D.Double path = new Path2D.Double();
-		boolean started = false;
-		final double r = epochs.size() <= 40 ? 3.5 : 0;
-		c.g.setColor(color);
-		for (final EpochResult e : epochs) {
-			final double v = f.applyAsDouble(e);
-			if (!Double.isFinite(v)) {
-				started = false;
-				continue;
-			}
-			final double px = mapEpoch(e.epoch(), first, last, left, right, xFrom);
-			final double py = Math.max(top, Math.min(bottom, ys.map(v, bottom, top)));
-			if (started) path.lineTo(px, py);
-			else path.moveTo(px, py);
-			started = true;
-			if (r > 0) c.g.fill(new Ellipse2D.Double(px - r, py - r, 2 * r, 2 * r));
-		}
-		c.g.setStroke(lineStroke(dashed));
-		c.g.draw(path);
 	}
 }

@@ -12,9 +12,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
+import org.emotiontracking.core.data.TestImages;
 import org.emotiontracking.core.model.EmotionClassifier;
 import org.emotiontracking.core.report.Csv;
 import org.emotiontracking.core.util.FileTrees;
+import org.emotiontracking.core.video.FFmpegTestVideos;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -89,7 +91,7 @@ class ShardMergeTest {
 		assertTrue(rows.stream().anyMatch(x -> x.get(1).equals("sad/broken.png") && x.get(x.size() - 1).contains("broken.png")));
 		// every summary recomputed from the merged rows, byte for byte those of the single run
 		for (final String f : new String[] { ClassificationReports.DISTRIBUTION, ClassificationReports.CONFUSION_CSV,
-			ClassificationReports.CONFUSION_PNG, ClassificationReports.METRICS })
+			ClassificationReports.CONFUSION_PNG, ClassificationReports.METRICS, ClassificationReports.SUMMARY })
 			assertArrayEquals(bytes(single.resolve(f)), bytes(merged.resolve(f)), f);
 		for (int i = 0; i < 4; i++) {
 			final ShardManifest m = ShardManifest.read(shards.resolve("shard-" + i));
@@ -134,6 +136,36 @@ class ShardMergeTest {
 					.parseDouble(y), 1.5e-6, h + " of row " + i);
 				else assertEquals(x, y, h + " of row " + i);
 			}
+	}
+
+	/** A video is one work item; its rows (frame, time_s, face ids) and its tracks' summary merge like images'. */
+	@Test
+	void videosAmongImagesMergeAsOneRun() throws Exception {
+		FFmpegTestVideos.assumeEncoder("libx264");
+		final Path input = Files.createDirectories(tmp.resolve("in"));
+		Files.copy(ClassifyFixtures.messiFile(), input.resolve("a.jpg"));
+		FFmpegTestVideos.encode(input.resolve("b.mp4"), FFmpegTestVideos.frames(10), 25, "-c:v", "libx264", "-preset", "veryfast",
+			"-pix_fmt", "yuv420p");
+		TestImages.write(ClassifyFixtures.noFace(), input.resolve("c.png"));
+		FFmpegTestVideos.encode(input.resolve("d.mp4"), FFmpegTestVideos.frames(8), 25, "-c:v", "libx264", "-preset", "veryfast",
+			"-pix_fmt", "yuv420p");
+		Files.copy(ClassifyFixtures.messiFile(), input.resolve("e.jpg"));
+		final Path single = tmp.resolve("single"), shards = tmp.resolve("shards"), merged = tmp.resolve("merged");
+		final ClassifySettings one = settings(input, single, "", 1);
+		one.faces = FaceMode.DETECT;
+		ClassifyTask.run(classifier, one, null, null, null);
+		for (int i = 0; i < 3; i++) {
+			final ClassifySettings s = settings(input, shards.resolve("s" + i), i + "/3", 1);
+			s.faces = FaceMode.DETECT;
+			ClassifyTask.run(classifier, s, null, null, null);
+		}
+		assertEquals(5, ShardManifest.read(shards.resolve("s0")).total_items); // two videos, three images
+		ShardMerge.run(merge(shards, merged), null);
+		final String log = ShardFixtures.withoutTimestamps(merged.resolve(ClassificationReports.LOG));
+		assertEquals(ShardFixtures.withoutTimestamps(single.resolve(ClassificationReports.LOG)), log);
+		assertTrue(log.contains("b.mp4") && log.contains("d.mp4") && log.startsWith("image,slice,frame,time_s,"), log);
+		for (final String f : new String[] { ClassificationReports.DISTRIBUTION, ClassificationReports.SUMMARY })
+			assertArrayEquals(bytes(single.resolve(f)), bytes(merged.resolve(f)), f);
 	}
 
 	@Test

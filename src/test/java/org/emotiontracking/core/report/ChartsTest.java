@@ -71,6 +71,39 @@ class ChartsTest {
 	}
 
 	@Test
+	void jfreeChartsCarryTitlesAxesAndCountsOnBars() {
+		final long[] counts = { 12, 0, 154, 87, 41, 23, 9 };
+		final org.jfree.chart.JFreeChart bars = new DistributionChart(CLASSES, counts).subtitle("7 images")
+			.toJFreeChart();
+		assertEquals("Distribution of predicted emotions", bars.getTitle().getText());
+		assertEquals("7 images", ((org.jfree.chart.title.TextTitle) bars.getSubtitle(0)).getText());
+		final org.jfree.chart.plot.CategoryPlot plot = bars.getCategoryPlot();
+		assertEquals("Predicted emotion", plot.getDomainAxis().getLabel());
+		assertEquals("Number of predictions", plot.getRangeAxis().getLabel());
+		final org.jfree.chart.renderer.category.CategoryItemRenderer r = plot.getRenderer();
+		assertEquals("154 (47%)", r.getItemLabelGenerator(0, 2).generateLabel(plot.getDataset(), 0, 2));
+		assertEquals("0 (0%)", r.getItemLabelGenerator(0, 1).generateLabel(plot.getDataset(), 0, 1));
+		for (int i = 0; i < CLASSES.size(); i++) assertEquals(EmotionPalette.colorOf(CLASSES.get(i)), r.getItemPaint(0, i));
+
+		final ConfusionMatrix m = new ConfusionMatrix(CLASSES);
+		m.add(2, 2, 3);
+		final org.jfree.chart.JFreeChart confusion = new ConfusionMatrixChart(m).toJFreeChart();
+		assertEquals("Confusion matrix", confusion.getTitle().getText());
+		assertEquals("Predicted emotion", confusion.getXYPlot().getDomainAxis().getLabel());
+		assertEquals("True emotion", confusion.getXYPlot().getRangeAxis().getLabel());
+		final org.jfree.chart.JFreeChart curves = new TrainingCurvesChart(List.of(new EpochResult(1, 1, 0.5, 1.1, 0.4, 3)))
+			.toJFreeChart();
+		assertEquals("Training history", curves.getTitle().getText());
+		assertEquals("Epoch", curves.getXYPlot().getDomainAxis().getLabel());
+		final EmotionTimeline t = new EmotionTimeline();
+		t.add(4, 0, "happy");
+		final org.jfree.chart.JFreeChart timeline = new EmotionTimelineChart(t, CLASSES).toJFreeChart();
+		assertEquals("Emotions over time", timeline.getTitle().getText());
+		assertEquals("Time (s)", timeline.getXYPlot().getDomainAxis().getLabel());
+		assertEquals("Face 4", ((org.jfree.chart.axis.SymbolAxis) timeline.getXYPlot().getRangeAxis()).valueToString(0));
+	}
+
+	@Test
 	void distributionFromRowsCountsPredictionsOnly() {
 		final List<PredictionRow> rows = List.of(PredictionRow.of("a", CLASSES, new double[] { 0, 0, 1, 0, 0, 0, 0 }),
 			PredictionRow.of("b", CLASSES, new double[] { 0, 0, 1, 0, 0, 0, 0 }), PredictionRow.noFace("c"));
