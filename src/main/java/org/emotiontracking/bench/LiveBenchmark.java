@@ -95,13 +95,27 @@ public final class LiveBenchmark {
 	private static String measure(final String what, final double alpha, final EmotionClassifier c, final Path video, final Path out,
 		final boolean record, final boolean paced, final ProgressListener log) throws IOException
 	{
+		return timed(what, String.format(Locale.ROOT, "alpha %.2f 224 px", alpha), c, video, out, record, paced, log);
+	}
+
+	/** One live session on {@code video} with a loaded classifier (after a warm-up), described as {@code model}. */
+	static String measure(final String what, final String model, final EmotionClassifier c, final Path video,
+		final Path out, final boolean record, final boolean paced, final ProgressListener log) throws IOException
+	{
+		session(c, video, out.resolveSibling(out.getFileName() + "-warm-up"), false, false, 30);
+		return timed(what, model, c, video, out, record, paced, log);
+	}
+
+	private static String timed(final String what, final String model, final EmotionClassifier c, final Path video,
+		final Path out, final boolean record, final boolean paced, final ProgressListener log) throws IOException
+	{
 		final long cpu0 = processCpuNanos();
 		final LiveSummary s = session(c, video, out, record, paced, 0);
 		final double cpuPerFrame = (processCpuNanos() - cpu0) / 1e6 / Math.max(1, s.framesProcessed());
 		final String line = String.format(Locale.ROOT,
-			"live %dx%d MJPEG, alpha %.2f 224 px, %-38s, %-24s: %5.1f frames/s, latency mean %5.1f ms, p95 %5.1f ms, " +
-				"CPU %4.1f ms/frame (%d frames, %d dropped, %.2f faces/frame)", WIDTH, HEIGHT, alpha, describe(c, video), what, s.fps(), s.latencyMeanMillis(),
-			s.latencyP95Millis(), cpuPerFrame, s.framesProcessed(), s.framesDropped(),
+			"live %dx%d MJPEG, %s, %-38s, %-24s: %5.1f frames/s, latency mean %5.1f ms, p95 %5.1f ms, " +
+				"CPU %4.1f ms/frame (%d frames, %d dropped, %.2f faces/frame)", WIDTH, HEIGHT, model, describe(c, video), what,
+			s.fps(), s.latencyMeanMillis(), s.latencyP95Millis(), cpuPerFrame, s.framesProcessed(), s.framesDropped(),
 			(double) s.faceObservations() / Math.max(1, s.framesProcessed()));
 		log.log(line);
 		return line;

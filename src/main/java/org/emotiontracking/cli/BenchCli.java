@@ -18,7 +18,7 @@ import org.emotiontracking.core.util.Settings;
 final class BenchCli implements CliCommand {
 
 	public static final class Keys {
-		@Setting("What to measure: all, inference, training, classify, gradcam, live, video, detect; align (not in all: what align= does to crops)")
+		@Setting("What to measure: all, inference, training, classify, gradcam, live, video, detect, builtin; align (not in all: what align= does to crops)")
 		public String what = "all";
 		@Setting("MobileNetV2 width multiplier")
 		public double alpha = 1.0;
@@ -73,6 +73,8 @@ final class BenchCli implements CliCommand {
 		if (k.what.equals("all") || k.what.equals("live")) report.addAll(LiveBenchmark.run(k.alpha, k.frames, progress));
 		if (k.what.equals("all") || k.what.equals("gradcam")) report.addAll(GradCamBenchmark.run(k.alpha, k.size, k.seconds,
 			progress));
+		if (k.what.equals("all") || k.what.equals("builtin")) report.addAll(org.emotiontracking.bench.BuiltinModelBenchmark.run(
+			k.alpha, k.seconds, k.frames, progress));
 		if (k.what.equals("align")) report.addAll(org.emotiontracking.bench.AlignBenchmark.run(progress));
 		if (k.what.equals("all") || k.what.equals("detect")) report.addAll(org.emotiontracking.bench.DetectBenchmark.run(k.rounds,
 			progress));

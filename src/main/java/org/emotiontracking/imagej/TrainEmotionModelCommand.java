@@ -58,6 +58,8 @@ public class TrainEmotionModelCommand extends EmotionCommand<TrainSettings> {
 	private long seed = 42;
 	@Parameter(min = "0")
 	private int patience = 0;
+	@Parameter(min = "0")
+	private double time_budget = 0;
 	@Parameter(choices = { "val_loss", "val_accuracy" })
 	private String monitor = "val_loss";
 	@Parameter

@@ -48,7 +48,12 @@ public final class BuiltinModel {
 
 	/** Opens the built-in model (a temporary copy, deleted on close). */
 	static ModelArchive open() throws IOException {
-		final URL url = BuiltinModel.class.getResource(RESOURCE);
+		return open(RESOURCE);
+	}
+
+	/** {@link #open()} from a given class-path resource (tests: one that is missing). */
+	static ModelArchive open(final String resource) throws IOException {
+		final URL url = BuiltinModel.class.getResource(resource);
 		if (url == null) throw new IOException("The built-in emotion model is not in this build: it is made at build time " +
 			"from the npm package " + NPM_PACKAGE + ", and the build found no npm. Install Node.js (npm) and rebuild " +
 			"(mvn package), or give model= a model archive (.zip) or a Keras .h5");

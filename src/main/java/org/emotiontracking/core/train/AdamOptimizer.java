@@ -49,11 +49,17 @@ final class AdamOptimizer {
 		for (int i = 0; i < xs.length; i++) xs[i] = trainable.get(i).asOutput();
 		final Output<?>[] grads = graph.addGradients(loss.asOutput(), xs);
 		final Operand<TFloat32> b1 = scope.constant(BETA1), b2 = scope.constant(BETA2), eps = scope.constant(EPSILON);
+		// Every gradient is complete before any variable changes: the backward pass reads the weights
+		// (through a layer into the ones below it), and without this gate an update could run first and
+		// the step would mix old and new weights, differently from run to run.
+		final List<Op> computed = new ArrayList<>();
+		for (final Output<?> g : grads) computed.add(scope.identity((Operand<TFloat32>) g));
+		final Ops afterGradients = scope.withControlDependencies(computed);
 		for (int i = 0; i < xs.length; i++) {
 			final Variable<TFloat32> v = trainable.get(i);
 			final Variable<TFloat32> m = slot(scope, v), s = slot(scope, v);
-			updates.add(scope.train.applyAdam(v, m, s, beta1Power, beta2Power, learningRate, b1, b2, eps,
-				(Operand<TFloat32>) grads[i]));
+			updates.add(afterGradients.train.applyAdam(v, m, s, beta1Power, beta2Power, learningRate, b1, b2, eps,
+				(Operand<TFloat32>) computed.get(i)));
 		}
 	}
 

@@ -46,6 +46,8 @@ public final class TrainSettings {
 	public long seed = 42;
 	@Setting("Stop after this many epochs without a better monitored value (0 = never)")
 	public int patience = 0;
+	@Setting("Start no epoch that would end after this many seconds of training (the mean epoch so far predicts it); 0 = no limit")
+	public double time_budget = 0;
 	@Setting("What picks the best epoch (the one saved) and drives patience: val_loss or val_accuracy")
 	public String monitor = "val_loss";
 	@Setting("Replace existing output files")

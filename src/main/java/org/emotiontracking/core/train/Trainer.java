@@ -85,7 +85,8 @@ public final class Trainer {
 		final TrainingHistory history = new TrainingHistory(out.file(TrainingOutputs.HISTORY), s.overwrite);
 		try (TrainingStepper stepper = stepper(s, meta, base, data, options, augmenter, workers))
 		{
-			outcome = TrainingLoop.run(stepper, s.epochs, s.patience, s.monitor.equals("val_accuracy"), progress, r -> {
+			outcome = TrainingLoop.run(stepper, s.epochs, s.patience, s.time_budget, s.monitor.equals("val_accuracy"), progress,
+				r -> {
 				try {
 					history.append(r);
 				}
@@ -140,6 +141,7 @@ public final class Trainer {
 		if (!(s.alpha > 0)) throw new IllegalArgumentException("alpha must be positive, got " + s.alpha);
 		if (s.hidden_units < 1) throw new IllegalArgumentException("hidden_units must be at least 1");
 		if (s.patience < 0) throw new IllegalArgumentException("patience must be 0 (off) or more");
+		if (!(s.time_budget >= 0)) throw new IllegalArgumentException("time_budget must be 0 (no limit) or more seconds");
 		if (!s.monitor.equals("val_loss") && !s.monitor.equals("val_accuracy")) throw new IllegalArgumentException(
 			"monitor must be val_loss or val_accuracy, got " + s.monitor);
 	}

@@ -14,7 +14,8 @@ import org.emotiontracking.core.util.ProgressListener;
  * Runs epochs on a stepper: progress per batch and per epoch (loss, accuracy, validation, time, ETA),
  * keeps the weights of the epoch with the lowest validation loss (or highest validation accuracy),
  * stops early after {@code patience}
- * epochs without improvement, and stops between batches when the user cancels.
+ * epochs without improvement or when the next epoch would end after the time budget, and stops
+ * between batches when the user cancels.
  */
 final class TrainingLoop {
 
@@ -46,8 +47,9 @@ final class TrainingLoop {
 
 	private TrainingLoop() {}
 
-	static Outcome run(final TrainingStepper stepper, final int epochs, final int patience, final boolean byAccuracy,
-		final ProgressListener progress, final Consumer<EpochResult> onEpoch)
+	/** @param timeBudget seconds: no epoch starts that would, at the mean epoch time so far, end later (0: none) */
+	static Outcome run(final TrainingStepper stepper, final int epochs, final int patience, final double timeBudget,
+		final boolean byAccuracy, final ProgressListener progress, final Consumer<EpochResult> onEpoch)
 	{
 		final List<EpochResult> history = new ArrayList<>();
 		Weights best = null;
@@ -95,6 +97,13 @@ final class TrainingLoop {
 				early = true;
 				progress.log("Early stopping: validation " + (byAccuracy ? "accuracy" : "loss") + " has not improved for " +
 					patience + " epochs; best epoch " + bestEpoch);
+				break;
+			}
+			if (timeBudget > 0 && epoch < epochs && elapsed + elapsed / epoch > timeBudget) {
+				early = true;
+				progress.log(String.format(Locale.ROOT,
+					"Time budget: %d of %d epochs in %.0f s; another (about %.0f s) would pass the budget of %.0f s. Best epoch %d",
+					epoch, epochs, elapsed, elapsed / epoch, timeBudget, bestEpoch));
 				break;
 			}
 		}

@@ -57,15 +57,17 @@ final class SmallTrainer {
 			final Output<?>[] grads = net.graph.addGradients(loss.asOutput(), xs);
 			final Placeholder<TFloat32> b1p = tf.placeholder(TFloat32.class, Placeholder.shape(Shape.scalar()));
 			final Placeholder<TFloat32> b2p = tf.placeholder(TFloat32.class, Placeholder.shape(Shape.scalar()));
-			final List<Op> updates = new ArrayList<>(), resets = new ArrayList<>();
+			final List<Op> updates = new ArrayList<>(), resets = new ArrayList<>(), computed = new ArrayList<>();
+			for (final Output<?> g : grads) computed.add(tf.identity((Operand<TFloat32>) g)); // all gradients, then updates
+			final Ops afterGradients = tf.withControlDependencies(computed);
 			for (int i = 0; i < xs.length; i++) {
 				final Variable<TFloat32> v = vars.get(i);
 				final Variable<TFloat32> m1 = tf.variable(v.shape(), TFloat32.class), m2 = tf.variable(v.shape(), TFloat32.class);
 				resets.add(tf.assign(m1, tf.zeros(tf.shape(v), TFloat32.class)));
 				resets.add(tf.assign(m2, tf.zeros(tf.shape(v), TFloat32.class)));
 				@SuppressWarnings("unchecked")
-				final Operand<TFloat32> g = (Operand<TFloat32>) grads[i];
-				updates.add(tf.train.applyAdam(v, m1, m2, b1p, b2p, tf.constant(rate), tf.constant(0.9f), tf.constant(0.999f),
+				final Operand<TFloat32> g = (Operand<TFloat32>) computed.get(i);
+				updates.add(afterGradients.train.applyAdam(v, m1, m2, b1p, b2p, tf.constant(rate), tf.constant(0.9f), tf.constant(0.999f),
 					tf.constant(1e-7f), g));
 			}
 			// batch-norm input statistics, for the moving averages at the end

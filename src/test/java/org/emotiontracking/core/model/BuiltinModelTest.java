@@ -168,6 +168,13 @@ class BuiltinModelTest {
 	}
 
 	@Test
+	void aBuildWithoutTheModelSaysWhatIsMissingAndHowToGetIt() {
+		final IOException e = assertThrows(IOException.class, () -> BuiltinModel.open("builtin/not-built.zip"));
+		assertTrue(e.getMessage().contains("not in this build") && e.getMessage().contains(BuiltinModel.NPM_PACKAGE) && e
+			.getMessage().contains("npm") && e.getMessage().contains("model="), e.getMessage());
+	}
+
+	@Test
 	void trainedArchivesPassTheCheck() throws Exception {
 		final Path zip = TestModels.randomArchive(tmp.resolve("trained.zip"), TestModels.metadata(0.35, 96, "a", "b"), 3);
 		try (ModelArchive a = ModelArchive.open(zip)) {
