@@ -1,30 +1,45 @@
 package org.emotiontracking.core.report;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
+import org.apache.commons.csv.QuoteMode;
+
 /**
- * CSV formatting as in RFC 4180: fields separated by commas; a field containing a comma, a double
- * quote, a line break or leading/trailing spaces is enclosed in double quotes, with inner quotes
- * doubled. Lines end with {@code \n}; files are UTF-8 without a byte-order mark.
+ * CSV as in RFC 4180, through Apache Commons CSV (which Fiji ships): fields separated by commas; a
+ * field containing a comma, a double quote, a line break or leading/trailing spaces is enclosed in
+ * double quotes, with inner quotes doubled. Lines end with {@code \n}; files are UTF-8 without a
+ * byte-order mark.
  */
 public final class Csv {
 
 	/** The line separator used in all CSV files of this package. */
 	public static final String EOL = "\n";
 
+	/** The format of every CSV file written and read here. */
+	public static final CSVFormat FORMAT = CSVFormat.RFC4180.builder().setRecordSeparator(EOL).setQuoteMode(
+		QuoteMode.MINIMAL).setIgnoreEmptyLines(false).get();
+
 	private Csv() {}
 
 	/** One field, quoted if needed; {@code null} becomes an empty field. */
 	public static String field(final String value) {
 		if (value == null || value.isEmpty()) return "";
-		boolean quote = value.charAt(0) == ' ' || value.charAt(value.length() - 1) == ' ';
-		for (int i = 0; i < value.length() && !quote; i++) {
-			final char c = value.charAt(i);
-			quote = c == ',' || c == '"' || c == '\n' || c == '\r';
+		final StringBuilder sb = new StringBuilder();
+		try {
+			// printed as a field after the first: Commons CSV's extra rules for a record's first field stay off
+			FORMAT.print(value, sb, false);
 		}
-		return quote ? '"' + value.replace("\"", "\"\"") + '"' : value;
+		catch (final IOException e) {
+			throw new UncheckedIOException(e);
+		}
+		return sb.substring(1); // the delimiter written before it
 	}
 
 	/** One line of fields, with the line separator. */
@@ -49,48 +64,11 @@ public final class Csv {
 	 */
 	public static List<List<String>> parse(final String text) {
 		final List<List<String>> records = new ArrayList<>();
-		List<String> record = new ArrayList<>();
-		final StringBuilder fieldText = new StringBuilder();
-		boolean inQuotes = false;
-		boolean any = false;
-		for (int i = 0; i < text.length(); i++) {
-			final char c = text.charAt(i);
-			if (inQuotes) {
-				if (c == '"') {
-					if (i + 1 < text.length() && text.charAt(i + 1) == '"') {
-						fieldText.append('"');
-						i++;
-					}
-					else inQuotes = false;
-				}
-				else fieldText.append(c);
-				continue;
-			}
-			if (c == '"') {
-				inQuotes = true;
-				any = true;
-			}
-			else if (c == ',') {
-				record.add(fieldText.toString());
-				fieldText.setLength(0);
-				any = true;
-			}
-			else if (c == '\n' || c == '\r') {
-				if (c == '\r' && i + 1 < text.length() && text.charAt(i + 1) == '\n') i++;
-				record.add(fieldText.toString());
-				fieldText.setLength(0);
-				records.add(record);
-				record = new ArrayList<>();
-				any = false;
-			}
-			else {
-				fieldText.append(c);
-				any = true;
-			}
+		try (CSVParser parser = CSVParser.parse(text, FORMAT)) {
+			for (final CSVRecord r : parser) records.add(new ArrayList<>(r.toList()));
 		}
-		if (any || fieldText.length() > 0) {
-			record.add(fieldText.toString());
-			records.add(record);
+		catch (final IOException e) {
+			throw new UncheckedIOException(e);
 		}
 		return records;
 	}

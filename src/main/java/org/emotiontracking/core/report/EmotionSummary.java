@@ -20,7 +20,7 @@ import java.util.function.Function;
  * <p>
  * The dominant emotion is the one predicted most often; ties go to the higher mean probability, then
  * to model order. Mean probabilities are over the faces whose row carries per-class probabilities
- * (NaN when none does). Rows without a prediction (no face found, failed) count no face but still
+ * (NaN when none does), taken at the 6 decimals of the CSV log, so the log alone gives the same summary. Rows without a prediction (no face found, failed) count no face but still
  * give the image its row.
  */
 public final class EmotionSummary {
@@ -151,7 +151,8 @@ public final class EmotionSummary {
 			if (k >= 0) counts[k]++;
 			if (row.probabilityCount() == classNames.size()) {
 				withProbabilities++;
-				for (int i = 0; i < sums.length; i++) sums[i] += row.probability(i);
+				// as the log writes them, so a summary recomputed from the log (merge) has the same bytes
+				for (int i = 0; i < sums.length; i++) sums[i] += Double.parseDouble(Csv.number(row.probability(i), 6));
 			}
 		}
 
