@@ -41,6 +41,15 @@ final class BenchPhotos {
 		return Files.isRegularFile(faces.resolve(SHARED.get(0))) ? faces : null;
 	}
 
+	/** The photos with one face each (sergey and the seven expressions) at 640x480, or all photos without ../shared. */
+	static List<RgbImage> loadSingleFaces() throws IOException {
+		final List<RgbImage> all = load();
+		if (sharedFolder() == null) return all;
+		final List<RgbImage> out = new ArrayList<>();
+		for (int i = 0; i < SHARED.size(); i++) if (!SHARED.get(i).startsWith("bbt")) out.add(all.get(i));
+		return out;
+	}
+
 	/** The photos at 640x480. */
 	static List<RgbImage> load() throws IOException {
 		final Path shared = sharedFolder();

@@ -85,6 +85,16 @@ public final class ClassifyBenchmark {
 				final ClassifySettings aligned = settings(data, dir.resolve("out-photos-align"), FaceMode.DETECT);
 				aligned.align = !aligned.align;
 				add(lines, log, run(model224, aligned, "same, BlazeFace, align=" + aligned.align, alpha, null));
+				final Path single = Files.createDirectories(dir.resolve("single"));
+				final List<byte[]> one = new ArrayList<>();
+				for (final RgbImage p : BenchPhotos.loadSingleFaces()) one.add(jpeg(p));
+				for (int i = 0; i < photos; i++) Files.write(single.resolve(String.format(Locale.ROOT, "photo_%05d.jpg", i)), one.get(i % one
+					.size()));
+				add(lines, log, run(model224, settings(single, dir.resolve("out-single"), FaceMode.DETECT),
+					"one-face photos only (default BlazeFace)", alpha, null));
+				final ClassifySettings singleHaar = settings(single, dir.resolve("out-single-haar"), FaceMode.DETECT);
+				singleHaar.detector = FaceDetectionSettings.HAAR;
+				add(lines, log, run(model224, singleHaar, "one-face photos only, detector=haar", alpha, null));
 				final ClassifySettings fast = settings(data, dir.resolve("out-photos-fast"), FaceMode.DETECT);
 				fast.detector = FaceDetectionSettings.HAAR;
 				fast.scale_factor = 1.2;
