@@ -42,7 +42,7 @@ final class BenchCli implements CliCommand {
 		public int rounds = 5;
 		@Setting("classify: tiny files for the memory run at 96 px (0 = skip)")
 		public int files = 20000;
-		@Setting("video: seconds of the 720p and 1080p H.264 clips")
+		@Setting("video: seconds of the 720p and 1080p H.264 clips (0 = only the memory run)")
 		public double clip_seconds = 10;
 		@Setting("video: minutes of the long video for the memory run (0 = skip)")
 		public int long_minutes = 60;
