@@ -43,7 +43,7 @@ public final class VideoBenchmark {
 	private VideoBenchmark() {}
 
 	/**
-	 * @param clipSeconds length of the 720p and 1080p clips
+	 * @param clipSeconds length of the 720p and 1080p clips (0: skip the decode and end-to-end runs)
 	 * @param longMinutes minutes of the long video (memory), 0 = skip
 	 * @param longSize frame size of the long video, e.g. "320x240" or "1280x720"
 	 * @param longEvery every= for the long video
@@ -58,9 +58,8 @@ public final class VideoBenchmark {
 		final Path dir = Files.createTempDirectory("emotion-video-bench");
 		try {
 			log.log("FFmpeg (bytedeco) " + FFmpeg.version() + "; Debian's ffmpeg as the baseline");
-			final Path c720 = clip(dir, 1280, 720, clipSeconds, log);
-			final Path c1080 = clip(dir, 1920, 1080, clipSeconds, log);
-			for (final Path c : Arrays.asList(c720, c1080)) lines.addAll(decode(c, log));
+			final Path c720 = clipSeconds > 0 ? clip(dir, 1280, 720, clipSeconds, log) : null;
+			if (c720 != null) for (final Path c : Arrays.asList(c720, clip(dir, 1920, 1080, clipSeconds, log))) lines.addAll(decode(c, log));
 
 			final ModelMetadata m = new ModelMetadata();
 			m.alpha = alpha;
@@ -69,13 +68,14 @@ public final class VideoBenchmark {
 			final Path zip = dir.resolve("model.zip");
 			ModelArchive.write(zip, m, InferenceBenchmark.randomWeights(m));
 			try (EmotionClassifier c = EmotionClassifier.load(zip)) {
-				classify(c, c720, dir.resolve("warm-up"), 1, 0, 1, null); // TensorFlow kernels, JIT
-				for (final int detection : new int[] { 640, 320 }) {
-					final double[] one = classify(c, c720, dir.resolve("e1-" + detection), 1, detection, 0, null);
-					final double[] five = classify(c, c720, dir.resolve("e5-" + detection), 5, detection, 0, null);
-					final String line = String.format(Locale.ROOT, "end to end 720p H.264, one face, alpha %.2f 224 px, Haar at detection_size %d: " +
+				if (c720 != null) classify(c, c720, dir.resolve("warm-up"), 1, null, 1, null); // engine kernels, JIT
+				for (final String detector : c720 == null ? new String[0] : new String[] { "blazeface", "haar" }) {
+					final double[] one = classify(c, c720, dir.resolve("e1-" + detector), 1, detector, 0, null);
+					final double[] five = classify(c, c720, dir.resolve("e5-" + detector), 5, detector, 0, null);
+					final String line = String.format(Locale.ROOT, "end to end 720p H.264, one face, alpha %.2f 224 px, detector %s%s: " +
 						"every=1 %.1f frames/s (%.2fx video time, %.2f faces/frame); every=5 %.1f analysed frames/s = %.2fx video time, %.2fx " +
-						"faster than every=1 in video time", alpha, detection, one[0], one[1], one[2], five[0], five[1], five[1] / one[1]);
+						"faster than every=1 in video time", alpha, detector, detector.equals("haar") ? " (detection_size 320)" : "", one[0], one[1],
+						one[2], five[0], five[1], five[1] / one[1]);
 					log.log(line);
 					lines.add(line);
 				}
@@ -185,7 +185,7 @@ public final class VideoBenchmark {
 	/**
 	 * Classify on one video: {analysed frames/s, video seconds per wall second, faces per analysed frame}.
 	 */
-	private static double[] classify(final EmotionClassifier c, final Path video, final Path out, final int every, final int detection,
+	private static double[] classify(final EmotionClassifier c, final Path video, final Path out, final int every, final String detector,
 		final long maxFrames, final ClassificationSink sink) throws IOException
 	{
 		final ClassifySettings s = new ClassifySettings();
@@ -193,7 +193,8 @@ public final class VideoBenchmark {
 		s.output = out;
 		s.every = every;
 		s.max_frames = maxFrames;
-		if (detection > 0) s.detection_size = detection;
+		if (detector != null) s.detector = detector;
+		if ("haar".equals(detector)) s.detection_size = 320;
 		final long t0 = System.nanoTime();
 		final ClassificationSummary summary = ClassifyTask.run(c, s, null, sink, ProgressListener.SILENT);
 		final double wall = (System.nanoTime() - t0) / 1e9;
@@ -238,6 +239,7 @@ public final class VideoBenchmark {
 		s.output = dir.resolve("long-out");
 		s.every = every;
 		final ClassificationSummary summary = ClassifyTask.run(c, s, null, probe, ProgressListener.SILENT);
+		marks.add(String.format(Locale.ROOT, "at the end (%d min, charts written) %d MiB", minutes, MemoryProbe.residentMiB()));
 		final double wall = (System.nanoTime() - start) / 1e9;
 		final String line = String.format(Locale.ROOT, "memory over %d min of %s H.264 (every=%d, %d rows, %.0f s): resident %d MiB before, %s; " +
 			"peak %d MiB", minutes, size, every, summary.faces(), wall, rssBefore, String.join(", ", marks), MemoryProbe.peakResidentMiB());

@@ -18,7 +18,7 @@ import org.emotiontracking.core.util.Settings;
 final class BenchCli implements CliCommand {
 
 	public static final class Keys {
-		@Setting("What to measure: all, inference, training, classify, gradcam, live, video, detect, builtin; align (not in all: what align= does to crops)")
+		@Setting("What to measure: all, inference, training, classify, gradcam, live, video, detect, builtin; align (not in all: what align= does to crops), shards (not in all)")
 		public String what = "all";
 		@Setting("MobileNetV2 width multiplier")
 		public double alpha = 1.0;
@@ -46,7 +46,7 @@ final class BenchCli implements CliCommand {
 		public int end_to_end = 1000;
 		@Setting("inference: rounds of the end-to-end comparison (the median is reported)")
 		public int end_to_end_rounds = 3;
-		@Setting("video: seconds of the 720p and 1080p H.264 clips")
+		@Setting("video: seconds of the 720p and 1080p H.264 clips (0 = only the memory run)")
 		public double clip_seconds = 10;
 		@Setting("video: minutes of the long video for the memory run (0 = skip)")
 		public int long_minutes = 60;
@@ -54,6 +54,8 @@ final class BenchCli implements CliCommand {
 		public String long_size = "320x240";
 		@Setting("video: every= for the long video")
 		public int long_every = 10;
+		@Setting("shards (not in all): generated 224 px images classified once, as 4 shards + merge, and through SLURM when SLURM_CONF is set")
+		public int shard_images = 400;
 	}
 
 	@Override
@@ -79,6 +81,7 @@ final class BenchCli implements CliCommand {
 		if (k.what.equals("all") || k.what.equals("live")) report.addAll(LiveBenchmark.run(k.alpha, k.frames, progress));
 		if (k.what.equals("all") || k.what.equals("gradcam")) report.addAll(GradCamBenchmark.run(k.alpha, k.size, k.seconds,
 			progress));
+		if (k.what.equals("shards")) report.addAll(org.emotiontracking.bench.ScaleOutBenchmark.run(k.alpha, k.shard_images, progress));
 		if (k.what.equals("all") || k.what.equals("builtin")) report.addAll(org.emotiontracking.bench.BuiltinModelBenchmark.run(
 			k.alpha, k.seconds, k.frames, progress));
 		if (k.what.equals("align")) report.addAll(org.emotiontracking.bench.AlignBenchmark.run(progress));

@@ -10,7 +10,7 @@ import org.emotiontracking.core.util.ProgressListener;
 import org.emotiontracking.core.util.Settings;
 
 /**
- * `live`: emotions of the faces in a camera or MJPEG video, headless. Prints the rate now and then
+ * `live`: emotions of the faces in a camera or a video file, headless. Prints the rate now and then
  * and a summary; Ctrl-C stops cleanly (the CSV is closed and the charts are written).
  */
 final class LiveCli implements CliCommand {
@@ -22,7 +22,7 @@ final class LiveCli implements CliCommand {
 
 	@Override
 	public String summary() {
-		return "Track faces and emotions from a camera or MJPEG video; writes a timeline CSV, charts and an annotated video";
+		return "Track faces and emotions from a camera or a video file (mp4, mov, mkv, webm, avi); writes a timeline CSV, charts and an annotated video";
 	}
 
 	@Override

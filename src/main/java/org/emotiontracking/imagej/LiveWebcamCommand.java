@@ -29,7 +29,7 @@ import org.scijava.widget.FileWidget;
  * Plugins &gt; Emotion Tracking &gt; Live Webcam: a {@link LiveSession} with the keys of
  * {@link LiveSettings} (the same as {@code java -jar emotion-tracking.jar live key=value}).
  * <p>
- * Frames come from {@code source=} (an MJPEG .avi), else from camera {@code camera=}; if no camera can
+ * Frames come from {@code source=} (any video file FFmpeg reads), else from camera {@code camera=}; if no camera can
  * be opened and an image is open, its planes are played as the frames (a stack or movie, at its frame
  * rate from Image &gt; Properties if set). {@code show=true} shows the annotated frames with the frame
  * rate in one window, updated in place; q or Esc in it, closing it, or Esc in ImageJ stops the session

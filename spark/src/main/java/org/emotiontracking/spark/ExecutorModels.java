@@ -44,7 +44,9 @@ final class ExecutorModels {
 	/** The face detector of the settings, null for faces=whole. */
 	static synchronized FaceDetector detector(final ClassifySettings s) throws IOException {
 		if (s.faces != FaceMode.DETECT) return null;
-		final String key = s.detector + "|" + s.scale_factor + "|" + s.min_neighbors + "|" + s.min_face + "|" + s.detection_size;
+		final Map<String, String> keys = new java.util.TreeMap<>(org.emotiontracking.core.util.Settings.values(s));
+		keys.keySet().removeAll(java.util.Arrays.asList("shard", "output", "overwrite", "input"));
+		final String key = keys.toString(); // every key that may choose or tune the detector
 		FaceDetector d = DETECTORS.get(key);
 		if (d == null) {
 			d = ClassifyTask.openDetector(s);

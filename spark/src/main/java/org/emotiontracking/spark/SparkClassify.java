@@ -6,6 +6,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.Paths;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
@@ -158,7 +159,8 @@ public final class SparkClassify {
 		final Map<String, String> keys = Settings.values(given);
 		keys.put("model", given.model.toAbsolutePath().toString());
 		keys.put("input", given.input.toAbsolutePath().toString());
-		if (given.detector != null) keys.put("detector", given.detector.toAbsolutePath().toString());
+		if (given.detector != null && Files.isRegularFile(Paths.get(given.detector))) keys.put("detector", Paths.get(given.detector)
+			.toAbsolutePath().toString()); // a file (not a built-in detector name) as executors see it
 		keys.remove("output");
 		keys.remove("shard");
 		final Path output = given.output.toAbsolutePath(), parts = output.resolve(PARTS);

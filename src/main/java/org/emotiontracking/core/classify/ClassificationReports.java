@@ -93,7 +93,9 @@ public final class ClassificationReports implements ClassificationSink, AutoClos
 	@Override
 	public void accept(final PredictionRow row, final FaceBox box, final long index) throws IOException {
 		log.append(row);
-		summaryLog.append(summary.add(row));
+		// the summary sees the row as the log has it (6 decimals), so that merge, which reads the
+		// logs back, recomputes it to the byte
+		summaryLog.append(summary.add(log.columns().row(log.columns().cells(row))));
 		if (index != lastImage) {
 			imageCount++;
 			lastImage = index;

@@ -107,7 +107,7 @@ public final class CameraSource implements FrameSource {
 		else if (devices.isEmpty()) sb.append("none (no /dev/video* exists; is a camera connected, and does this machine, " +
 			"container or VM have access to it?)");
 		else sb.append(String.join(", ", devices));
-		sb.append("\nChoose another camera with camera=<index>, or read an MJPEG video with source=<file.avi>.");
+		sb.append("\nChoose another camera with camera=<index>, or read a video file with source=<file> (mp4, mov, mkv, webm, avi).");
 		return sb.toString();
 	}
 

@@ -4,7 +4,7 @@ import java.io.IOException;
 import java.util.Locale;
 
 /**
- * Where live frames come from: a camera ({@link CameraSource}), an MJPEG video file
+ * Where live frames come from: a camera ({@link CameraSource}), a video file read with FFmpeg
  * ({@link VideoFileSource}) or images in memory, e.g. an ImageJ stack ({@link ImageSequenceSource}).
  * <p>
  * {@link #next()} is called from one thread only (the session's capture thread); {@link #close()}

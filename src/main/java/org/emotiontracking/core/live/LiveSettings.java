@@ -28,7 +28,7 @@ public final class LiveSettings extends FaceDetectionSettings {
 	public double start = 0;
 	@Setting("Video source: stop at this time in seconds (0 = the end)")
 	public double end = 0;
-	@Setting("Folder for emotion_timeline.csv, the charts and annotated.avi (empty: save nothing)")
+	@Setting("Folder for emotion_timeline.csv, the charts, face_summary.csv and annotated.mp4 (empty: save nothing)")
 	public Path output;
 	@Setting("Show the live window (Fiji); the command line always runs without one")
 	public boolean show = true;
@@ -40,7 +40,7 @@ public final class LiveSettings extends FaceDetectionSettings {
 	public int smoothing = 5;
 	@Setting("Forget a face's id after it is missing for this many processed frames")
 	public int max_missed = FaceTracker.DEFAULT_MAX_MISSED;
-	@Setting("Write every processed frame with its overlay to annotated.avi (MJPEG)")
+	@Setting("Write every processed frame with its overlay to annotated.mp4 (H.264 through OpenH264, else MPEG-4)")
 	public boolean record = false;
 	@Setting("Play a video source at its own frame rate, dropping frames like a camera when processing is slower")
 	public boolean realtime = false;

@@ -1,8 +1,10 @@
 /**
- * Live emotion tracking: faces and their emotions, frame by frame, from a camera, an MJPEG video
+ * Live emotion tracking: faces and their emotions, frame by frame, from a camera, a video file (FFmpeg)
  * or images in memory (an ImageJ stack).
  * <p>
- * {@link org.emotiontracking.core.live.LiveSession} runs the loop; a window uses it like this:
+ * {@link org.emotiontracking.core.live.LiveSession} wires the parts (FrameStages: threads;
+ * FramePipeline: the per-frame work shared with Classify's videos; StopPolicy; LiveOutputs) and
+ * runs the loop; a window uses it like this:
  *
  * <pre>
  * LiveSession session = LiveSession.open(settings);            // or open(settings, new ImageSequenceSource(...))
