@@ -171,7 +171,7 @@ public final class ClassifyBenchmark {
 	}
 
 	/** The {@link BenchPhotos} at 640x480 in turn, as JPEG copies. */
-	private static void writePhotos(final Path dir, final int n) throws IOException {
+	static void writePhotos(final Path dir, final int n) throws IOException {
 		final List<byte[]> encoded = new ArrayList<>();
 		for (final RgbImage p : BenchPhotos.load()) encoded.add(jpeg(p));
 		for (int i = 0; i < n; i++) Files.write(dir.resolve(String.format(Locale.ROOT, "photo_%05d.jpg", i)), encoded.get(i %

@@ -3,6 +3,7 @@ package org.emotiontracking.bench;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.Paths;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -10,17 +11,30 @@ import java.util.Locale;
 import java.util.Random;
 
 import org.emotiontracking.core.data.RgbImage;
+import org.emotiontracking.core.engine.TensorFlowRuntime;
 import org.emotiontracking.core.model.EmotionClassifier;
 import org.emotiontracking.core.model.ImageBatch;
+import org.emotiontracking.core.model.LayerSpec;
+import org.emotiontracking.core.model.MobileNetV2Architecture;
 import org.emotiontracking.core.model.ModelArchive;
 import org.emotiontracking.core.model.ModelMetadata;
+import org.emotiontracking.core.model.PredictorPool;
 import org.emotiontracking.core.model.Weights;
+import org.emotiontracking.core.model.onnx.Int8Quantization;
 import org.emotiontracking.core.util.FileTrees;
 import org.emotiontracking.core.util.ProgressListener;
 
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.repository.zoo.ZooModel;
+import ai.djl.translate.TranslateException;
+
 /**
- * MobileNetV2 inference through DJL's TensorFlow engine: images per second at 224 and 96 px, batch 1
- * and 32, on a model archive with random weights (speed does not depend on weight values).
+ * MobileNetV2 inference, images per second at 224 and 96 px, batch 32 and 1, on one model archive
+ * with random weights (speed does not depend on weight values): TensorFlow (the SavedModel through
+ * DJL, and through the raw TF graph API), ONNX Runtime fp32 and ONNX Runtime int8 (through DJL), the
+ * engines measured in turn in the same run. Then ONNX Runtime's speed by intra-op thread count, and
+ * the best figure as a fraction of the CPU's arithmetic peak (the roofline).
  */
 public final class InferenceBenchmark {
 
@@ -31,26 +45,63 @@ public final class InferenceBenchmark {
 	{
 		final List<String> lines = new ArrayList<>();
 		final Path dir = Files.createTempDirectory("emotion-bench");
+		final int threads = TensorFlowRuntime.threads();
+		add(lines, log, "inference  CPU: " + cpuName() + ", " + threads + " threads");
+		double best224 = 0;
 		try {
 			for (final int size : new int[] { 224, 96 }) {
 				final ModelMetadata m = new ModelMetadata();
 				m.alpha = alpha;
 				m.input_size = size;
 				m.class_names = ModelMetadata.NOTEBOOK_CLASSES;
+				final Weights w = randomWeights(m);
 				final Path zip = dir.resolve("bench-" + size + ".zip");
-				ModelArchive.write(zip, m, randomWeights(m));
-				try (EmotionClassifier c = EmotionClassifier.load(zip)) {
+				ModelArchive.write(zip, m, w);
+				final List<RgbImage> calibration = new ArrayList<>();
+				for (int i = 0; i < 32; i++) calibration.add(noise(size, 100 + i));
+				final Path int8 = dir.resolve("int8-" + size + ".onnx");
+				Files.write(int8, Int8Quantization.quantize(m, w, calibration, threads));
+				try (ModelArchive archive = ModelArchive.open(zip);
+					PredictorPool tf = new PredictorPool(EmotionClassifier.loadSignature(archive, ModelArchive.SERVING, threads));
+					PredictorPool fp32 = new PredictorPool(EmotionClassifier.loadOnnx(archive.onnxModel(), threads));
+					PredictorPool q8 = new PredictorPool(EmotionClassifier.loadOnnx(int8, threads)))
+				{
 					for (final int batch : new int[] { 32, 1 }) {
-						final double rate = imagesPerSecond(c, size, batch, seconds);
-						final double raw = graphImagesPerSecond(c, size, batch, seconds);
-						final String line = String.format(Locale.ROOT,
-							"inference  MobileNetV2 alpha %.2f  %3d px  batch %2d : %7.1f images/s through DJL (%.1f through the TF graph API, same model, same run)",
-							alpha, size, batch, rate, raw);
-						lines.add(line);
-						log.log(line);
+						final float[] packed = packed(size, batch);
+						final double[] r = interleaved(Arrays.asList(tf, fp32, q8), packed, size, batch, seconds);
+						final double t = r[0], o = r[1], q = r[2];
+						final double raw = graphImagesPerSecond(archive.savedModel(), size, batch, seconds);
+						if (size == 224) best224 = Math.max(best224, Math.max(o, q));
+						add(lines, log, String.format(Locale.ROOT,
+							"inference  MobileNetV2 alpha %.2f %3d px batch %2d: TensorFlow %6.1f images/s (raw TF graph API %.1f), " +
+								"ONNX Runtime fp32 %6.1f (%.2fx), ONNX Runtime int8 %6.1f (%.2fx)", alpha, size, batch, t, raw, o, o / t,
+							q, q / t));
+					}
+					if (size == 224) {
+						final float[] packed = packed(size, 32);
+						final StringBuilder sb = new StringBuilder(String.format(Locale.ROOT,
+							"inference  ONNX Runtime fp32 by intra-op threads, 224 px, batch 32 / batch 1 images/s:"));
+						final List<PredictorPool> variants = new ArrayList<>();
+						final List<String> names = new ArrayList<>();
+						try {
+							for (final boolean spin : new boolean[] { false, true })
+								for (int n = 1; n <= Math.max(2, threads); n *= 2) {
+									variants.add(new PredictorPool(EmotionClassifier.loadOnnx(archive.onnxModel(), n, spin)));
+									names.add(n + (spin ? " spinning" : ""));
+								}
+							final double[] b32 = interleaved(variants, packed, size, 32, seconds / 2);
+							final double[] b1 = interleaved(variants, packed(size, 1), size, 1, seconds / 2);
+							for (int i = 0; i < names.size(); i++)
+								sb.append(String.format(Locale.ROOT, " %s: %.1f / %.1f;", names.get(i), b32[i], b1[i]));
+						}
+						finally {
+							for (final PredictorPool p : variants) p.close();
+						}
+						add(lines, log, sb.toString());
 					}
 				}
 			}
+			add(lines, log, roofline(alpha, best224));
 		}
 		finally {
 			FileTrees.deleteQuietly(dir);
@@ -58,16 +109,132 @@ public final class InferenceBenchmark {
 		return lines;
 	}
 
-	static double imagesPerSecond(final EmotionClassifier c, final int size, final int batch, final double seconds) {
-		final List<RgbImage> images = new ArrayList<>();
-		final Random r = new Random(1);
-		for (int i = 0; i < batch; i++) {
-			final byte[] px = new byte[size * size * 3];
-			r.nextBytes(px);
-			images.add(new RgbImage(size, size, px));
+	private static void add(final List<String> lines, final ProgressListener log, final String line) {
+		lines.add(line);
+		log.log(line);
+	}
+
+	/**
+	 * The arithmetic limit: multiply-adds of the network counted from its layer list, and the CPU's peak
+	 * as SIMD lanes (8 floats for AVX2, 16 for AVX-512) x 2 (a fused multiply-add is two operations) x 2
+	 * FMA pipes per core (every x86-64 core since Haswell and Zen 2) x cores x clock (the largest
+	 * "cpu MHz" of /proc/cpuinfo, the nominal clock on a VM; turbo is not counted).
+	 */
+	static String roofline(final double alpha, final double imagesPerSecond) {
+		final double gflop = 2 * multiplyAdds(alpha, 224) / 1e9;
+		final String flags = cpuInfo("flags");
+		final int lanes = flags.contains(" avx512f") ? 16 : flags.contains(" avx2") && flags.contains(" fma") ? 8 : 4;
+		final int cores = Runtime.getRuntime().availableProcessors();
+		double mhz = 0;
+		try {
+			for (final String l : Files.readAllLines(Paths.get("/proc/cpuinfo")))
+				if (l.startsWith("cpu MHz")) mhz = Math.max(mhz, Double.parseDouble(l.substring(l.indexOf(':') + 1).trim()));
 		}
-		final float[] packed = ImageBatch.pack(images, size);
-		for (int i = 0; i < 3; i++) c.predictPrepared(packed, batch); // warm-up
+		catch (final IOException | RuntimeException e) {
+			mhz = 0;
+		}
+		final double peak = lanes * 2 * 2 * cores * mhz / 1000;
+		if (peak == 0) return String.format(Locale.ROOT, "inference  roofline: %.2f GFLOP per 224 px image; clock unknown",
+			gflop);
+		return String.format(Locale.ROOT,
+			"inference  roofline: %.2f GFLOP per 224 px image (counted from the layers); peak %d lanes x 2 (FMA) x 2 FMA " +
+				"pipes x %d cores x %.2f GHz = %.0f GFLOP/s = %.0f images/s; best measured %.1f images/s = %.0f %% of it",
+			gflop, lanes, cores, mhz / 1000, peak, peak / gflop, imagesPerSecond, 100 * imagesPerSecond * gflop / peak);
+	}
+
+	/** Multiply-adds of the base and head at a square input size. */
+	static double multiplyAdds(final double alpha, final int size) {
+		final java.util.Map<String, Integer> grid = new java.util.HashMap<>();
+		double macs = 0;
+		int channels = 3;
+		final java.util.Map<String, Integer> ch = new java.util.HashMap<>();
+		for (final LayerSpec l : MobileNetV2Architecture.base(alpha)) {
+			final int in = l.inputs.isEmpty() ? size : grid.get(l.inputs.get(0));
+			final int c = l.inputs.isEmpty() ? channels : ch.get(l.inputs.get(0));
+			int out = in, oc = c;
+			if (l.kind == LayerSpec.Kind.CONV || l.kind == LayerSpec.Kind.DEPTHWISE) {
+				out = (in + l.stride - 1) / l.stride;
+				final long[] k = l.weights.get(0).shape;
+				oc = l.kind == LayerSpec.Kind.CONV ? (int) k[3] : c;
+				macs += (double) out * out * k[0] * k[1] * (l.kind == LayerSpec.Kind.CONV ? k[2] * k[3] : c);
+			}
+			grid.put(l.name, out);
+			ch.put(l.name, oc);
+		}
+		return macs + MobileNetV2Architecture.featureChannels(alpha) * 128.0 + 128 * 7;
+	}
+
+	private static String cpuName() {
+		final String n = cpuInfo("model name");
+		return n.isEmpty() ? System.getProperty("os.arch") : n;
+	}
+
+	private static String cpuInfo(final String key) {
+		try {
+			for (final String l : Files.readAllLines(Paths.get("/proc/cpuinfo")))
+				if (l.startsWith(key)) return " " + l.substring(l.indexOf(':') + 1).trim() + " ";
+		}
+		catch (final IOException e) {
+			// not Linux
+		}
+		return "";
+	}
+
+	private static RgbImage noise(final int size, final long seed) {
+		final byte[] px = new byte[size * size * 3];
+		new Random(seed).nextBytes(px);
+		return new RgbImage(size, size, px);
+	}
+
+	private static float[] packed(final int size, final int batch) {
+		final List<RgbImage> images = new ArrayList<>();
+		for (int i = 0; i < batch; i++) images.add(noise(size, i));
+		return ImageBatch.pack(images, size);
+	}
+
+	/**
+	 * Images per second of each model, measured in turns of about half a second each until every model
+	 * has run {@code seconds}: on a shared machine every engine sees the same load.
+	 */
+	static double[] interleaved(final List<PredictorPool> pools, final float[] packed, final int size, final int batch,
+		final double seconds)
+	{
+		final int k = pools.size();
+		final long[] images = new long[k], nanos = new long[k];
+		for (final PredictorPool p : pools) for (int i = 0; i < 3; i++) once(p, packed, size, batch); // warm-up
+		while (true) {
+			boolean done = true;
+			for (int i = 0; i < k; i++) {
+				if (nanos[i] >= seconds * 1e9) continue;
+				done = false;
+				final long start = System.nanoTime();
+				do {
+					once(pools.get(i), packed, size, batch);
+					images[i] += batch;
+				} while (System.nanoTime() - start < 0.5e9);
+				nanos[i] += System.nanoTime() - start;
+			}
+			if (done) break;
+		}
+		final double[] rates = new double[k];
+		for (int i = 0; i < k; i++) rates[i] = images[i] / (nanos[i] / 1e9);
+		return rates;
+	}
+
+	private static void once(final PredictorPool pool, final float[] packed, final int size, final int batch) {
+		try {
+			pool.run(lease -> lease.predict(lease.floats(packed, packed.length, new Shape(batch, size, size, 3))).get(0)
+				.toFloatArray());
+		}
+		catch (final TranslateException e) {
+			throw new IllegalStateException(e);
+		}
+	}
+
+	/** Images per second of a classifier's own path (resize skipped: images are at the input size). */
+	static double imagesPerSecond(final EmotionClassifier c, final int size, final int batch, final double seconds) {
+		final float[] packed = packed(size, batch);
+		for (int i = 0; i < 3; i++) c.predictPrepared(packed, batch);
 		long n = 0;
 		final long start = System.nanoTime();
 		while (System.nanoTime() - start < seconds * 1e9) {
@@ -77,28 +244,21 @@ public final class InferenceBenchmark {
 		return n / ((System.nanoTime() - start) / 1e9);
 	}
 
-	/** The same SavedModel run directly through a TensorFlow Session: the engine's speed without DJL. */
-	static double graphImagesPerSecond(final EmotionClassifier c, final int size, final int batch, final double seconds) {
+	/** The SavedModel run directly through a TensorFlow Session: the engine's speed without DJL. */
+	static double graphImagesPerSecond(final Path savedModel, final int size, final int batch, final double seconds) {
 		final float[] data = new float[batch * size * size * 3];
-		new Random(2).ints(data.length, 0, 256).forEach(new java.util.function.IntConsumer() {
-			int i;
-
-			@Override
-			public void accept(final int v) {
-				data[i++] = v;
-			}
-		});
-		try (org.tensorflow.SavedModelBundle b = org.tensorflow.SavedModelBundle.loader(c.archive().savedModel()
-			.toString()).withTags("serve").withConfigProto(org.emotiontracking.core.engine.TensorFlowRuntime.sessionConfig())
-			.load())
+		final Random r = new Random(2);
+		for (int i = 0; i < data.length; i++) data[i] = r.nextInt(256);
+		try (org.tensorflow.SavedModelBundle b = org.tensorflow.SavedModelBundle.loader(savedModel.toString()).withTags(
+			"serve").withConfigProto(TensorFlowRuntime.sessionConfig()).load())
 		{
 			// Like a real caller, each run makes its input tensor from the Java array (as the DJL path does).
 			final Runnable once = () -> {
 				try (org.tensorflow.types.TFloat32 x = org.tensorflow.types.TFloat32.tensorOf(org.tensorflow.ndarray.Shape.of(
 					batch, size, size, 3), org.tensorflow.ndarray.buffer.DataBuffers.of(data, true, false));
-					org.tensorflow.Result r = b.session().runner().feed("image", x).fetch("probabilities").run())
+					org.tensorflow.Result res = b.session().runner().feed("image", x).fetch("probabilities").run())
 				{
-					r.get(0);
+					res.get(0);
 				}
 			};
 			for (int i = 0; i < 3; i++) once.run();
@@ -116,13 +276,11 @@ public final class InferenceBenchmark {
 	static Weights randomWeights(final ModelMetadata m) {
 		final Weights w = new Weights();
 		final Random r = new Random(0);
-		for (final org.emotiontracking.core.model.LayerSpec l : org.emotiontracking.core.model.MobileNetV2Architecture
-			.base(m.alpha))
-		{
-			for (final org.emotiontracking.core.model.LayerSpec.WeightSpec ws : l.weights)
+		for (final LayerSpec l : MobileNetV2Architecture.base(m.alpha)) {
+			for (final LayerSpec.WeightSpec ws : l.weights)
 				w.put(l.name, ws.name, new Weights.Tensor(ws.shape, fill(ws.size(), ws.name, r)));
 		}
-		final int c = org.emotiontracking.core.model.MobileNetV2Architecture.featureChannels(m.alpha);
+		final int c = MobileNetV2Architecture.featureChannels(m.alpha);
 		w.put("dense", "kernel", new Weights.Tensor(new long[] { c, m.hidden_units }, fill((long) c * m.hidden_units, "kernel", r)));
 		w.put("dense", "bias", new Weights.Tensor(new long[] { m.hidden_units }, new float[m.hidden_units]));
 		final int k = m.classCount();

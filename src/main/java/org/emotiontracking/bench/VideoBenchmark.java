@@ -239,6 +239,7 @@ public final class VideoBenchmark {
 		s.output = dir.resolve("long-out");
 		s.every = every;
 		final ClassificationSummary summary = ClassifyTask.run(c, s, null, probe, ProgressListener.SILENT);
+		marks.add(String.format(Locale.ROOT, "at the end (%d min, charts written) %d MiB", minutes, MemoryProbe.residentMiB()));
 		final double wall = (System.nanoTime() - start) / 1e9;
 		final String line = String.format(Locale.ROOT, "memory over %d min of %s H.264 (every=%d, %d rows, %.0f s): resident %d MiB before, %s; " +
 			"peak %d MiB", minutes, size, every, summary.faces(), wall, rssBefore, String.join(", ", marks), MemoryProbe.peakResidentMiB());

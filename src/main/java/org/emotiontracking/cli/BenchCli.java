@@ -42,6 +42,10 @@ final class BenchCli implements CliCommand {
 		public int rounds = 5;
 		@Setting("classify: tiny files for the memory run at 96 px (0 = skip)")
 		public int files = 20000;
+		@Setting("inference: 640x480 photos classified end to end on ONNX Runtime, TensorFlow and a PyTorch pipeline (0 = skip)")
+		public int end_to_end = 1000;
+		@Setting("inference: rounds of the end-to-end comparison (the median is reported)")
+		public int end_to_end_rounds = 3;
 		@Setting("video: seconds of the 720p and 1080p H.264 clips (0 = only the memory run)")
 		public double clip_seconds = 10;
 		@Setting("video: minutes of the long video for the memory run (0 = skip)")
@@ -70,6 +74,8 @@ final class BenchCli implements CliCommand {
 		progress.log("Benchmark on " + Runtime.getRuntime().availableProcessors() + " cores, Java " +
 			System.getProperty("java.version"));
 		if (k.what.equals("all") || k.what.equals("inference")) report.addAll(InferenceBenchmark.run(k.alpha, k.seconds, progress));
+		if ((k.what.equals("all") || k.what.equals("inference")) && k.end_to_end > 0) report.addAll(
+			org.emotiontracking.bench.PyTorchComparison.run(k.end_to_end, Math.max(1, k.end_to_end_rounds), progress));
 		if (k.what.equals("all") || k.what.equals("training")) report.addAll(org.emotiontracking.bench.TrainingBenchmark.run(
 			k.train_images, k.train_epochs, k.augmented_epochs, k.alpha, progress));
 		if (k.what.equals("all") || k.what.equals("live")) report.addAll(LiveBenchmark.run(k.alpha, k.frames, progress));

@@ -20,7 +20,7 @@ public final class Main {
 	static Map<String, CliCommand> commands() {
 		final Map<String, CliCommand> m = new LinkedHashMap<>();
 		for (final CliCommand c : Arrays.<CliCommand> asList(new DemoCli(), new TrainCli(), new ClassifyCli(), new MergeCli(), new GradCamCli(),
-			new LiveCli(), new BenchCli(), new ConvertCli()))
+			new LiveCli(), new BenchCli(), new ConvertCli(), new InstallCli(true), new InstallCli(false)))
 			m.put(c.name(), c);
 		return m;
 	}

@@ -68,6 +68,8 @@ public class TrainEmotionModelCommand extends EmotionCommand<TrainSettings> {
 	private File models = new File("models");
 	@Parameter
 	private boolean gradcam = true;
+	@Parameter
+	private boolean int8 = false;
 
 	@Parameter(type = ItemIO.OUTPUT)
 	private double validation_accuracy = Double.NaN;

@@ -4,6 +4,8 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 import ai.djl.engine.Engine;
+import ai.onnxruntime.OrtException;
+import ai.onnxruntime.OrtSession;
 
 /**
  * The one place ONNX Runtime is started, through DJL's engine: offline, its natives from the
@@ -36,17 +38,36 @@ public final class OnnxRuntime {
 	}
 
 	/**
-	 * Session options for DJL's {@code Criteria.optOption}: all graph optimizations (constant folding,
-	 * Conv + bias + Clip fusion, NCHWc layouts), sequential execution on {@code threads} intra-op
-	 * threads. Both thread counts are given: DJL 0.28 applies the intra-op count only when the
-	 * inter-op one is set.
+	 * Options for DJL's {@code Model.load}: all graph optimizations (constant folding, Conv + bias +
+	 * Clip fusion, NCHWc layouts), sequential execution on {@code threads} intra-op threads. Both
+	 * thread counts are given: DJL 0.28 applies the intra-op count only when the inter-op one is set.
+	 * Without {@code spinning} the intra-op threads sleep between operators instead of busy-waiting
+	 * (ONNX Runtime's {@code session.intra_op.allow_spinning}), which leaves the cores to the decode
+	 * and detection threads that share them; DJL's string options cannot say that, so it goes in as a
+	 * {@code SessionOptions} object, which the caller closes after loading.
 	 */
-	public static Map<String, String> sessionOptions(final int threads) {
-		final Map<String, String> o = new LinkedHashMap<>();
+	public static Map<String, Object> sessionOptions(final int threads, final boolean spinning) {
+		engine();
+		final Map<String, Object> o = new LinkedHashMap<>();
+		final OrtSession.SessionOptions session = new OrtSession.SessionOptions();
+		try {
+			session.addConfigEntry("session.intra_op.allow_spinning", spinning ? "1" : "0");
+		}
+		catch (final OrtException e) {
+			session.close();
+			throw new IllegalStateException("ONNX Runtime refused a session option: " + e.getMessage(), e);
+		}
+		o.put("sessionOptions", session);
 		o.put("optLevel", "ALL_OPT");
 		o.put("executionMode", "SEQUENTIAL");
 		o.put("interOpNumThreads", "1");
 		o.put("intraOpNumThreads", Integer.toString(Math.max(1, threads)));
 		return o;
+	}
+
+	/** Whether intra-op threads busy-wait: EMOTION_TRACKING_ORT_SPINNING=1 (property or environment), else not. */
+	public static boolean spinning() {
+		final String s = System.getProperty("EMOTION_TRACKING_ORT_SPINNING", System.getenv("EMOTION_TRACKING_ORT_SPINNING"));
+		return s != null && (s.trim().equals("1") || s.trim().equalsIgnoreCase("true"));
 	}
 }

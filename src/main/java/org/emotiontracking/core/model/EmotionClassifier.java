@@ -91,9 +91,10 @@ public final class EmotionClassifier implements AutoCloseable {
 			String fallback = null;
 			if (engine == InferenceEngine.ONNXRUNTIME) {
 				try {
-					final Path onnx = archive.onnxModel();
+					final Path int8 = archive.onnxInt8Model();
+					final Path onnx = int8 != null ? int8 : archive.onnxModel();
 					return new EmotionClassifier(archive, loadOnnx(onnx, n), resize, InferenceEngine.ONNXRUNTIME,
-						"ONNX Runtime " + onnxRuntimeVersion() + " (" + n + " threads)");
+						"ONNX Runtime " + onnxRuntimeVersion() + " " + (int8 != null ? "int8" : "fp32") + " (" + n + " threads)");
 				}
 				catch (final IOException | RuntimeException e) {
 					fallback = "ONNX Runtime cannot run this model (" + e.getMessage() + ")";
@@ -110,12 +111,30 @@ public final class EmotionClassifier implements AutoCloseable {
 
 	/** An ONNX model file through DJL's ONNX Runtime engine, all graph optimizations on. */
 	public static ZooModel<NDList, NDList> loadOnnx(final Path onnx, final int threads) throws IOException {
-		OnnxRuntime.engine();
-		final Criteria.Builder<NDList, NDList> b = Criteria.builder().setTypes(NDList.class, NDList.class)
-			.optModelPath(onnx).optEngine(OnnxRuntime.ENGINE);
-		for (final java.util.Map.Entry<String, String> o : OnnxRuntime.sessionOptions(threads).entrySet())
-			b.optOption(o.getKey(), o.getValue());
-		return loadModel(b.build(), "ONNX Runtime cannot load " + onnx);
+		return loadOnnx(onnx, threads, OnnxRuntime.spinning());
+	}
+
+	/** As {@link #loadOnnx(Path, int)}, choosing whether ONNX Runtime's threads busy-wait. */
+	public static ZooModel<NDList, NDList> loadOnnx(final Path onnx, final int threads, final boolean spinning)
+		throws IOException
+	{
+		final java.util.Map<String, Object> options = OnnxRuntime.sessionOptions(threads, spinning);
+		final Thread t = Thread.currentThread();
+		final ClassLoader previous = t.getContextClassLoader();
+		t.setContextClassLoader(EmotionClassifier.class.getClassLoader());
+		final ai.djl.Model model = ai.djl.Model.newInstance("emotion-onnx", ai.djl.Device.cpu(), OnnxRuntime.ENGINE);
+		try {
+			model.load(onnx, null, options);
+			return new ZooModel<>(model, new ai.djl.translate.NoopTranslator());
+		}
+		catch (final MalformedModelException | IOException | RuntimeException e) {
+			model.close();
+			throw new IOException("ONNX Runtime cannot load " + onnx + ": " + e.getMessage(), e);
+		}
+		finally {
+			t.setContextClassLoader(previous);
+			((ai.onnxruntime.OrtSession.SessionOptions) options.get("sessionOptions")).close();
+		}
 	}
 
 	private static String onnxRuntimeVersion() {

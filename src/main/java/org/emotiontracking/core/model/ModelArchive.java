@@ -31,6 +31,8 @@ public final class ModelArchive implements AutoCloseable {
 	public static final String GRADCAM = "gradcam";
 	/** The serving network as ONNX ({@link MobileNetV2Onnx}), for ONNX Runtime; optional. */
 	public static final String ONNX = "model.onnx";
+	/** The int8 ONNX model, present only when it kept validation accuracy within one point of fp32. */
+	public static final String ONNX_INT8 = "model_int8.onnx";
 
 	private final Path folder;
 	private final ModelMetadata metadata;
@@ -58,6 +60,12 @@ public final class ModelArchive implements AutoCloseable {
 	public Path savedModel() { return folder.resolve(SAVED_MODEL); }
 
 	public ModelMetadata metadata() { return metadata; }
+
+	/** The archive's validated int8 ONNX model, or null when it has none. */
+	public Path onnxInt8Model() {
+		final Path p = folder.resolve(ONNX_INT8);
+		return Files.isRegularFile(p) ? p : null;
+	}
 
 	/**
 	 * The archive's {@value #ONNX}. An archive written before ONNX export (or by a version whose export
@@ -198,7 +206,17 @@ public final class ModelArchive implements AutoCloseable {
 	 * broken file in place of a good one.
 	 */
 	public static void write(final Path file, final ModelMetadata metadata, final Weights weights) throws IOException {
-		writeZip(file, folder -> exportFolder(folder, metadata, weights));
+		write(file, metadata, weights, null);
+	}
+
+	/** As {@link #write(Path, ModelMetadata, Weights)}, with an int8 ONNX model ({@value #ONNX_INT8}; null: none). */
+	public static void write(final Path file, final ModelMetadata metadata, final Weights weights, final byte[] int8)
+		throws IOException
+	{
+		writeZip(file, folder -> {
+			exportFolder(folder, metadata, weights);
+			if (int8 != null) Files.write(folder.resolve(ONNX_INT8), int8);
+		});
 	}
 
 	/** Fills an empty folder with an archive's layout. */
