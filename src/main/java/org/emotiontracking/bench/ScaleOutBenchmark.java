@@ -159,6 +159,7 @@ public final class ScaleOutBenchmark {
 					conf, (Double) slurm[0], t1, t1 / (Double) slurm[0], (Integer) slurm[2] == 0 ? "" : " FAILED: " + slurm[1]));
 			}
 			else report.add("scale-out SLURM: not measured (set SLURM_CONF, e.g. from scripts/slurm/local-cluster.sh start <folder>)");
+			for (final String line : report) log.log(line);
 			return report;
 		}
 		finally {
