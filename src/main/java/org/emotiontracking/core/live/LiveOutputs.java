@@ -77,7 +77,7 @@ public final class LiveOutputs implements Closeable {
 	/**
 	 * Creates the folder and the CSV (header written).
 	 *
-	 * @param videoFps frame rate of annotated.avi (the source's; 0 = 30)
+	 * @param videoFps frame rate of annotated.mp4 (the source's; 0 = 30)
 	 * @param realTime the source is live (kept for callers; the video carries each frame's own time)
 	 */
 	public static LiveOutputs open(final Path folder, final List<String> classNames, final boolean record, final boolean overwrite,

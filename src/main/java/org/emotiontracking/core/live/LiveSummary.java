@@ -78,7 +78,7 @@ public final class LiveSummary {
 	/** Files written (CSV, charts, video). */
 	public List<Path> files() { return files; }
 
-	/** Frames written to annotated.avi (0 without record). */
+	/** Frames written to annotated.mp4 (0 without record). */
 	public long videoFrames() { return videoFrames; }
 
 	/** A few lines for a log or terminal. */
