@@ -190,6 +190,37 @@ class LiveSessionTest {
 	}
 
 	@Test
+	void recordingReplacesAnExistingVideoOnlyWhenTheNewOneIsFinished() throws Exception {
+		final Path out = Files.createDirectories(tmp.resolve("again"));
+		final byte[] old = "the previous run's video".getBytes(StandardCharsets.UTF_8);
+		Files.write(out.resolve(LiveOutputs.VIDEO), old);
+		final LiveSettings s = settings(oneFaceAvi, out);
+		s.record = true;
+		s.overwrite = true;
+		s.max_frames = 8;
+		final List<String> seen = new ArrayList<>();
+		try (LiveSession session = session(s, VideoFileSource.open(oneFaceAvi))) {
+			session.addListener(f -> {
+				if (f.frame().index() != 5) return;
+				try (java.util.stream.Stream<Path> files = Files.list(out)) {
+					files.forEach(p -> seen.add(p.getFileName().toString()));
+					seen.add(Arrays.equals(old, Files.readAllBytes(out.resolve(LiveOutputs.VIDEO))) ? "old video intact" : "old video changed");
+				}
+				catch (final IOException e) {
+					seen.add(e.toString());
+				}
+			});
+			session.run(null);
+		}
+		assertTrue(seen.contains("old video intact"), seen.toString());
+		assertTrue(seen.stream().anyMatch(n -> n.startsWith("." + LiveOutputs.VIDEO + ".") && n.endsWith(".part")), seen.toString());
+		assertEquals(8, LiveTestVideos.countFrames(out.resolve(LiveOutputs.VIDEO)));
+		try (java.util.stream.Stream<Path> left = Files.list(out)) {
+			assertTrue(left.noneMatch(p -> p.getFileName().toString().endsWith(".part")), "no temporary file is left");
+		}
+	}
+
+	@Test
 	void twoMovingFacesKeepTheirOwnIds() throws Exception {
 		final Path out = tmp.resolve("two");
 		final LiveSummary summary;
