@@ -137,10 +137,13 @@ class LiveSessionTest {
 		s.record = true;
 		final LiveSummary summary;
 		final int slotMax;
+		final long tiled;
 		try (LiveSession session = LiveSession.open(s)) { // opens model, video and detector from the settings
 			summary = session.run(null);
 			slotMax = session.maxFramesWaiting();
+			tiled = session.tiledFrames();
 		}
+		assertEquals(1, tiled, "tiles=auto over a stream: only the first frame is tiled (the next check would be at 2 s)");
 		assertEquals(StopReason.END_OF_SOURCE, summary.reason(), summary.toString());
 		assertTrue(summary.message().contains("end of video one.avi"), summary.message());
 		assertEquals(FRAMES, summary.framesProcessed());
