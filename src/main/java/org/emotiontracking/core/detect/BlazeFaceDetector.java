@@ -159,7 +159,7 @@ public final class BlazeFaceDetector implements FaceDetector {
 		final int[] own = TfliteInputShape.of(bytes);
 		String input = "";
 		if (own != null) {
-			input = " and input " + Arrays.toString(own).replace(" ", "");
+			input = " (input " + Arrays.toString(own).replace(" ", "") + ")";
 			if (own.length == 4 && own[0] == 1 && own[1] > 0 && own[2] > 0 && own[3] > 0 && !(own[1] == own[2] && (own[1] == BlazeFaceModel.FULL_RANGE
 				.inputSize() || own[1] == BlazeFaceModel.SHORT_RANGE.inputSize())))
 			{
