@@ -448,6 +448,10 @@ public final class EmotionClassification {
 			final VideoAnalyser.Result r = videos.analyse(item, p.index, new ClassificationSink() {
 				@Override
 				public void accept(final PredictionRow row, final FaceBox box, final long index) throws IOException {
+					if (row.error() != null) { // a frame without a face
+						sink.accept(row, box, index);
+						return;
+					}
 					faces++;
 					if (item.trueLabel() != null && classNames.contains(item.trueLabel())) {
 						labelled++;
@@ -463,10 +467,7 @@ public final class EmotionClassification {
 				sink.accept(base(item).error(r.problem).build(), null, p.index);
 			}
 			else {
-				if (r.rows == 0) {
-					noFace++;
-					sink.accept(base(item).error(PredictionRow.NO_FACE).build(), null, p.index);
-				}
+				if (r.rows == 0) noFace++; // its frames' rows say "no face found"
 				if (r.problem != null) {
 					// damaged or cut short: the rows before the damage are kept; the problem counts as a failure
 					failures++;
