@@ -75,6 +75,9 @@ public class GradCamOverlayCommand extends DetectingCommand<GradCamSettings> {
 	private double alpha = Heatmaps.DEFAULT_ALPHA;
 	@Parameter
 	private boolean overwrite = false;
+	/** i/n: only that shard of the input folder (for cluster jobs running Fiji headless); never remembered. */
+	@Parameter(required = false, persist = false)
+	private String shard = "";
 	/** Make a new RGB image of the blend instead of drawing on the open image's overlay (ImageJ only). */
 	@Parameter
 	private boolean new_image = false;

@@ -8,6 +8,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.ConcurrentLinkedDeque;
+import java.util.function.IntPredicate;
 
 import org.emotiontracking.core.data.OpenCv;
 import org.emotiontracking.core.data.RgbImage;
@@ -88,7 +89,7 @@ public final class BlazeFaceDetector implements FaceDetector {
 		OpenCv.ensureLoaded();
 		final byte[] bytes = BundledModels.read(model.fileName(), BundledModels.BLAZEFACE_SOURCE, BundledModels.folders());
 		final Net net = load(bytes, model.fileName());
-		final BlazeFaceModel found = probe(net, model.fileName());
+		final BlazeFaceModel found = probe(net, model.fileName(), bytes);
 		if (found != model) throw new DetectorLoadException(model.fileName() + " is the BlazeFace " + found + " model, not " + model);
 		return new BlazeFaceDetector(model, bytes, model.fileName(), minConfidence, tiles, minFaceSize, net);
 	}
@@ -114,7 +115,7 @@ public final class BlazeFaceDetector implements FaceDetector {
 			throw new DetectorLoadException("Cannot read BlazeFace model " + file + ": " + e, e);
 		}
 		final Net net = load(bytes, file.toString());
-		return new BlazeFaceDetector(probe(net, file.toString()), bytes, String.valueOf(file.getFileName()), minConfidence, tiles,
+		return new BlazeFaceDetector(probe(net, file.toString(), bytes), bytes, String.valueOf(file.getFileName()), minConfidence, tiles,
 			minFaceSize, net);
 	}
 
@@ -139,30 +140,67 @@ public final class BlazeFaceDetector implements FaceDetector {
 		}
 	}
 
-	/** Which BlazeFace model the network is, from the output shapes of a forward pass on a blank input. */
-	private static BlazeFaceModel probe(final Net net, final String name) throws DetectorLoadException {
+	/**
+	 * Which BlazeFace model the network is, from the output shapes of a forward pass on a blank input
+	 * of each BlazeFace size; a model that is neither is also run at its own input size (read from the
+	 * file), so that the refusal lists the output shapes it has.
+	 */
+	private static BlazeFaceModel probe(final Net net, final String name, final byte[] bytes) throws DetectorLoadException {
 		final List<String> seen = new ArrayList<>();
 		for (final BlazeFaceModel m : new BlazeFaceModel[] { BlazeFaceModel.FULL_RANGE, BlazeFaceModel.SHORT_RANGE }) {
-			final Mat blob = Mat.zeros(new int[] { 1, 3, m.inputSize(), m.inputSize() }, CvType.CV_32F);
-			final List<Mat> outs = new ArrayList<>();
+			final List<Mat> outs = forward(net, new int[] { 1, 3, m.inputSize(), m.inputSize() }, m.inputSize() + " px input", seen);
 			try {
-				net.setInput(blob);
-				net.forward(outs, net.getUnconnectedOutLayersNames());
-				final List<String> shapes = new ArrayList<>();
-				for (final Mat o : outs) shapes.add(shape(o));
-				seen.add(m.inputSize() + " px input -> " + String.join(" and ", shapes));
-				if (pick(outs, m) != null) return m;
-			}
-			catch (final RuntimeException e) {
-				seen.add(m.inputSize() + " px input -> " + ModelFiles.shortMessage(e));
+				if (outs != null && pick(outs, m) != null) return m;
 			}
 			finally {
-				blob.release();
-				for (final Mat o : outs) o.release();
+				if (outs != null) for (final Mat o : outs) o.release();
 			}
 		}
-		throw new DetectorLoadException("Not a BlazeFace model: " + name + " has outputs " + String.join("; ", seen) +
+		final int[] own = TfliteInputShape.of(bytes);
+		String input = "";
+		if (own != null) {
+			input = " (input " + Arrays.toString(own).replace(" ", "") + ")";
+			if (own.length == 4 && own[0] == 1 && own[1] > 0 && own[2] > 0 && own[3] > 0 && !(own[1] == own[2] && (own[1] == BlazeFaceModel.FULL_RANGE
+				.inputSize() || own[1] == BlazeFaceModel.SHORT_RANGE.inputSize())))
+			{
+				final List<Mat> outs = forward(net, new int[] { 1, own[3], own[1], own[2] }, "its own " + own[2] + "x" + own[1] + " px input",
+					seen);
+				if (outs != null) for (final Mat o : outs) o.release();
+			}
+		}
+		throw new DetectorLoadException("Not a BlazeFace model: " + name + input + " has outputs " + String.join("; ", seen) +
 			" (expected [1,2304,16] and [1,2304,1] for 192 px full range, or [1,896,16] and [1,896,1] for 128 px short range)");
+	}
+
+	/** The outputs of one forward pass on a blank NCHW blob (null if it failed); notes "label -> shapes" in {@code seen}. */
+	private static List<Mat> forward(final Net net, final int[] nchw, final String label, final List<String> seen) {
+		final Mat blob = Mat.zeros(nchw, CvType.CV_32F);
+		final List<Mat> outs = new ArrayList<>();
+		try {
+			net.setInput(blob);
+			net.forward(outs, net.getUnconnectedOutLayersNames());
+			final List<String> shapes = new ArrayList<>();
+			for (final Mat o : outs) shapes.add(shape(o));
+			seen.add(label + " -> " + String.join(" and ", shapes));
+			return outs;
+		}
+		catch (final RuntimeException e) {
+			for (final Mat o : outs) o.release();
+			seen.add(label + " -> fails (" + openCvError(e) + ")");
+			return null;
+		}
+		finally {
+			blob.release();
+		}
+	}
+
+	/** OpenCV's error without its source path and function ("(-2:Unspecified error) ..."). */
+	private static String openCvError(final RuntimeException e) {
+		String m = ModelFiles.shortMessage(e);
+		final int at = m.indexOf("error: ");
+		if (at >= 0) m = m.substring(at + 7);
+		final int in = m.indexOf(" in function");
+		return in > 0 ? m.substring(0, in) : m;
 	}
 
 	/** The box and score outputs of the model, by shape, or null. */
@@ -182,13 +220,42 @@ public final class BlazeFaceDetector implements FaceDetector {
 		return Arrays.toString(s).replace(" ", "");
 	}
 
+	/** What one detection did: the faces, the faces of the whole-image pass alone, and whether tiles were looked at. */
+	public static final class Passes {
+
+		/** The faces (whole image and tiles merged when tiled), as {@link #detect(RgbImage)} gives them. */
+		public final List<FaceBox> faces;
+		/** How many faces the whole-image pass alone gave (after the same size limits). */
+		public final int wholeImageFaces;
+		/** Whether the tiles were looked at. */
+		public final boolean tiled;
+
+		Passes(final List<FaceBox> faces, final int wholeImageFaces, final boolean tiled) {
+			this.faces = faces;
+			this.wholeImageFaces = wholeImageFaces;
+			this.tiled = tiled;
+		}
+
+		/** Whether the tiles found faces the whole-image pass missed. */
+		public boolean tilesFoundMore() { return tiled && faces.size() > wholeImageFaces; }
+	}
+
 	@Override
 	public List<FaceBox> detect(final RgbImage image) {
+		return detect(image, n -> tiled(image.width(), image.height(), n)).faces;
+	}
+
+	/**
+	 * The faces of the image: the whole-image pass, then the tiles if {@code tileAfter} says so given
+	 * the number of faces the whole-image pass found (this detector's {@link #tiles() tile mode} is
+	 * not consulted: a caller with its own rule, e.g. {@link StreamTiling}, decides).
+	 */
+	public Passes detect(final RgbImage image, final IntPredicate tileAfter) {
 		if (closed) throw new IllegalStateException("Detector is closed");
 		Net net = idle.poll();
 		try {
 			if (net == null) net = load(modelBytes, source);
-			return detect(net, image);
+			return detect(net, image, tileAfter);
 		}
 		catch (final DetectorLoadException e) {
 			throw new IllegalStateException(e.getMessage(), e); // it loaded before
@@ -204,12 +271,13 @@ public final class BlazeFaceDetector implements FaceDetector {
 		return tiles == TileMode.AUTO && (wholeImageFaces == 0 || Math.max(width, height) >= AUTO_TILE_SIDE);
 	}
 
-	private List<FaceBox> detect(final Net net, final RgbImage image) {
+	private Passes detect(final Net net, final RgbImage image, final IntPredicate tileAfter) {
 		final Mat rgb = OpenCv.toMat(image);
 		try {
 			final int w = image.width(), h = image.height();
 			final List<Candidate> all = new ArrayList<>(run(net, rgb, 0, 0, w, h));
-			final boolean tiled = tiled(w, h, all.size());
+			final boolean tiled = tileAfter.test(all.size());
+			final int whole = tiled ? boxes(all, w, h).size() : -1;
 			if (tiled) {
 				for (final int[] t : tiles(w, h)) {
 					final Mat tile = rgb.submat(new Rect(t[0], t[1], t[2], t[2]));
@@ -222,21 +290,26 @@ public final class BlazeFaceDetector implements FaceDetector {
 					}
 				}
 			}
-			final List<Candidate> faces = tiled ? BlazeFaceDecoder.weightedNms(all, BlazeFaceDecoder.NMS_IOU) : all;
-			final List<FaceBox> out = new ArrayList<>(faces.size());
-			for (final Candidate c : faces) {
-				final long x0 = Math.max(0, Math.round(c.x0)), y0 = Math.max(0, Math.round(c.y0));
-				final long x1 = Math.min(w, Math.round(c.x1)), y1 = Math.min(h, Math.round(c.y1));
-				if (x1 <= x0 || y1 <= y0) continue;
-				if (Math.min(c.x1 - c.x0, c.y1 - c.y0) < minFaceSize) continue;
-				out.add(new FaceBox((int) x0, (int) y0, (int) (x1 - x0), (int) (y1 - y0), c.score, Keypoints.of(BlazeFaceModel.KEYPOINTS,
-					c.keypoints)));
-			}
-			return Faces.sorted(out);
+			final List<FaceBox> faces = boxes(tiled ? BlazeFaceDecoder.weightedNms(all, BlazeFaceDecoder.NMS_IOU) : all, w, h);
+			return new Passes(faces, tiled ? whole : faces.size(), tiled);
 		}
 		finally {
 			rgb.release();
 		}
+	}
+
+	/** Candidates as face boxes inside the image, without those under the minimum size, in reading order. */
+	private List<FaceBox> boxes(final List<Candidate> candidates, final int w, final int h) {
+		final List<FaceBox> out = new ArrayList<>(candidates.size());
+		for (final Candidate c : candidates) {
+			final long x0 = Math.max(0, Math.round(c.x0)), y0 = Math.max(0, Math.round(c.y0));
+			final long x1 = Math.min(w, Math.round(c.x1)), y1 = Math.min(h, Math.round(c.y1));
+			if (x1 <= x0 || y1 <= y0) continue;
+			if (Math.min(c.x1 - c.x0, c.y1 - c.y0) < minFaceSize) continue;
+			out.add(new FaceBox((int) x0, (int) y0, (int) (x1 - x0), (int) (y1 - y0), c.score, Keypoints.of(BlazeFaceModel.KEYPOINTS,
+				c.keypoints)));
+		}
+		return Faces.sorted(out);
 	}
 
 	/**

@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.emotiontracking.core.data.Shard;
 import org.emotiontracking.core.detect.FaceDetectionSettings;
 import org.emotiontracking.core.util.Setting;
 
@@ -37,4 +38,11 @@ public final class GradCamSettings extends FaceDetectionSettings {
 	public double alpha = Heatmaps.DEFAULT_ALPHA;
 	@Setting("Replace existing output files")
 	public boolean overwrite = false;
+	@Setting("Explain only shard i/n of the input folder (images sorted by relative path, slice [i*N/n, (i+1)*N/n)); shards write disjoint files; empty: everything")
+	public String shard = "";
+
+	/** The {@code shard} key parsed ({@link Shard#ALL} when empty). */
+	public Shard shard() {
+		return Shard.parseOrAll(shard);
+	}
 }
