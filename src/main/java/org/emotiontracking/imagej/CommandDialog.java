@@ -7,6 +7,8 @@ import java.math.BigDecimal;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import org.emotiontracking.core.util.KeyValues;
+
 /**
  * An ImageJ 1.x GenericDialog for a command's inputs: one field per input, labelled with its key
  * (directory/file fields with a Browse button, checkboxes, numbers, choices, text), the descriptions
@@ -70,7 +72,7 @@ public final class CommandDialog {
 			else if (in.isInteger() || in.isDecimal()) {
 				final double d = gd.getNextNumber();
 				if (gd.invalidNumber()) throw new IllegalArgumentException(in.name + " must be a number");
-				out.put(in.name, inputs.parse(in, SettingsBinding.format(d)));
+				out.put(in.name, KeyValues.convert(in.name, d, in.type));
 			}
 			else if (!in.choices.isEmpty() || in.type.isEnum()) out.put(in.name, inputs.parse(in, gd.getNextChoice()));
 			else out.put(in.name, inputs.parse(in, gd.getNextString()));

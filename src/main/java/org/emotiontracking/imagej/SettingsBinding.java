@@ -1,69 +1,54 @@
 package org.emotiontracking.imagej;
 
-import java.io.File;
 import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
-import java.math.BigDecimal;
-import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.stream.Collectors;
 
+import org.emotiontracking.core.util.KeyValues;
 import org.emotiontracking.core.util.Setting;
 import org.emotiontracking.core.util.Settings;
 
 /**
  * Copies a command's fields into a core settings object by name: a command field named like a
- * {@link Setting} key of the settings class supplies that key. Values go through the same
- * {@code key=value} text as the CLI ({@link Settings#apply}), so a Fiji dialog, an ImageJ macro and
- * the command line read identically.
+ * {@link Setting} key of the settings class supplies that key. Values are copied as values (no detour
+ * through text); where a command holds text for a typed key (a list as "a,b"), the codec of the CLI
+ * ({@link KeyValues}) reads it, so a Fiji dialog, an ImageJ macro and the command line read identically.
  */
 public final class SettingsBinding {
 
 	private SettingsBinding() {}
 
 	/**
-	 * The command's values for the settings' keys as {@code key=value} text; null fields are left
-	 * out (the settings keep their defaults).
+	 * Fills {@code settings} from the command's fields of the same names, value to value (a File
+	 * becomes a Path, a text is decoded by {@link KeyValues}: "a,b" for a list, a choice in any case);
+	 * null fields are left out (the settings keep their defaults). Returns {@code settings}.
+	 *
+	 * @throws IllegalArgumentException "Bad value for key=value: ..." for a value that does not fit
 	 */
-	public static Map<String, String> keys(final Object command, final Class<?> settingsType) {
-		final Map<String, Field> own = fields(command.getClass());
-		final Map<String, String> out = new LinkedHashMap<>();
-		for (final String key : Settings.fields(settingsType).keySet()) {
-			final Field f = own.get(key);
-			if (f == null) continue;
-			final Object v;
-			try {
-				v = f.get(command);
-			}
-			catch (final IllegalAccessException e) {
-				throw new IllegalStateException(e);
-			}
-			if (v != null) out.put(key, format(v));
-		}
-		return out;
-	}
-
-	/** Fills {@code settings} from the command's fields of the same names; returns {@code settings}. */
 	public static <S> S apply(final Object command, final S settings) {
-		return Settings.apply(settings, keys(command, settings.getClass()));
+		final Map<String, Field> own = fields(command.getClass());
+		for (final Map.Entry<String, Field> e : Settings.fields(settings.getClass()).entrySet()) {
+			final Field f = own.get(e.getKey());
+			if (f == null) continue;
+			try {
+				final Object v = f.get(command);
+				if (v != null) e.getValue().set(settings, Settings.choice(e.getValue(), KeyValues.convert(e.getKey(), v, e
+					.getValue().getType())));
+			}
+			catch (final IllegalAccessException ex) {
+				throw new IllegalStateException(ex);
+			}
+		}
+		return settings;
 	}
 
-	/** A value as macro / CLI text: paths as is, lists comma-separated, numbers without exponent, others by toString. */
+	/** A value as macro / CLI text ({@link KeyValues#encode}). */
 	public static String format(final Object v) {
-		if (v instanceof File) return ((File) v).getPath();
-		if (v instanceof Path) return v.toString();
-		if (v instanceof Collection) return ((Collection<?>) v).stream().map(String::valueOf).collect(Collectors.joining(","));
-		if (v instanceof Double || v instanceof Float) {
-			final double d = ((Number) v).doubleValue();
-			if (Double.isNaN(d) || Double.isInfinite(d)) return String.valueOf(d);
-			return new BigDecimal(v.toString()).stripTrailingZeros().toPlainString();
-		}
-		return String.valueOf(v);
+		return KeyValues.encode(v);
 	}
 
 	/** The {@link Setting} description of a key, or "" if the settings class has no such key. */
