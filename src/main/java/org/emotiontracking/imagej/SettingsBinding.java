@@ -1,8 +1,11 @@
 package org.emotiontracking.imagej;
 
+import java.io.File;
 import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
+import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -11,6 +14,7 @@ import java.util.Objects;
 import org.emotiontracking.core.util.KeyValues;
 import org.emotiontracking.core.util.Setting;
 import org.emotiontracking.core.util.Settings;
+import org.scijava.plugin.Parameter;
 
 /**
  * Copies a command's fields into a core settings object by name: a command field named like a
@@ -58,15 +62,27 @@ public final class SettingsBinding {
 	}
 
 	/**
-	 * For tests of each command: keys of the settings class that the command lacks, and keys where
-	 * the command's initial value differs from the core's default. Empty when the command mirrors
-	 * the settings exactly.
+	 * For tests of each command: every way its fields drift from the settings class. Empty when the
+	 * command mirrors the settings exactly:
+	 * <ul>
+	 * <li>a key of the settings without a command field;</li>
+	 * <li>a field of another type than its key: the same type, except a File for a Path and a
+	 * comma-separated String for a list (SciJava has neither widget);</li>
+	 * <li>an initial value other than the core's default;</li>
+	 * <li>widget limits ({@code @Parameter} min, max, choices) other than the key's {@link Setting}
+	 * range and choices: an inclusive bound the same, an exclusive one left out or inside it, no bound
+	 * where the key has none; the key's choices, none for an enum (SciJava lists its constants), or for
+	 * a number choices inside its range.</li>
+	 * </ul>
 	 */
 	public static List<String> mismatches(final Object freshCommand, final Object defaultSettings) {
 		final List<String> out = new ArrayList<>();
 		final Map<String, Field> own = fields(freshCommand.getClass());
-		for (final String key : Settings.fields(defaultSettings.getClass()).keySet())
-			if (!own.containsKey(key)) out.add(key + ": no command field");
+		for (final Map.Entry<String, Field> e : Settings.fields(defaultSettings.getClass()).entrySet()) {
+			final Field f = own.get(e.getKey());
+			if (f == null) out.add(e.getKey() + ": no command field");
+			else out.addAll(drift(e.getKey(), f, e.getValue()));
+		}
 		final Object bound;
 		try {
 			bound = apply(freshCommand, defaultSettings.getClass().getConstructor().newInstance());
@@ -80,6 +96,45 @@ public final class SettingsBinding {
 			if (own.containsKey(key) && !Objects.equals(want.get(key), got.get(key))) out.add(key + ": command default " +
 				got.get(key) + ", core default " + want.get(key));
 		return out;
+	}
+
+	/** How the command field {@code f} differs from the key {@code s} in type and limits. */
+	private static List<String> drift(final String key, final Field f, final Field s) {
+		final List<String> out = new ArrayList<>();
+		final Class<?> want = s.getType(), got = f.getType();
+		final boolean typeOk = KeyValues.boxed(want) == KeyValues.boxed(got) || want == Path.class && got == File.class ||
+			want == List.class && got == String.class;
+		if (!typeOk) out.add(key + ": command type " + got.getSimpleName() + ", core type " + want.getSimpleName());
+		final Setting setting = s.getAnnotation(Setting.class);
+		final Parameter p = f.getAnnotation(Parameter.class);
+		final String min = p == null ? "" : p.min(), max = p == null ? "" : p.max();
+		final List<String> choices = p == null ? new ArrayList<>() : Arrays.asList(p.choices());
+		final boolean number = KeyValues.isInteger(want) || KeyValues.isDecimal(want);
+		if (number) {
+			final Settings.Range r = setting.range().isEmpty() ? null : Settings.Range.of(setting.range());
+			final String range = r == null ? "none" : r.toString();
+			if (!bound(min, r == null || !r.hasMin() ? null : r.min, r != null && r.minInclusive, true)) out.add(key +
+				": widget min " + (min.isEmpty() ? "none" : min) + ", core range " + range);
+			if (!bound(max, r == null || !r.hasMax() ? null : r.max, r != null && r.maxInclusive, false)) out.add(key +
+				": widget max " + (max.isEmpty() ? "none" : max) + ", core range " + range);
+			for (final String c : choices)
+				if (r != null && !r.contains(Double.parseDouble(c))) out.add(key + ": widget choice " + c + " outside " + range);
+		}
+		else if (!want.isEnum() && !choices.equals(Arrays.asList(setting.choices()))) out.add(key + ": widget choices " +
+			choices + ", core choices " + Arrays.toString(setting.choices()));
+		else if (want.isEnum() && !choices.isEmpty()) out.add(key + ": widget choices " + choices +
+			" on an enum (SciJava lists its constants)");
+		if (!number && (!min.isEmpty() || !max.isEmpty())) out.add(key + ": widget min/max on a key that is no number");
+		return out;
+	}
+
+	/** Whether a widget bound fits the core's: the same if inclusive, absent or inside if exclusive, absent if none. */
+	private static boolean bound(final String widget, final Double core, final boolean inclusive, final boolean lower) {
+		if (core == null) return widget.isEmpty();
+		if (widget.isEmpty()) return !inclusive;
+		final double w = Double.parseDouble(widget);
+		if (inclusive) return w == core;
+		return lower ? w > core : w < core;
 	}
 
 	/** Instance fields of a class and its superclasses, by name (subclass first), made accessible. */

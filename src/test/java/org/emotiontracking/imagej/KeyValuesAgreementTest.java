@@ -40,7 +40,8 @@ class KeyValuesAgreementTest {
 		{ "learning_rate", "fast", null },
 		{ "classes", "a, b ,,c", "a,b,c" }, { "classes", "", "" }, { "classes", "happy", "happy" },
 		{ "dataset", "/data/my faces", "/data/my faces" }, { "validation_dataset", "", "" },
-		{ "weights", "none", "none" }, { "monitor", "val_accuracy", "val_accuracy" } };
+		{ "weights", "none", "none" }, { "monitor", "val_accuracy", "val_accuracy" }, { "monitor", "VAL_ACCURACY", "val_accuracy" },
+		{ "monitor", "loss", null }, { "dropout", "1", "1.0" } };
 
 	private static final String[][] CLASSIFY = {
 		{ "faces", "whole", "whole" }, { "faces", "WHOLE", "whole" }, { "faces", "both", null },

@@ -16,6 +16,7 @@ import org.emotiontracking.core.data.RgbImage;
 import org.emotiontracking.core.report.PngFiles;
 import org.emotiontracking.core.util.AtomicFiles;
 import org.emotiontracking.core.util.ProgressListener;
+import org.emotiontracking.core.util.Required;
 
 /**
  * Grad-CAM Overlay: explains the faces of an image or of every image in a folder and writes
@@ -46,8 +47,7 @@ public final class GradCamJob implements AutoCloseable {
 	 * faces= values fail here with the valid choices.
 	 */
 	public static GradCamJob open(final GradCamSettings s) throws IOException {
-		if (!(s.alpha >= 0 && s.alpha <= 1)) throw new IllegalArgumentException("alpha must be between 0 and 1, got " +
-			s.alpha);
+		s.validate();
 		final GradCamMethod method = GradCamMethod.fromId(s.method);
 		final FaceFinder finder = FaceFinder.fromSettings(s);
 		GradCam gc = null;
@@ -64,7 +64,7 @@ public final class GradCamJob implements AutoCloseable {
 
 	/** Opens, processes {@code input} into {@code output}, closes. */
 	public static Summary run(final GradCamSettings s, final ProgressListener progress) throws IOException {
-		checkPaths(s);
+		s.validate(Required.INPUT, Required.OUTPUT);
 		try (GradCamJob job = open(s)) {
 			return job.run(progress);
 		}
@@ -82,17 +82,9 @@ public final class GradCamJob implements AutoCloseable {
 		return gradCam.explainCrops(image, finder.crops(image), target);
 	}
 
-	private static void checkPaths(final GradCamSettings s) {
-		if (s.input == null) throw new IllegalArgumentException("No input given: set input= to an image or a folder");
-		if (!Files.exists(s.input)) throw new IllegalArgumentException("Input not found: " + s.input);
-		if (s.output == null) throw new IllegalArgumentException("No output folder given: set output=");
-		if (Files.exists(s.output) && !Files.isDirectory(s.output)) throw new IllegalArgumentException(
-			"Output is not a folder: " + s.output);
-	}
-
 	/** Processes the settings' input into its output folder. */
 	public Summary run(final ProgressListener progress) throws IOException {
-		checkPaths(settings);
+		settings.validate(Required.INPUT, Required.OUTPUT);
 		final Path input = settings.input;
 		final List<ImageFile> files = new ArrayList<>();
 		if (Files.isDirectory(input)) {
