@@ -36,11 +36,11 @@ class MergeCliTest {
 	void shardsThenMergeAsOneRun() throws Exception {
 		final Path in = ShardFixtures.images(tmp.resolve("in"), 9);
 		final String model = "model=" + ClassifyFixtures.model();
-		assertEquals(1, main("classify", model, "input=" + in, "output=" + tmp.resolve("one"), "recursive=true", "faces=whole",
-			"batch_size=1"), out + err); // 1: the broken file
+		assertEquals(1, main("classify", model, "input=" + in, "output=" + tmp.resolve("one"), "recursive=true", "faces=whole"), out
+			+ err); // 1: the broken file
 		for (int i = 0; i < 2; i++) {
 			main("classify", model, "input=" + in, "output=" + tmp.resolve("shards/" + i), "recursive=true", "faces=whole",
-				"batch_size=1", "shard=" + i + "/2");
+				"shard=" + i + "/2");
 			assertTrue(out.contains(ShardManifest.FILE), out + err);
 		}
 		assertEquals(2, main("merge", "input=" + tmp.resolve("shards")), err);
@@ -54,7 +54,7 @@ class MergeCliTest {
 
 		// one more shard count in the same folder: another run, named
 		main("classify", model, "input=" + in, "output=" + tmp.resolve("shards/x"), "recursive=true", "faces=whole",
-			"batch_size=1", "shard=0/3");
+			"shard=0/3");
 		assertEquals(1, main("merge", "input=" + tmp.resolve("shards"), "output=" + tmp.resolve("merged-2")), out + err);
 		assertTrue(err.contains("0/3") && err.contains("different runs"), err);
 

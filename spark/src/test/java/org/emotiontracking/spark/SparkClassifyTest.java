@@ -25,6 +25,7 @@ import org.emotiontracking.core.classify.FaceMode;
 import org.emotiontracking.core.classify.ShardFixtures;
 import org.emotiontracking.core.classify.ShardManifest;
 import org.emotiontracking.core.data.ImageFile;
+import org.emotiontracking.core.model.InferenceEngine;
 import org.emotiontracking.core.data.Shard;
 import org.emotiontracking.core.data.WorkList;
 import org.junit.jupiter.api.BeforeAll;
@@ -57,7 +58,9 @@ class SparkClassifyTest {
 		s.output = output;
 		s.recursive = true;
 		s.faces = FaceMode.WHOLE;
-		s.batch_size = 1; // the shards' batches then cannot differ from the single run's (see README)
+		// the default batch size, on TensorFlow, whose rows depend on their batch's size and position: only
+		// batches cut on the whole work list (not on a partition) give one run's bits (see README)
+		s.engine = InferenceEngine.TENSORFLOW;
 		return s;
 	}
 

@@ -21,6 +21,7 @@ import org.emotiontracking.core.classify.ClassifySettings;
 import org.emotiontracking.core.classify.ClassifyTask;
 import org.emotiontracking.core.classify.FaceMode;
 import org.emotiontracking.core.classify.ShardFixtures;
+import org.emotiontracking.core.model.InferenceEngine;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -50,14 +51,14 @@ class SparkSubmitIT {
 		s.output = single;
 		s.recursive = true;
 		s.faces = FaceMode.WHOLE;
-		s.batch_size = 1;
+		s.engine = InferenceEngine.TENSORFLOW; // default batch size: see SparkClassifyTest
 		ClassifyTask.run(s, null);
 	}
 
 	private static String submit(final Path jar, final Path output) throws IOException, InterruptedException {
 		final List<String> cmd = new ArrayList<>(Arrays.asList(TARGET.toAbsolutePath().getParent().resolve("bin/spark-submit-local")
 			.toString(), "--master", "local[2]", "--conf", "spark.ui.enabled=false", "model=" + ClassifyFixtures.model(), "input=" +
-				input, "output=" + output, "recursive=true", "faces=whole", "batch_size=1", "partitions=3"));
+				input, "output=" + output, "recursive=true", "faces=whole", "engine=tensorflow", "partitions=3"));
 		final ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true);
 		pb.environment().put("EMOTION_TRACKING_SPARK_JAR", jar.toString());
 		pb.environment().put("JAVA", Paths.get(System.getProperty("java.home"), "bin", "java").toString());

@@ -31,6 +31,40 @@ public interface ClassificationInput extends Iterable<ClassificationItem> {
 	/** Whether some items may be videos (then rows get the frame and time_s columns). */
 	default boolean hasVideos() { return false; }
 
+	/** Where this input's first item stands in the whole work list it is a slice of (0 unless a shard). */
+	default long firstIndex() { return 0; }
+
+	/** The number of items of the whole work list (all shards), or -1 if unknown (default: {@link #size()}). */
+	default long listSize() { return size(); }
+
+	/**
+	 * This input as the slice of a work list that starts at item {@code first} of {@code listSize}
+	 * items (e.g. the items a cluster node was handed): it fixes how faces are batched, so a shard's
+	 * rows have the bits of a single run's.
+	 */
+	default ClassificationInput at(final LongSupplier first, final LongSupplier listSize) {
+		final ClassificationInput items = this;
+		return new ClassificationInput() {
+			@Override
+			public Iterator<ClassificationItem> iterator() { return items.iterator(); }
+
+			@Override
+			public long size() { return items.size(); }
+
+			@Override
+			public String description() { return items.description(); }
+
+			@Override
+			public boolean hasVideos() { return items.hasVideos(); }
+
+			@Override
+			public long firstIndex() { return first.getAsLong(); }
+
+			@Override
+			public long listSize() { return listSize.getAsLong(); }
+		};
+	}
+
 	/**
 	 * An image or video file (one item named by its file name) or a folder of image and video files
 	 * (items named by their path relative to it, '/'-separated, in
@@ -60,7 +94,16 @@ public interface ClassificationInput extends Iterable<ClassificationItem> {
 			catch (final RuntimeException e) {
 				return -1;
 			}
-		}, decoder, () -> anyVideo(whole));
+		}, decoder, () -> anyVideo(whole)).at(() -> Math.max(0, total(list)) == 0 ? 0 : list.shard().start(total(list)), () -> total(list));
+	}
+
+	private static long total(final WorkList list) {
+		try {
+			return list.total();
+		}
+		catch (final RuntimeException e) {
+			return -1;
+		}
 	}
 
 	/** Whether any of the files is a video, listing them until the first (no file is opened). */

@@ -101,7 +101,7 @@ public final class ClassifyTask {
 		final List<ImageFile> files = new ArrayList<>(relativePaths.size());
 		for (final String p : relativePaths) files.add(list.file(p));
 		final ClassificationInput input = ClassificationInput.files(list.description(), files, files::size, new ImageDecoder(
-			settings.max_pixels), () -> listHasVideos);
+			settings.max_pixels), () -> listHasVideos).at(() -> shard.start(totalItems), () -> totalItems);
 		final ClassificationReports reports = reports(settings);
 		return run(classifier, detector, settings, input, totalItems, null, reports, progress == null ? ProgressListener.SILENT
 			: progress);

@@ -41,8 +41,9 @@ import org.emotiontracking.core.util.ProgressListener;
  * <p>
  * <b>Threads and memory.</b> A dispatcher thread walks the input and hands items to a pool of
  * worker threads that decode, detect, crop and resize; their results wait in a bounded queue in
- * input order. The calling thread takes them in order, packs the faces into batches, runs the
- * model and emits rows. So decoding and detection overlap inference, and at most about
+ * input order. The calling thread takes them in order, packs the faces into batches aligned to the
+ * whole work list ({@link AlignedBatches}: a face gets the same bits in a single run and in any
+ * shard), runs the model and emits rows. So decoding and detection overlap inference, and at most about
  * {@code 2 * batchSize + workers} items are in flight: memory does not grow with the input size
  * (no full image is kept after its faces are cropped).
  * <p>
@@ -239,10 +240,8 @@ public final class EmotionClassification {
 		private final int size = classifier.inputSize();
 		private final BlockingQueue<Object> queue = new ArrayBlockingQueue<>(2 * batchSize + workers);
 		private final ArrayDeque<Prepared> pending = new ArrayDeque<>();
-		private final float[] packed;
-		private final Prepared[] batchItems = new Prepared[batchSize];
-		private final int[] batchFaces = new int[batchSize];
-		private int batchCount;
+		private AlignedBatches<Prepared> batches;
+		private long first;
 		private volatile boolean stopping;
 
 		private long images, faces, noFace, failures, labelled, correct;
@@ -254,13 +253,18 @@ public final class EmotionClassification {
 			this.input = Objects.requireNonNull(input, "input");
 			this.sink = sink;
 			this.progress = progress;
-			this.packed = new float[batchSize * size * size * 3];
 		}
 
 		ClassificationSummary execute() throws IOException {
 			final long start = System.nanoTime();
 			sink.start(columns(input.hasVideos()));
 			total = input.size();
+			first = input.firstIndex();
+			batches = new AlignedBatches<>(batchSize, input.listSize(), size * size * 3, classifier::predictPrepared, (p, face,
+				probabilities) -> {
+				p.probabilities[face] = probabilities;
+				p.done++;
+			});
 			progress.status("Classifying " + input.description());
 			final ExecutorService pool = Executors.newFixedThreadPool(workers, threads("emotion-classify-" + POOLS.incrementAndGet()));
 			final Thread dispatcher = new Thread(() -> dispatch(pool), "emotion-classify-input");
@@ -279,7 +283,7 @@ public final class EmotionClassification {
 					if (next instanceof Throwable) throw rethrow((Throwable) next);
 					accept(awaitPrepared(next));
 				}
-				if (batchCount > 0) runBatch();
+				batches.flush();
 				emitReady();
 			}
 			catch (final InterruptedException e) {
@@ -374,32 +378,17 @@ public final class EmotionClassification {
 		/** Queues an item's faces for the model; emits what is complete. A video is analysed here, in order. */
 		private void accept(final Prepared p) throws IOException {
 			if (p.item.isVideo()) {
-				if (batchCount > 0) runBatch();
+				batches.flush();
 				emitReady();
 				analyseVideo(p);
 				return;
 			}
 			pending.add(p);
 			for (int k = 0; k < p.inputs.length; k++) {
-				batchItems[batchCount] = p;
-				batchFaces[batchCount] = k;
-				final byte[] px = p.inputs[k].pixels();
-				final int base = batchCount * px.length;
-				for (int j = 0; j < px.length; j++) packed[base + j] = px[j] & 0xff;
+				batches.add(first + p.index, k, p.inputs[k].pixels(), p);
 				p.inputs[k] = null; // the packed copy is all the model needs
-				if (++batchCount == batchSize) runBatch();
 			}
 			emitReady();
-		}
-
-		private void runBatch() {
-			final float[][] out = classifier.predictPrepared(packed, batchCount);
-			for (int i = 0; i < batchCount; i++) {
-				batchItems[i].probabilities[batchFaces[i]] = out[i];
-				batchItems[i].done++;
-				batchItems[i] = null;
-			}
-			batchCount = 0;
 		}
 
 		/** Sends the rows of all complete items at the head of the input order. */
@@ -459,6 +448,10 @@ public final class EmotionClassification {
 			final VideoAnalyser.Result r = videos.analyse(item, p.index, new ClassificationSink() {
 				@Override
 				public void accept(final PredictionRow row, final FaceBox box, final long index) throws IOException {
+					if (row.error() != null) { // a frame without a face
+						sink.accept(row, box, index);
+						return;
+					}
 					faces++;
 					if (item.trueLabel() != null && classNames.contains(item.trueLabel())) {
 						labelled++;
@@ -474,10 +467,7 @@ public final class EmotionClassification {
 				sink.accept(base(item).error(r.problem).build(), null, p.index);
 			}
 			else {
-				if (r.rows == 0) {
-					noFace++;
-					sink.accept(base(item).error(PredictionRow.NO_FACE).build(), null, p.index);
-				}
+				if (r.rows == 0) noFace++; // its frames' rows say "no face found"
 				if (r.problem != null) {
 					// damaged or cut short: the rows before the damage are kept; the problem counts as a failure
 					failures++;

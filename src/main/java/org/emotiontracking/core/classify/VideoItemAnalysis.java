@@ -26,7 +26,8 @@ import org.emotiontracking.core.util.ProgressListener;
  * ({@link LiveSession} over a {@link VideoFileSource}: detect, crop, classify, track, write), in
  * batch mode: every selected frame, none dropped, decoding and detection on their own threads.
  * Each face of each analysed frame becomes a row of the log (frame, time_s, the tracker's face id
- * in {@code face}, box, prediction); beside the log, {@code videos/<name>/} gets the video's
+ * in {@code face}, box, prediction), and each analysed frame without a face one row saying so
+ * ({@link PredictionRow#NO_FACE}, with its frame and time_s), as an image without a face; beside the log, {@code videos/<name>/} gets the video's
  * {@value LiveOutputs#TIMELINE_CSV}, {@value LiveOutputs#TIMELINE_PNG} (emotions over time),
  * {@value LiveOutputs#DISTRIBUTION_PNG} and {@value FaceSummary#FILE} (per face id: frames seen,
  * share of time per emotion). Memory is flat: frames are streamed, rows go to the sinks as they come.
@@ -91,6 +92,7 @@ final class VideoItemAnalysis implements EmotionClassification.VideoAnalyser {
 			s.addFaceSink((frame, faces) -> {
 				counts[2]++;
 				if (!faces.isEmpty()) counts[1]++;
+				else sink.accept(noFaceRow(item, frame), null, index); // a row per analysed frame, as for an image without a face
 				for (final TrackedFace f : faces) {
 					sink.accept(row(item, frame, f, classNames), f.box(), index);
 					counts[0]++;
@@ -121,6 +123,11 @@ final class VideoItemAnalysis implements EmotionClassification.VideoAnalyser {
 		progress.log(String.format(Locale.ROOT, "Video %s: %d frames analysed, %d with faces, %d face ids, %d rows%s", item.name(),
 			counts[2], counts[1], summary.facesSeen(), counts[0], live.output == null ? "" : "; " + live.output));
 		return new Result(counts[2], counts[0], note, summary.reason() == StopReason.STOPPED);
+	}
+
+	private static PredictionRow noFaceRow(final ClassificationItem item, final Frame frame) {
+		return PredictionRow.builder(item.name()).timestamp(frame.timestamp()).trueLabel(item.trueLabel()).frame(frame.index())
+			.time(frame.time()).error(PredictionRow.NO_FACE).build();
 	}
 
 	private static PredictionRow row(final ClassificationItem item, final Frame frame, final TrackedFace f, final List<String> classNames) {

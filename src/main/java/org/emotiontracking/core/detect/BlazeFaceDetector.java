@@ -8,6 +8,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.ConcurrentLinkedDeque;
+import java.util.function.IntPredicate;
 
 import org.emotiontracking.core.data.OpenCv;
 import org.emotiontracking.core.data.RgbImage;
@@ -182,13 +183,42 @@ public final class BlazeFaceDetector implements FaceDetector {
 		return Arrays.toString(s).replace(" ", "");
 	}
 
+	/** What one detection did: the faces, the faces of the whole-image pass alone, and whether tiles were looked at. */
+	public static final class Passes {
+
+		/** The faces (whole image and tiles merged when tiled), as {@link #detect(RgbImage)} gives them. */
+		public final List<FaceBox> faces;
+		/** How many faces the whole-image pass alone gave (after the same size limits). */
+		public final int wholeImageFaces;
+		/** Whether the tiles were looked at. */
+		public final boolean tiled;
+
+		Passes(final List<FaceBox> faces, final int wholeImageFaces, final boolean tiled) {
+			this.faces = faces;
+			this.wholeImageFaces = wholeImageFaces;
+			this.tiled = tiled;
+		}
+
+		/** Whether the tiles found faces the whole-image pass missed. */
+		public boolean tilesFoundMore() { return tiled && faces.size() > wholeImageFaces; }
+	}
+
 	@Override
 	public List<FaceBox> detect(final RgbImage image) {
+		return detect(image, n -> tiled(image.width(), image.height(), n)).faces;
+	}
+
+	/**
+	 * The faces of the image: the whole-image pass, then the tiles if {@code tileAfter} says so given
+	 * the number of faces the whole-image pass found (this detector's {@link #tiles() tile mode} is
+	 * not consulted: a caller with its own rule, e.g. {@link StreamTiling}, decides).
+	 */
+	public Passes detect(final RgbImage image, final IntPredicate tileAfter) {
 		if (closed) throw new IllegalStateException("Detector is closed");
 		Net net = idle.poll();
 		try {
 			if (net == null) net = load(modelBytes, source);
-			return detect(net, image);
+			return detect(net, image, tileAfter);
 		}
 		catch (final DetectorLoadException e) {
 			throw new IllegalStateException(e.getMessage(), e); // it loaded before
@@ -204,12 +234,13 @@ public final class BlazeFaceDetector implements FaceDetector {
 		return tiles == TileMode.AUTO && (wholeImageFaces == 0 || Math.max(width, height) >= AUTO_TILE_SIDE);
 	}
 
-	private List<FaceBox> detect(final Net net, final RgbImage image) {
+	private Passes detect(final Net net, final RgbImage image, final IntPredicate tileAfter) {
 		final Mat rgb = OpenCv.toMat(image);
 		try {
 			final int w = image.width(), h = image.height();
 			final List<Candidate> all = new ArrayList<>(run(net, rgb, 0, 0, w, h));
-			final boolean tiled = tiled(w, h, all.size());
+			final boolean tiled = tileAfter.test(all.size());
+			final int whole = tiled ? boxes(all, w, h).size() : -1;
 			if (tiled) {
 				for (final int[] t : tiles(w, h)) {
 					final Mat tile = rgb.submat(new Rect(t[0], t[1], t[2], t[2]));
@@ -222,21 +253,26 @@ public final class BlazeFaceDetector implements FaceDetector {
 					}
 				}
 			}
-			final List<Candidate> faces = tiled ? BlazeFaceDecoder.weightedNms(all, BlazeFaceDecoder.NMS_IOU) : all;
-			final List<FaceBox> out = new ArrayList<>(faces.size());
-			for (final Candidate c : faces) {
-				final long x0 = Math.max(0, Math.round(c.x0)), y0 = Math.max(0, Math.round(c.y0));
-				final long x1 = Math.min(w, Math.round(c.x1)), y1 = Math.min(h, Math.round(c.y1));
-				if (x1 <= x0 || y1 <= y0) continue;
-				if (Math.min(c.x1 - c.x0, c.y1 - c.y0) < minFaceSize) continue;
-				out.add(new FaceBox((int) x0, (int) y0, (int) (x1 - x0), (int) (y1 - y0), c.score, Keypoints.of(BlazeFaceModel.KEYPOINTS,
-					c.keypoints)));
-			}
-			return Faces.sorted(out);
+			final List<FaceBox> faces = boxes(tiled ? BlazeFaceDecoder.weightedNms(all, BlazeFaceDecoder.NMS_IOU) : all, w, h);
+			return new Passes(faces, tiled ? whole : faces.size(), tiled);
 		}
 		finally {
 			rgb.release();
 		}
+	}
+
+	/** Candidates as face boxes inside the image, without those under the minimum size, in reading order. */
+	private List<FaceBox> boxes(final List<Candidate> candidates, final int w, final int h) {
+		final List<FaceBox> out = new ArrayList<>(candidates.size());
+		for (final Candidate c : candidates) {
+			final long x0 = Math.max(0, Math.round(c.x0)), y0 = Math.max(0, Math.round(c.y0));
+			final long x1 = Math.min(w, Math.round(c.x1)), y1 = Math.min(h, Math.round(c.y1));
+			if (x1 <= x0 || y1 <= y0) continue;
+			if (Math.min(c.x1 - c.x0, c.y1 - c.y0) < minFaceSize) continue;
+			out.add(new FaceBox((int) x0, (int) y0, (int) (x1 - x0), (int) (y1 - y0), c.score, Keypoints.of(BlazeFaceModel.KEYPOINTS,
+				c.keypoints)));
+		}
+		return Faces.sorted(out);
 	}
 
 	/**

@@ -7,10 +7,16 @@ package org.emotiontracking.core.detect;
  */
 public enum TileMode {
 	/**
-	 * Tiles when the whole image gave no face (small faces only, e.g. people far from the camera), and
-	 * always for images whose longer side is at least {@link BlazeFaceDetector#AUTO_TILE_SIDE} pixels
-	 * (where 6% of the side is already a large face): so images with faces of a usual size cost one
-	 * pass.
+	 * Images (photos, stack slices classified one by one): tiles when the whole image gave no face
+	 * (small faces only, e.g. people far from the camera), and always for images whose longer side is
+	 * at least {@link BlazeFaceDetector#AUTO_TILE_SIDE} pixels (where 6% of the side is already a large
+	 * face): so images with faces of a usual size cost one pass.
+	 * <p>
+	 * Frame streams (videos in Classify, Live from a camera or a video) follow
+	 * {@link StreamTiling}'s rule instead, so that HD frames stay cheap: a frame is tiled at a check
+	 * (the first frame, then every {@value StreamTiling#CHECK_SECONDS} s of stream time), while the
+	 * last tiled frame's tiles found faces its whole-frame pass missed, and when the whole-frame pass
+	 * found nothing (at most once per {@value StreamTiling#CHECK_SECONDS} s while such frames stay empty).
 	 */
 	AUTO,
 	/** Always tiles. */

@@ -10,13 +10,15 @@ import org.emotiontracking.core.detect.FaceBox;
 import org.emotiontracking.core.detect.FaceCropper;
 import org.emotiontracking.core.detect.Faces;
 import org.emotiontracking.core.detect.FaceDetector;
+import org.emotiontracking.core.detect.StreamTiling;
 import org.emotiontracking.core.model.EmotionClassifier;
 import org.emotiontracking.core.util.ProgressListener;
 import org.opencv.core.Mat;
 
 /**
  * The work done on every frame, the same for a camera and for a video in a batch: find the faces
- * ({@link #detect}, on the detection thread), then ({@link #process}, on the processing thread)
+ * ({@link #detect}, on the detection thread; BlazeFace's {@code tiles=auto} follows the stream rule of
+ * {@link StreamTiling}), then ({@link #process}, on the processing thread)
  * keep the largest if asked, crop them ({@link FaceCropper}: margin, eye alignment), classify them in one batch, track them ({@link FaceTracker}: ids, smoothing), draw
  * the overlay when someone needs it ({@link FrameAnnotator}), and hand the frame to the outputs
  * (timeline CSV, annotated video), to extra row sinks (e.g. Classify's log) and to listeners (the
@@ -25,7 +27,7 @@ import org.opencv.core.Mat;
 final class FramePipeline {
 
 	private final EmotionClassifier classifier;
-	private final FaceDetector detector;
+	private final StreamTiling detector;
 	private final FaceTracker tracker;
 	private final FaceCropper cropper;
 	private final boolean largest;
@@ -44,7 +46,7 @@ final class FramePipeline {
 		final boolean largest, final List<LiveListener> listeners)
 	{
 		this.classifier = classifier;
-		this.detector = detector;
+		this.detector = StreamTiling.of(detector);
 		this.tracker = tracker;
 		this.cropper = cropper;
 		this.largest = largest;
@@ -57,10 +59,13 @@ final class FramePipeline {
 		sinks.add(sink);
 	}
 
-	/** The faces in a frame (detection thread). */
-	List<FaceBox> detect(final RgbImage image) {
-		return detector.detect(image);
+	/** The faces in a frame (detection thread; frames in stream order). */
+	List<FaceBox> detect(final Frame frame) {
+		return detector.detect(frame.image(), frame.time());
 	}
+
+	/** The stream's tiling so far (frames tiled). */
+	StreamTiling tiling() { return detector; }
 
 	FrameStats stats() { return stats; }
 

@@ -5,7 +5,6 @@ import java.io.InterruptedIOException;
 import java.util.List;
 import java.util.function.Function;
 
-import org.emotiontracking.core.data.RgbImage;
 import org.emotiontracking.core.detect.FaceBox;
 import org.emotiontracking.core.util.ProgressListener;
 
@@ -26,7 +25,7 @@ final class FrameStages {
 	static final long CAPTURE_JOIN_MILLIS = 15_000;
 
 	private final FrameSource source;
-	private final Function<RgbImage, List<FaceBox>> detector;
+	private final Function<Frame, List<FaceBox>> detector;
 	private final HandOver<Frame> captured = new HandOver<>();
 	private final HandOver<DetectedFrame> detected = new HandOver<>();
 	private volatile boolean stopping;
@@ -39,9 +38,9 @@ final class FrameStages {
 
 	/**
 	 * @param source the frames (live sources drop frames when processing is slower)
-	 * @param detector the faces of an image (called on the detection thread)
+	 * @param detector the faces of a frame (called on the detection thread, frames in order)
 	 */
-	FrameStages(final FrameSource source, final Function<RgbImage, List<FaceBox>> detector) {
+	FrameStages(final FrameSource source, final Function<Frame, List<FaceBox>> detector) {
 		this.source = source;
 		this.detector = detector;
 	}
@@ -103,7 +102,7 @@ final class FrameStages {
 					if (captured.isDrained()) break;
 					continue;
 				}
-				if (!detected.put(new DetectedFrame(f, detector.apply(f.image())))) break;
+				if (!detected.put(new DetectedFrame(f, detector.apply(f)))) break;
 			}
 		}
 		catch (final InterruptedException e) {

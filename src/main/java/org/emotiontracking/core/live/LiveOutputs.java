@@ -100,7 +100,8 @@ public final class LiveOutputs implements Closeable {
 	/** Appends an annotated frame (RGB Mat) to the video, opened at the first frame's size. */
 	public void record(final Mat annotatedRgb, final double time) throws IOException {
 		if (!record) return;
-		if (video == null) video = new AnnotatedVideo(folder.resolve(VIDEO), annotatedRgb.cols(), annotatedRgb.rows(), videoFps);
+		if (video == null) video = new AnnotatedVideo(folder.resolve(VIDEO), annotatedRgb.cols(), annotatedRgb.rows(), videoFps,
+			overwrite);
 		video.write(annotatedRgb, time);
 	}
 

@@ -338,6 +338,9 @@ public final class LiveSession implements AutoCloseable {
 	/** The most frames either hand-over ever held at once (test hook for bounded memory). */
 	int maxFramesWaiting() { return stages.maxFramesWaiting(); }
 
+	/** Frames whose BlazeFace tiles were looked at (test hook for the stream's tiles=auto rule). */
+	long tiledFrames() { return pipeline.tiling().tiledFrames(); }
+
 	/** Faces the tracker remembers now (test hook for bounded memory). */
 	int trackedFaces() { return pipeline.tracker().trackedFaces(); }
 

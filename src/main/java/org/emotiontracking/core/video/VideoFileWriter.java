@@ -11,6 +11,7 @@ import org.bytedeco.ffmpeg.avcodec.AVCodecContext;
 import org.bytedeco.ffmpeg.avcodec.AVPacket;
 import org.bytedeco.ffmpeg.avformat.AVFormatContext;
 import org.bytedeco.ffmpeg.avformat.AVIOContext;
+import org.bytedeco.ffmpeg.avformat.AVOutputFormat;
 import org.bytedeco.ffmpeg.avformat.AVStream;
 import org.bytedeco.ffmpeg.avutil.AVFrame;
 import org.bytedeco.ffmpeg.avutil.AVRational;
@@ -23,6 +24,7 @@ import org.bytedeco.javacpp.BytePointer;
 import org.bytedeco.javacpp.DoublePointer;
 import org.bytedeco.javacpp.IntPointer;
 import org.bytedeco.javacpp.PointerPointer;
+import org.emotiontracking.core.util.AtomicFiles;
 
 /**
  * Writes RGB frames into a video file with FFmpeg: the first encoder of {@link #ENCODERS} this
@@ -30,6 +32,11 @@ import org.bytedeco.javacpp.PointerPointer;
  * player reads; without it MPEG-4 part 2), YUV 4:2:0, each frame at its own time (millisecond
  * time base: frames from a camera or from {@code every=N} play at their real pace). Odd frame sizes
  * are rounded down to even ones (4:2:0 needs them). Not thread-safe.
+ * <p>
+ * The video is written to a temporary file in the target's folder ({@code .name.xxxx.part}) and
+ * moved onto the target by {@link #close()} once the file is finished, so an interrupted run never
+ * leaves half a video under the final name and an existing file is only replaced with overwrite
+ * on; a writer that fails (or is {@link #discard() discarded}) deletes its temporary file.
  */
 public final class VideoFileWriter implements Closeable {
 
@@ -39,6 +46,8 @@ public final class VideoFileWriter implements Closeable {
 	private static final int EAGAIN = System.getProperty("os.name", "").toLowerCase(Locale.ROOT).contains("mac") ? 35 : 11;
 
 	private final Path file;
+	private final Path temp;
+	private final boolean overwrite;
 	private final int width;
 	private final int height;
 	private final int inWidth;
@@ -61,14 +70,29 @@ public final class VideoFileWriter implements Closeable {
 	private boolean closed;
 
 	/**
-	 * Creates the file (container from its extension, e.g. .mp4) for frames of the given size.
-	 *
-	 * @param fps nominal frame rate (for the encoder's rate control; times come with each frame)
-	 * @throws IOException if no encoder of {@link #ENCODERS} is present or the file cannot be written
+	 * A new video (see {@link #VideoFileWriter(Path, int, int, double, boolean)}) that must not replace
+	 * an existing file.
 	 */
 	public VideoFileWriter(final Path file, final int width, final int height, final double fps) throws IOException {
+		this(file, width, height, fps, false);
+	}
+
+	/**
+	 * Starts the video (container from the target's extension, e.g. .mp4) for frames of the given
+	 * size, in a temporary file beside the target.
+	 *
+	 * @param fps nominal frame rate (for the encoder's rate control; times come with each frame)
+	 * @param overwrite whether {@link #close()} may replace an existing target
+	 * @throws java.nio.file.FileAlreadyExistsException if the target exists and overwrite is off
+	 * @throws IOException if no encoder of {@link #ENCODERS} is present or the file cannot be written
+	 */
+	public VideoFileWriter(final Path file, final int width, final int height, final double fps, final boolean overwrite)
+		throws IOException
+	{
 		FFmpeg.ensureLoaded();
+		AtomicFiles.checkCanWrite(file, overwrite);
 		this.file = file;
+		this.overwrite = overwrite;
 		this.inWidth = width;
 		this.inHeight = height;
 		this.width = Math.max(2, width & ~1);
@@ -83,7 +107,10 @@ public final class VideoFileWriter implements Closeable {
 			}
 		}
 		if (name == null) throw new IOException("This FFmpeg build has none of the video encoders " + ENCODERS + ": cannot write " + file);
+		final AVOutputFormat container = avformat.av_guess_format(null, file.getFileName().toString(), null);
+		if (container == null || container.isNull()) throw new IOException("FFmpeg knows no video format for the name " + file);
 		this.encoder = name;
+		this.temp = AtomicFiles.createTempFor(file);
 		frame = avutil.av_frame_alloc();
 		frame.format(avutil.AV_PIX_FMT_YUV420P);
 		frame.width(this.width);
@@ -93,7 +120,7 @@ public final class VideoFileWriter implements Closeable {
 		rgbPlanes.put(0, rgb);
 		rgbStride.put(0, inWidth * 3);
 		format = new AVFormatContext(null);
-		int r = avformat.avformat_alloc_output_context2(format, null, null, file.toAbsolutePath().toString());
+		int r = avformat.avformat_alloc_output_context2(format, container, null, temp.toString());
 		try {
 			if (r < 0 || format.isNull()) throw new IOException("FFmpeg cannot write " + file + " (" + FFmpeg.error(r) + ")");
 			stream = avformat.avformat_new_stream(format, null);
@@ -116,7 +143,7 @@ public final class VideoFileWriter implements Closeable {
 			if (r < 0) throw new IOException("Cannot set up " + file + " (" + FFmpeg.error(r) + ")");
 			stream.time_base(timeBase);
 			final AVIOContext pb = new AVIOContext(null);
-			r = avformat.avio_open(pb, file.toAbsolutePath().toString(), avformat.AVIO_FLAG_WRITE);
+			r = avformat.avio_open(pb, temp.toString(), avformat.AVIO_FLAG_WRITE);
 			if (r < 0) throw new IOException("Cannot create " + file + " (" + FFmpeg.error(r) + ")");
 			format.pb(pb);
 			r = avformat.avformat_write_header(format, (PointerPointer<?>) null);
@@ -124,6 +151,7 @@ public final class VideoFileWriter implements Closeable {
 		}
 		catch (final IOException | RuntimeException e) {
 			release();
+			AtomicFiles.deleteQuietly(temp);
 			throw e;
 		}
 	}
@@ -174,20 +202,39 @@ public final class VideoFileWriter implements Closeable {
 		}
 	}
 
-	/** Flushes the encoder and finishes the file (idempotent). */
+	/**
+	 * Flushes the encoder, finishes the file and moves it onto the target (idempotent). If finishing
+	 * fails, the temporary file is deleted; if the target appeared meanwhile and overwrite is off,
+	 * the finished video is kept in the temporary file (the exception names both).
+	 */
 	@Override
 	public void close() throws IOException {
 		if (closed) return;
 		closed = true;
+		boolean finished = false;
 		try {
 			encode(null);
 			final int r = avformat.av_write_trailer(format);
 			if (r < 0) throw new IOException("Cannot finish " + file + " (" + FFmpeg.error(r) + ")");
+			finished = true;
 		}
 		finally {
 			release();
+			if (!finished) AtomicFiles.deleteQuietly(temp);
 		}
+		AtomicFiles.moveIntoPlace(temp, file, overwrite);
 	}
+
+	/** Stops writing and deletes the temporary file: the target is left as it was (idempotent). */
+	public void discard() {
+		if (closed) return;
+		closed = true;
+		release();
+		AtomicFiles.deleteQuietly(temp);
+	}
+
+	/** The temporary file the video is written to until {@link #close()} moves it onto {@link #file()}. */
+	public Path temporaryFile() { return temp; }
 
 	private void release() {
 		if (codec != null) avcodec.avcodec_free_context(codec);
@@ -201,7 +248,7 @@ public final class VideoFileWriter implements Closeable {
 		sws = null;
 		if (frame != null) avutil.av_frame_free(frame);
 		frame = null;
-		avcodec.av_packet_free(packet);
+		if (!packet.isNull()) avcodec.av_packet_free(packet);
 		if (rgb != null) avutil.av_free(rgb);
 		rgb = null;
 	}

@@ -135,6 +135,38 @@ class ClassifyVideosTest {
 	}
 
 	@Test
+	void framesWithoutAFaceKeepARowSayingSo() throws Exception {
+		// the face leaves the frame for frames 9 to 15 (1-based): those frames keep a row each, "no face found"
+		final List<RgbImage> leaving = new ArrayList<>(frames);
+		for (int i = 8; i < 15; i++) leaving.set(i, FFmpegTestVideos.background());
+		final Path video = FFmpegTestVideos.encode(tmp.resolve("leaving.mp4"), leaving, 25, "-c:v", "libx264", "-preset", "veryfast",
+			"-pix_fmt", "yuv420p");
+		final ClassifySettings s = settings(tmp.resolve("leaving-out"));
+		s.input = video;
+		final ClassificationSummary summary = ClassifyTask.run(s, null);
+		final List<Map<String, String>> rows = csv(tmp.resolve("leaving-out").resolve(ClassificationReports.LOG));
+		final double[] t = FFmpegTestVideos.probeTimes(video);
+		assertEquals(FRAMES, rows.size(), "a row per analysed frame");
+		for (int i = 0; i < FRAMES; i++) {
+			final Map<String, String> r = rows.get(i);
+			assertEquals(Integer.toString(i + 1), r.get("frame"));
+			assertEquals(t[i], Double.parseDouble(r.get("time_s")), 1e-6);
+			final boolean away = i >= 8 && i < 15;
+			if (away) {
+				assertEquals(org.emotiontracking.core.report.PredictionRow.NO_FACE, r.get("error"), "frame " + (i + 1));
+				assertTrue(r.get("predicted_emotion").isEmpty() && r.get("face").isEmpty() && r.get("x").isEmpty(), r.toString());
+			}
+			else {
+				assertTrue(r.get("error").isEmpty(), "frame " + (i + 1) + ": " + r.get("error"));
+				assertFalse(r.get("predicted_emotion").isEmpty() || r.get("face").isEmpty(), r.toString());
+			}
+		}
+		assertEquals(FRAMES - 7, summary.faces());
+		assertEquals(0, summary.noFaceImages(), "the video has faces");
+		assertEquals(0, summary.failures());
+	}
+
+	@Test
 	void everyNthFrameOfOneVideo() throws Exception {
 		final ClassifySettings s = settings(tmp.resolve("every"));
 		s.input = input.resolve("b_h264.mp4");

@@ -137,10 +137,13 @@ class LiveSessionTest {
 		s.record = true;
 		final LiveSummary summary;
 		final int slotMax;
+		final long tiled;
 		try (LiveSession session = LiveSession.open(s)) { // opens model, video and detector from the settings
 			summary = session.run(null);
 			slotMax = session.maxFramesWaiting();
+			tiled = session.tiledFrames();
 		}
+		assertEquals(1, tiled, "tiles=auto over a stream: only the first frame is tiled (the next check would be at 2 s)");
 		assertEquals(StopReason.END_OF_SOURCE, summary.reason(), summary.toString());
 		assertTrue(summary.message().contains("end of video one.avi"), summary.message());
 		assertEquals(FRAMES, summary.framesProcessed());
@@ -186,6 +189,37 @@ class LiveSessionTest {
 		for (final Path f : summary.files()) assertTrue(Files.exists(f), f.toString());
 		try (java.util.stream.Stream<Path> left = Files.list(out)) {
 			assertEquals(5, left.count(), "no temporary files are left");
+		}
+	}
+
+	@Test
+	void recordingReplacesAnExistingVideoOnlyWhenTheNewOneIsFinished() throws Exception {
+		final Path out = Files.createDirectories(tmp.resolve("again"));
+		final byte[] old = "the previous run's video".getBytes(StandardCharsets.UTF_8);
+		Files.write(out.resolve(LiveOutputs.VIDEO), old);
+		final LiveSettings s = settings(oneFaceAvi, out);
+		s.record = true;
+		s.overwrite = true;
+		s.max_frames = 8;
+		final List<String> seen = new ArrayList<>();
+		try (LiveSession session = session(s, VideoFileSource.open(oneFaceAvi))) {
+			session.addListener(f -> {
+				if (f.frame().index() != 5) return;
+				try (java.util.stream.Stream<Path> files = Files.list(out)) {
+					files.forEach(p -> seen.add(p.getFileName().toString()));
+					seen.add(Arrays.equals(old, Files.readAllBytes(out.resolve(LiveOutputs.VIDEO))) ? "old video intact" : "old video changed");
+				}
+				catch (final IOException e) {
+					seen.add(e.toString());
+				}
+			});
+			session.run(null);
+		}
+		assertTrue(seen.contains("old video intact"), seen.toString());
+		assertTrue(seen.stream().anyMatch(n -> n.startsWith("." + LiveOutputs.VIDEO + ".") && n.endsWith(".part")), seen.toString());
+		assertEquals(8, LiveTestVideos.countFrames(out.resolve(LiveOutputs.VIDEO)));
+		try (java.util.stream.Stream<Path> left = Files.list(out)) {
+			assertTrue(left.noneMatch(p -> p.getFileName().toString().endsWith(".part")), "no temporary file is left");
 		}
 	}
 

@@ -73,16 +73,22 @@ public final class FFmpegTestVideos {
 		final RgbImage face = face();
 		final List<RgbImage> out = new ArrayList<>();
 		for (int i = 0; i < n; i++) {
-			final RgbImage f = RgbImage.blank(WIDTH, HEIGHT);
-			for (int y = 0; y < HEIGHT; y++)
-				for (int x = 0; x < WIDTH; x++)
-					f.set(x, y, 70 + x * 90 / WIDTH, 90 + y * 60 / HEIGHT, 120 - x * 40 / WIDTH);
+			final RgbImage f = background();
 			final int[] p = facePosition(face, i, n);
 			for (int y = 0; y < face.height(); y++)
 				System.arraycopy(face.pixels(), y * face.width() * 3, f.pixels(), ((p[1] + y) * WIDTH + p[0]) * 3, face.width() * 3);
 			out.add(f);
 		}
 		return out;
+	}
+
+	/** The smooth background of the frames, without the face. */
+	public static RgbImage background() {
+		final RgbImage f = RgbImage.blank(WIDTH, HEIGHT);
+		for (int y = 0; y < HEIGHT; y++)
+			for (int x = 0; x < WIDTH; x++)
+				f.set(x, y, 70 + x * 90 / WIDTH, 90 + y * 60 / HEIGHT, 120 - x * 40 / WIDTH);
+		return f;
 	}
 
 	/**
