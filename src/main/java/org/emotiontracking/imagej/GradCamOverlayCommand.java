@@ -78,6 +78,9 @@ public class GradCamOverlayCommand extends DetectingCommand<GradCamSettings> {
 	private double alpha = DEFAULTS.alpha;
 	@Parameter
 	private boolean overwrite = DEFAULTS.overwrite;
+	/** i/n: only that shard of the input folder (for cluster jobs running Fiji headless); never remembered. */
+	@Parameter(required = false, persist = false)
+	private String shard = DEFAULTS.shard;
 	/** Make a new RGB image of the blend instead of drawing on the open image's overlay (ImageJ only). */
 	@Parameter
 	private boolean new_image = false;

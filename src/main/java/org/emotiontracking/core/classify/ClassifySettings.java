@@ -66,7 +66,7 @@ public final class ClassifySettings extends FaceDetectionSettings {
 
 	/** The {@code shard} key parsed ({@link Shard#ALL} when empty). */
 	public Shard shard() {
-		return shard == null || shard.trim().isEmpty() ? Shard.ALL : Shard.parse(shard);
+		return Shard.parseOrAll(shard);
 	}
 
 	/** Whether {@code shard} is set: the run is one shard of a larger one and writes a {@link ShardManifest}. */

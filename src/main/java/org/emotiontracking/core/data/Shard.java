@@ -46,6 +46,11 @@ public final class Shard {
 		throw new IllegalArgumentException("shard must be i/n (shard i of n, 0 <= i < n, e.g. 0/4), got '" + text + "'");
 	}
 
+	/** {@link #parse} of the text of a {@code shard=} key, {@link #ALL} when it is null or empty. */
+	public static Shard parseOrAll(final String text) {
+		return text == null || text.trim().isEmpty() ? ALL : parse(text);
+	}
+
 	/** 0-based index. */
 	public int index() { return index; }
 

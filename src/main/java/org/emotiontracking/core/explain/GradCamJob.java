@@ -11,7 +11,8 @@ import java.util.Locale;
 
 import org.emotiontracking.core.data.ImageDecoder;
 import org.emotiontracking.core.data.ImageFile;
-import org.emotiontracking.core.data.ImageFolderScan;
+import org.emotiontracking.core.data.Shard;
+import org.emotiontracking.core.data.WorkList;
 import org.emotiontracking.core.data.RgbImage;
 import org.emotiontracking.core.report.PngFiles;
 import org.emotiontracking.core.util.AtomicFiles;
@@ -85,24 +86,12 @@ public final class GradCamJob implements AutoCloseable {
 	/** Processes the settings' input into its output folder. */
 	public Summary run(final ProgressListener progress) throws IOException {
 		settings.validate(Required.INPUT, Required.OUTPUT);
-		final Path input = settings.input;
-		final List<ImageFile> files = new ArrayList<>();
-		if (Files.isDirectory(input)) {
-			final Path out = settings.output.toAbsolutePath().normalize();
-			try {
-				new ImageFolderScan(input, settings.recursive).stream()
-					.filter(f -> !f.path().toAbsolutePath().normalize().startsWith(out)).forEach(files::add);
-			}
-			catch (final UncheckedIOException e) {
-				throw e.getCause();
-			}
-		}
-		else files.add(new ImageFile(input, input.getFileName().toString(), null));
+		final List<ImageFile> files = files(settings);
 		Files.createDirectories(settings.output);
-		progress.log(String.format(Locale.ROOT, "Grad-CAM%s of %s on layer %s (%s) of %s, %d image%s, faces: %s",
+		progress.log(String.format(Locale.ROOT, "Grad-CAM%s of %s on layer %s (%s) of %s, %d image%s%s, faces: %s",
 			gradCam.method() == GradCamMethod.GRADCAM ? "" : "++", target < 0 ? "the predicted class"
 				: gradCam.classNames().get(target), gradCam.layer(), gradCam.method(), gradCam.description(), files.size(),
-			files.size() == 1 ? "" : "s", finder.description()));
+			files.size() == 1 ? "" : "s", settings.shard().isAll() ? "" : " (shard " + settings.shard() + ")", finder.description()));
 		final Summary summary = new Summary();
 		final ImageDecoder decoder = new ImageDecoder();
 		for (int i = 0; i < files.size(); i++) {
@@ -137,6 +126,28 @@ public final class GradCamJob implements AutoCloseable {
 			summary.failures.size(), summary.withoutFaces.isEmpty() ? "" : ", " + summary.withoutFaces.size() +
 				" without faces", settings.output));
 		return summary;
+	}
+
+	/**
+	 * The images of the settings' input in work order ({@link WorkList}: the canonical list every
+	 * batch command and every shard uses), only {@code shard=}'s slice of them; without a shard,
+	 * images inside the output folder are left out. A shard's list must not depend on what the other
+	 * shards write, so with {@code shard=} the output may not be the input folder nor, with
+	 * {@code recursive=true}, inside it.
+	 */
+	static List<ImageFile> files(final GradCamSettings s) throws IOException {
+		final Shard shard = s.shard();
+		final Path in = s.input.toAbsolutePath().normalize(), out = s.output.toAbsolutePath().normalize();
+		final boolean folder = Files.isDirectory(in);
+		final List<ImageFile> files = new ArrayList<>();
+		try {
+			for (final ImageFile f : WorkList.of(s.input, s.recursive, null).shard(shard))
+				if (!folder || !shard.isAll() || !f.path().toAbsolutePath().normalize().startsWith(out)) files.add(f);
+		}
+		catch (final UncheckedIOException e) {
+			throw e.getCause();
+		}
+		return files;
 	}
 
 	private ImageResult process(final ImageFile f, final ImageDecoder decoder) throws IOException {

@@ -7,6 +7,7 @@ import java.util.Arrays;
 import java.util.List;
 
 import org.emotiontracking.core.classify.FaceMode;
+import org.emotiontracking.core.data.Shard;
 import org.emotiontracking.core.detect.FaceDetectionSettings;
 import org.emotiontracking.core.util.Required;
 import org.emotiontracking.core.util.Setting;
@@ -41,6 +42,13 @@ public final class GradCamSettings extends FaceDetectionSettings {
 	public double alpha = Heatmaps.DEFAULT_ALPHA;
 	@Setting("Replace existing output files")
 	public boolean overwrite = false;
+	@Setting("Explain only shard i/n of the input folder (images sorted by relative path, slice [i*N/n, (i+1)*N/n)); shards write disjoint files; empty: everything")
+	public String shard = "";
+
+	/** The {@code shard} key parsed ({@link Shard#ALL} when empty). */
+	public Shard shard() {
+		return Shard.parseOrAll(shard);
+	}
 
 	/**
 	 * Checks every key against its limits (method= also as gradcampp, grad-cam++, ...) and what the
@@ -63,5 +71,11 @@ public final class GradCamSettings extends FaceDetectionSettings {
 			"Output is not a folder: " + output);
 		method = GradCamMethod.fromId(method).id;
 		super.validate(required);
+		if (!shard().isAll() && input != null && output != null && Files.isDirectory(input)) {
+			final Path in = input.toAbsolutePath().normalize(), out = output.toAbsolutePath().normalize();
+			if (out.equals(in) || recursive && out.startsWith(in)) throw new IllegalArgumentException(
+				"shard= needs an output= folder outside the input folder " + input +
+					" (its images must be the same for every shard): got " + output);
+		}
 	}
 }

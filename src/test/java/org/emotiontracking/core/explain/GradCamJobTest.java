@@ -13,14 +13,20 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
+import java.util.stream.Stream;
 
 import javax.imageio.ImageIO;
 
 import org.emotiontracking.core.classify.FaceMode;
 import org.emotiontracking.core.util.Settings;
+import org.emotiontracking.core.data.ImageFile;
 import org.emotiontracking.core.data.RgbImage;
+import org.emotiontracking.core.data.Shard;
 import org.emotiontracking.core.data.TestImages;
+import org.emotiontracking.core.data.WorkList;
 import org.emotiontracking.core.model.ModelMetadata;
 import org.emotiontracking.core.model.TestModels;
 import org.emotiontracking.core.util.ProgressListener;
@@ -178,5 +184,64 @@ class GradCamJobTest {
 		f.faces = null;
 		assertTrue(assertThrows(IllegalArgumentException.class, () -> GradCamJob.open(f)).getMessage().contains(
 			"detect or whole"));
+	}
+
+	/**
+	 * shard=i/n takes the slice of the canonical work list that classify's shard takes; shards write
+	 * disjoint files (here into one folder, in reverse order) and together the files of one run.
+	 */
+	@Test
+	void shardsWriteDisjointFilesThatTogetherAreOneRunsFiles() throws IOException {
+		final Path in = Files.createDirectories(tmp.resolve("shard-in"));
+		for (int i = 0; i < 7; i++) {
+			final Path f = in.resolve((i % 3 == 0 ? "sub/" : "") + "img-" + i + ".png");
+			Files.createDirectories(f.getParent());
+			TestImages.write(TestModels.noiseImage(50 + i * 4, 60, 70 + i), f);
+		}
+		Files.write(in.resolve("sub/broken.png"), "not an image".getBytes(StandardCharsets.UTF_8));
+		final GradCamSettings one = settings(in, tmp.resolve("shard-one"));
+		one.recursive = true;
+		GradCamJob.run(one, new Log());
+		final Path shared = tmp.resolve("shard-all");
+		final List<String> seen = new ArrayList<>();
+		for (int i = 2; i >= 0; i--) {
+			final GradCamSettings s = settings(in, shared);
+			s.recursive = true;
+			s.shard = i + "/3";
+			final List<String> expected = new ArrayList<>();
+			for (final ImageFile f : WorkList.of(in, true, null).shard(
+				new Shard(i, 3))) expected.add(f.relativePath());
+			final GradCamJob.Summary r = GradCamJob.run(s, new Log());
+			final List<String> done = new ArrayList<>();
+			r.results.forEach(x -> done.add(x.relativePath));
+			r.failures.forEach(x -> done.add(x.substring(0, x.indexOf(": "))));
+			Collections.sort(done);
+			assertEquals(expected, done, "shard " + i + "/3");
+			for (final String d : done) assertFalse(seen.contains(d), d);
+			seen.addAll(done);
+		}
+		assertEquals(8, seen.size());
+		assertEquals(listing(tmp.resolve("shard-one")), listing(shared));
+		for (final String f : listing(shared))
+			assertTrue(Arrays.equals(Files.readAllBytes(tmp.resolve("shard-one").resolve(f)), Files.readAllBytes(shared
+				.resolve(f))), f);
+
+		final GradCamSettings inside = settings(in, in.resolve("out"));
+		inside.recursive = true;
+		inside.shard = "0/2";
+		assertTrue(assertThrows(IllegalArgumentException.class, () -> GradCamJob.run(inside, new Log())).getMessage().contains(
+			"outside the input folder"));
+		final GradCamSettings bad = settings(in, shared);
+		bad.shard = "3/3";
+		assertTrue(assertThrows(IllegalArgumentException.class, () -> GradCamJob.open(bad)).getMessage().contains("3/3"));
+	}
+
+	private static List<String> listing(final Path folder) throws IOException {
+		try (Stream<Path> s = Files.walk(folder)) {
+			final List<String> out = new ArrayList<>();
+			s.filter(Files::isRegularFile).forEach(p -> out.add(folder.relativize(p).toString()));
+			Collections.sort(out);
+			return out;
+		}
 	}
 }
