@@ -7,8 +7,11 @@ import java.awt.GraphicsEnvironment;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.FileAlreadyExistsException;
+import java.util.concurrent.CancellationException;
 
+import org.emotiontracking.core.util.CancellableProgress;
 import org.emotiontracking.core.util.ProgressListener;
+import org.scijava.Cancelable;
 import org.scijava.app.StatusService;
 import org.scijava.command.Command;
 import org.scijava.log.LogService;
@@ -23,11 +26,14 @@ import org.scijava.plugin.Plugin;
  * the user looks: the ImageJ status bar, progress bar and Log window when ImageJ 1.x hosts the command
  * (Fiji, plain ImageJ 1.x, batch macros; Esc cancels), SciJava's StatusService and LogService
  * otherwise. A failure is reported once, as a clean message, and kept in {@link #failure()}; it is
- * not rethrown, because nobody would see an exception from a command started from a menu.
+ * not rethrown, because nobody would see an exception from a command started from a menu. SciJava
+ * sees it all the same: the command is {@link Cancelable}, a failure cancels it with the message as
+ * {@link #getCancelReason() reason} (so {@code CommandModule.isCanceled()} is true), and a run the
+ * user stopped (Esc, {@link #cancel()}, {@code module.cancel(null)}) is cancelled without one.
  *
  * @param <S> the core settings class whose {@code @Setting} keys the command's fields mirror
  */
-public abstract class EmotionCommand<S> implements Command {
+public abstract class EmotionCommand<S> implements Command, Cancelable {
 
 	@Parameter(required = false)
 	private LogService logService;
@@ -35,8 +41,9 @@ public abstract class EmotionCommand<S> implements Command {
 	@Parameter(required = false)
 	private StatusService statusService;
 
-	private volatile ProgressListener progress;
-	private volatile boolean cancelRequested;
+	private volatile CancellableProgress progress;
+	private volatile boolean canceled;
+	private volatile String cancelReason;
 	private volatile String failure;
 
 	/** A fresh settings object holding the core's defaults, e.g. {@code new TrainSettings()}. */
@@ -50,18 +57,27 @@ public abstract class EmotionCommand<S> implements Command {
 
 	@Override
 	public final void run() {
-		failure = null;
-		progress = createProgress();
-		if (cancelRequested) cancel();
+		if (failure != null) { // a new run of the same command: the last one's failure is over
+			failure = null;
+			canceled = false;
+			cancelReason = null;
+		}
+		final CancellableProgress p = createProgress();
+		progress = p;
+		if (canceled) p.cancel(); // asked before the run started
 		try {
-			execute(SettingsBinding.apply(this, newSettings()), progress);
+			execute(SettingsBinding.apply(this, newSettings()), p);
+			if (p.isCancelled()) canceled = true;
+		}
+		catch (final CancellationException e) {
+			if (p.isCancelled()) canceled = true; // stopped as asked
+			else fail(e);
 		}
 		catch (final Exception | LinkageError | OutOfMemoryError e) {
 			fail(e);
 		}
 		finally {
-			if (progress instanceof ImageJProgress) ((ImageJProgress) progress).finish();
-			else if (progress instanceof SciJavaProgress) ((SciJavaProgress) progress).finish();
+			p.finish();
 		}
 	}
 
@@ -72,10 +88,33 @@ public abstract class EmotionCommand<S> implements Command {
 
 	/** Asks a running command to stop at its next check (the same as Esc in ImageJ). */
 	public void cancel() {
-		cancelRequested = true;
-		final ProgressListener p = progress;
-		if (p instanceof ImageJProgress) ((ImageJProgress) p).cancel();
-		else if (p instanceof SciJavaProgress) ((SciJavaProgress) p).cancel();
+		cancel(null);
+	}
+
+	/**
+	 * SciJava's cancel: stops a running command at its next check, or keeps a command that has not
+	 * run yet from running (SciJava then skips it).
+	 *
+	 * @param reason why (null: the user stopped it; a message: it failed)
+	 */
+	@Override
+	public void cancel(final String reason) {
+		canceled = true;
+		if (reason != null) cancelReason = reason;
+		final CancellableProgress p = progress;
+		if (p != null) p.cancel();
+	}
+
+	/** Whether the run was stopped or failed. */
+	@Override
+	public boolean isCanceled() {
+		return canceled;
+	}
+
+	/** The failure's message ({@link #failure()}), or null when the user stopped the run or nothing went wrong. */
+	@Override
+	public String getCancelReason() {
+		return cancelReason;
 	}
 
 	/** The menu label of this command (the leaf of its menu path), for messages. */
@@ -112,7 +151,7 @@ public abstract class EmotionCommand<S> implements Command {
 	}
 
 	/** The listener for this run; override to add one (e.g. a live preview). */
-	protected ProgressListener createProgress() {
+	protected CancellableProgress createProgress() {
 		return imageJ1Hosted() ? new ImageJProgress() : new SciJavaProgress(statusService, logService);
 	}
 
@@ -123,6 +162,8 @@ public abstract class EmotionCommand<S> implements Command {
 		final String message = reason != null ? reason : e.getMessage() == null || !expected &&
 			!(e instanceof IllegalStateException) ? e.toString() : e.getMessage();
 		failure = message;
+		cancelReason = message;
+		canceled = true;
 		if (progress instanceof ImageJProgress) {
 			IJ.log(title() + " failed: " + message);
 			if (!expected && logService != null) logService.error(title() + " failed", e);

@@ -123,11 +123,12 @@ public class EmotionTrackingPlugin implements PlugIn {
 		}
 		if (module instanceof Cancelable && ((Cancelable) module).isCanceled()) {
 			final String reason = ((Cancelable) module).getCancelReason();
-			return reason == null || reason.isEmpty() ? new Outcome(module, null) : fail(inputs.title, reason, options);
+			if (reason == null || reason.isEmpty()) return new Outcome(module, null); // the user stopped it
+			// an EmotionCommand that failed has reported its failure already (and cancelled itself with it)
+			return module.getDelegateObject() instanceof EmotionCommand ? new Outcome(module, reason) : fail(inputs.title, reason,
+				options);
 		}
-		final Object command = module.getDelegateObject();
-		// The command has reported its own failure already.
-		return new Outcome(module, command instanceof EmotionCommand ? ((EmotionCommand<?>) command).failure() : null);
+		return new Outcome(module, null);
 	}
 
 	/** The command whose {@code @Plugin(name)} is {@code name}, among the Emotion Tracking commands. */

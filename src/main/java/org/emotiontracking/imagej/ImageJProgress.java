@@ -2,14 +2,14 @@ package org.emotiontracking.imagej;
 
 import ij.IJ;
 
-import org.emotiontracking.core.util.ProgressListener;
+import org.emotiontracking.core.util.CancellableProgress;
 
 /**
  * Progress in ImageJ 1.x: status bar, progress bar and the Log window (one line per
  * {@link #log(String)}, e.g. per epoch). Cancelled by {@link #cancel()} or by the user pressing Esc
  * in ImageJ. In batch mode without a window, ImageJ prints log lines on standard output.
  */
-public class ImageJProgress implements ProgressListener {
+public class ImageJProgress implements CancellableProgress {
 
 	private volatile boolean cancelled;
 
@@ -38,12 +38,13 @@ public class ImageJProgress implements ProgressListener {
 		return cancelled || IJ.escapePressed();
 	}
 
-	/** Asks the work to stop at its next check. */
+	@Override
 	public void cancel() {
 		cancelled = true;
 	}
 
 	/** Hides the progress bar and clears the status bar. */
+	@Override
 	public void finish() {
 		IJ.showProgress(1.0);
 		IJ.showStatus("");

@@ -1,6 +1,6 @@
 package org.emotiontracking.imagej;
 
-import org.emotiontracking.core.util.ProgressListener;
+import org.emotiontracking.core.util.CancellableProgress;
 import org.scijava.app.StatusService;
 import org.scijava.log.LogService;
 
@@ -10,7 +10,7 @@ import org.scijava.log.LogService;
  * {@link #cancel()} or by interrupting the thread that created it (e.g. {@code Future.cancel(true)}
  * on a running command).
  */
-public class SciJavaProgress implements ProgressListener {
+public class SciJavaProgress implements CancellableProgress {
 
 	private static final int STEPS = 1000;
 
@@ -50,12 +50,13 @@ public class SciJavaProgress implements ProgressListener {
 		return cancelled || owner.isInterrupted();
 	}
 
-	/** Asks the work to stop at its next check. */
+	@Override
 	public void cancel() {
 		cancelled = true;
 	}
 
 	/** Clears the status bar. */
+	@Override
 	public void finish() {
 		if (statusService != null) statusService.clearStatus();
 	}

@@ -39,6 +39,8 @@
  * </ol>
  * The base class picks the progress listener (ImageJ status bar, progress bar and Log window with Esc
  * to cancel when ImageJ 1.x hosts the command; SciJava StatusService and LogService otherwise), catches
- * failures and reports them as one clean message ({@link org.emotiontracking.imagej.EmotionCommand#failure()}).
+ * failures and reports them as one clean message ({@link org.emotiontracking.imagej.EmotionCommand#failure()}),
+ * and is SciJava {@code Cancelable}: a failure cancels the module with the message as reason, a stop
+ * without one. Both progress listeners are {@code CancellableProgress} (cancel, finish).
  */
 package org.emotiontracking.imagej;
