@@ -10,7 +10,6 @@ import org.emotiontracking.core.classify.FaceMode;
 import org.emotiontracking.core.detect.FaceDetectionSettings;
 import org.emotiontracking.core.detect.TileMode;
 import org.emotiontracking.core.explain.GradCam;
-import org.emotiontracking.core.explain.GradCamMethod;
 import org.emotiontracking.core.explain.GradCamSettings;
 import org.emotiontracking.core.live.LiveSettings;
 import org.emotiontracking.core.model.InferenceEngine;
@@ -18,9 +17,10 @@ import org.emotiontracking.core.model.MobileNetV2Architecture;
 import org.emotiontracking.core.train.TrainSettings;
 
 /**
- * The fixed choices of the keys that have them, in the order a dialog lists them (the first is the
- * default unless the key's default says otherwise). One place for the CLI help, the ImageJ 1.x
- * dialogs and the Fiji widgets, so that no command keeps its own copy.
+ * The fixed choices of the keys that have them, in the order a dialog lists them, read from where the
+ * core declares them (a key's {@link Setting#choices()}, its enum) plus the few lists those cannot
+ * hold: Train's alpha (numbers), and the names of the keys that also take a file. What the ImageJ 1.x
+ * dialogs list, so that no command keeps its own copy.
  * <p>
  * Two kinds: {@link #closed(Class, String) closed} keys take only these values (faces, method, engine,
  * tiles, monitor, alpha); {@link #open(Class, String) open} keys take one of these names or a file
@@ -34,14 +34,14 @@ public final class KeyChoices {
 		FaceDetectionSettings.BLAZEFACE_SHORT, FaceDetectionSettings.HAAR);
 	/** faces= (Classify, Grad-CAM). */
 	public static final List<String> FACES = names(FaceMode.values());
-	/** method= (Grad-CAM). */
-	public static final List<String> METHOD = names(GradCamMethod.values());
+	/** method= (Grad-CAM), as its {@link Setting#choices()} declare them. */
+	public static final List<String> METHOD = declared(GradCamSettings.class, "method");
 	/** engine= (Classify, Live). */
 	public static final List<String> ENGINE = names(InferenceEngine.values());
 	/** tiles= (BlazeFace). */
 	public static final List<String> TILES = names(TileMode.values());
-	/** monitor= (Train). */
-	public static final List<String> MONITOR = List.of("val_loss", "val_accuracy");
+	/** monitor= (Train), as its {@link Setting#choices()} declare them. */
+	public static final List<String> MONITOR = declared(TrainSettings.class, "monitor");
 	/** alpha= (Train): the MobileNetV2 width multipliers Keras has ImageNet weights for. */
 	public static final List<String> ALPHA = Collections.unmodifiableList(MobileNetV2Architecture.ALPHAS.stream().map(
 		String::valueOf).collect(Collectors.toList()));
@@ -63,11 +63,8 @@ public final class KeyChoices {
 		}
 	}
 
-	private static final List<Entry> CLOSED = List.of(new Entry(ClassifySettings.class, "faces", FACES), new Entry(
-		GradCamSettings.class, "faces", FACES), new Entry(GradCamSettings.class, "method", METHOD), new Entry(
-			ClassifySettings.class, "engine", ENGINE), new Entry(LiveSettings.class, "engine", ENGINE), new Entry(
-				FaceDetectionSettings.class, "tiles", TILES), new Entry(TrainSettings.class, "monitor", MONITOR), new Entry(
-					TrainSettings.class, "alpha", ALPHA));
+	/** Closed lists that neither an enum nor {@link Setting#choices()} can hold (a number's usual values). */
+	private static final List<Entry> CLOSED = List.of(new Entry(TrainSettings.class, "alpha", ALPHA));
 	private static final List<Entry> OPEN = List.of(new Entry(FaceDetectionSettings.class, "detector", DETECTOR),
 		new Entry(TrainSettings.class, "weights", WEIGHTS));
 
@@ -75,10 +72,17 @@ public final class KeyChoices {
 
 	/**
 	 * The only values {@code key} of {@code settings} (a settings class such as {@code ClassifySettings})
-	 * takes, in order, or an empty list if it is not such a key. (Keys are per class: Train's alpha is
-	 * MobileNetV2's width, Grad-CAM's the heatmap's opacity.)
+	 * takes, in order, or an empty list if it is not such a key: the key's {@link Setting#choices()},
+	 * its enum's constants, or a list kept here (Train's alpha). Keys are per class: Train's alpha is
+	 * MobileNetV2's width, Grad-CAM's the heatmap's opacity.
 	 */
 	public static List<String> closed(final Class<?> settings, final String key) {
+		if (settings == null) return List.of();
+		final java.lang.reflect.Field f = Settings.fields(settings).get(key);
+		if (f == null) return List.of();
+		final String[] declared = f.getAnnotation(Setting.class).choices();
+		if (declared.length > 0) return List.of(declared);
+		if (f.getType().isEnum()) return names(f.getType().getEnumConstants());
 		return find(CLOSED, settings, key);
 	}
 
@@ -104,6 +108,10 @@ public final class KeyChoices {
 		if (classNames != null) for (final String c : classNames)
 			if (!out.contains(c)) out.add(c);
 		return Collections.unmodifiableList(out);
+	}
+
+	private static List<String> declared(final Class<?> settings, final String key) {
+		return List.of(Settings.fields(settings).get(key).getAnnotation(Setting.class).choices());
 	}
 
 	private static List<String> names(final Object[] values) {
