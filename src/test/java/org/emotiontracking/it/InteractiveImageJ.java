@@ -285,15 +285,28 @@ public final class InteractiveImageJ {
 		EventQueue.invokeAndWait(w::toFront);
 		Rectangle r = w.getBounds();
 		BufferedImage img = robot.createScreenCapture(r);
-		for (int i = 0; i < 20 && blackFraction(img) > 0.3; i++) {
+		for (int i = 0; i < 10 && blackFraction(img) > 0.3; i++) {
 			Thread.sleep(500);
 			EventQueue.invokeAndWait(w::toFront);
 			r = w.getBounds();
 			img = robot.createScreenCapture(r);
 		}
+		String how = "screen";
+		if (blackFraction(img) > 0.3) { // not on the screen where it says it is (seen under heavy load): let it paint itself
+			final BufferedImage painted = new BufferedImage(r.width, r.height, BufferedImage.TYPE_INT_RGB);
+			EventQueue.invokeAndWait(() -> {
+				final java.awt.Graphics2D g = painted.createGraphics();
+				g.setColor(w.getBackground() == null ? java.awt.Color.LIGHT_GRAY : w.getBackground());
+				g.fillRect(0, 0, painted.getWidth(), painted.getHeight());
+				w.printAll(g);
+				g.dispose();
+			});
+			img = painted;
+			how = "painted at " + w.getLocationOnScreen();
+		}
 		ImageIO.write(img, "png", png.toFile());
 		report.append("screenshot ").append(png.getFileName()).append(' ').append(r.width).append('x').append(r.height)
-			.append('\n');
+			.append(' ').append(how).append('\n');
 	}
 
 	private static double blackFraction(final BufferedImage img) {
