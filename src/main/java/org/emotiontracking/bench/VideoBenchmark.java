@@ -17,12 +17,24 @@ import org.emotiontracking.core.data.ImageDecoder;
 import org.emotiontracking.core.data.OpenCv;
 import org.emotiontracking.core.data.Resize;
 import org.emotiontracking.core.data.RgbImage;
+import org.emotiontracking.core.detect.BlazeFaceDetector;
+import org.emotiontracking.core.detect.BlazeFaceModel;
+import org.emotiontracking.core.detect.FaceBox;
+import org.emotiontracking.core.detect.FaceCropper;
+import org.emotiontracking.core.detect.FaceDetectionSettings;
+import org.emotiontracking.core.detect.FaceDetector;
+import org.emotiontracking.core.detect.FaceDetectors;
+import org.emotiontracking.core.detect.TileMode;
 import org.emotiontracking.core.model.EmotionClassifier;
 import org.emotiontracking.core.model.ModelArchive;
 import org.emotiontracking.core.model.ModelMetadata;
+import org.emotiontracking.core.report.PredictionColumn;
+import org.emotiontracking.core.report.PredictionLog;
+import org.emotiontracking.core.report.PredictionRow;
 import org.emotiontracking.core.util.FileTrees;
 import org.emotiontracking.core.util.ProgressListener;
 import org.emotiontracking.core.video.FFmpeg;
+import org.emotiontracking.core.video.VideoFrame;
 import org.emotiontracking.core.video.VideoReader;
 import org.emotiontracking.core.video.VideoSelection;
 import org.opencv.core.Mat;
@@ -33,8 +45,9 @@ import org.opencv.imgproc.Imgproc;
 /**
  * Video files through FFmpeg: decode-only speed of H.264 at 720p and 1080p (our reader with and
  * without the RGB conversion, beside Debian's {@code ffmpeg -f null} on the same file in the same
- * run), Classify end to end on a 720p video with one real face (decode, detect, classify, track,
- * log) with every=1 and every=5, and resident memory after 10, 30 and 60 minutes of video (a
+ * run), where the time of a 720p frame goes (each stage alone), Classify end to end on a 720p video
+ * with one real face (decode, detect, classify, track, log) with every=1 and every=5: the defaults
+ * (built-in model, BlazeFace) beside Haar and beside a MobileNetV2 model, and resident memory after 10, 30 and 60 minutes of video (a
  * short clip repeated with {@code -stream_loop}, at a size chosen to fit the time). The videos are
  * made with Debian's ffmpeg (libx264, veryfast): messi5.jpg's face moving over the blurred photo.
  */
@@ -59,7 +72,37 @@ public final class VideoBenchmark {
 		try {
 			log.log("FFmpeg (bytedeco) " + FFmpeg.version() + "; Debian's ffmpeg as the baseline");
 			final Path c720 = clipSeconds > 0 ? clip(dir, 1280, 720, clipSeconds, log) : null;
-			if (c720 != null) for (final Path c : Arrays.asList(c720, clip(dir, 1920, 1080, clipSeconds, log))) lines.addAll(decode(c, log));
+			double ffmpeg720 = Double.NaN;
+			if (c720 != null) for (final Path c : Arrays.asList(c720, clip(dir, 1920, 1080, clipSeconds, log))) {
+				final double[] baseline = new double[1];
+				lines.addAll(decode(c, baseline, log));
+				if (c == c720) ffmpeg720 = baseline[0];
+			}
+			if (c720 != null) {
+				try (EmotionClassifier builtin = EmotionClassifier.load(null)) {
+					lines.add(stages(c720, builtin, alpha, dir, log));
+					classify(builtin, c720, dir.resolve("warm-up-builtin"), 1, null, 1, null);
+					for (final String detector : new String[] { "blazeface", "haar" })
+						lines.add(endToEnd(builtin, c720, dir, "built-in model (the default)", detector, ffmpeg720, log));
+					final double[] fixed = classify(builtin, c720, dir.resolve("fixed"), 1, null, 1, null);
+					final String line = String.format(Locale.ROOT, "fixed cost per video (the defaults, max_frames=1: open, first frame, " +
+						"charts and summaries at the end): %.2f s wall, %.2f s CPU; it is part of each figure above (clip of %.0f s)", 1 / fixed[0],
+						fixed[3] / 1000, clipSeconds);
+					log.log(line);
+					lines.add(line);
+				}
+				try (EmotionClassifier oneThread = EmotionClassifier.load(null, null, org.emotiontracking.core.model.InferenceEngine.DEFAULT,
+					1))
+				{
+					classify(oneThread, c720, dir.resolve("warm-up-1"), 1, null, 1, null);
+					final double[] one = classify(oneThread, c720, dir.resolve("e1-threads1"), 1, "blazeface", 0, null);
+					final String line = String.format(Locale.ROOT, "end to end 720p H.264, one face, built-in model with inference_threads=1 " +
+						"(the other core left to decoding and detection), detector blazeface: every=1 %.1f frames/s (%.2fx video time, CPU %.1f ms " +
+						"per frame)", one[0], one[1], one[3]);
+					log.log(line);
+					lines.add(line);
+				}
+			}
 
 			final ModelMetadata m = new ModelMetadata();
 			m.alpha = alpha;
@@ -69,16 +112,9 @@ public final class VideoBenchmark {
 			ModelArchive.write(zip, m, InferenceBenchmark.randomWeights(m));
 			try (EmotionClassifier c = EmotionClassifier.load(zip)) {
 				if (c720 != null) classify(c, c720, dir.resolve("warm-up"), 1, null, 1, null); // engine kernels, JIT
-				for (final String detector : c720 == null ? new String[0] : new String[] { "blazeface", "haar" }) {
-					final double[] one = classify(c, c720, dir.resolve("e1-" + detector), 1, detector, 0, null);
-					final double[] five = classify(c, c720, dir.resolve("e5-" + detector), 5, detector, 0, null);
-					final String line = String.format(Locale.ROOT, "end to end 720p H.264, one face, alpha %.2f 224 px, detector %s%s: " +
-						"every=1 %.1f frames/s (%.2fx video time, %.2f faces/frame); every=5 %.1f analysed frames/s = %.2fx video time, %.2fx " +
-						"faster than every=1 in video time", alpha, detector, detector.equals("haar") ? " (detection_size 320)" : "", one[0], one[1],
-						one[2], five[0], five[1], five[1] / one[1]);
-					log.log(line);
-					lines.add(line);
-				}
+				for (final String detector : c720 == null ? new String[0] : new String[] { "blazeface", "haar" })
+					lines.add(endToEnd(c, c720, dir, String.format(Locale.ROOT, "MobileNetV2 alpha %.2f 224 px", alpha), detector, ffmpeg720,
+						log));
 				if (longMinutes > 0) lines.add(memory(c, dir, longMinutes, longSize, longEvery, log));
 			}
 		}
@@ -149,8 +185,155 @@ public final class VideoBenchmark {
 		if (!ok) throw new IOException("Cannot write " + file);
 	}
 
-	/** Decode-only frames per second: ours with RGB, ours without converting, Debian's ffmpeg -f null. */
-	private static List<String> decode(final Path clip, final ProgressListener log) throws IOException {
+	/** Classify end to end with every=1 and every=5: one line. */
+	private static String endToEnd(final EmotionClassifier c, final Path clip, final Path dir, final String model, final String detector,
+		final double ffmpegDecode, final ProgressListener log) throws IOException
+	{
+		final String tag = (model.startsWith("built-in") ? "builtin-" : "mnv2-") + detector;
+		final double[] one = classify(c, clip, dir.resolve("e1-" + tag), 1, detector, 0, null);
+		final double[] five = classify(c, clip, dir.resolve("e5-" + tag), 5, detector, 0, null);
+		final int cores = Runtime.getRuntime().availableProcessors();
+		final String line = String.format(Locale.ROOT, "end to end 720p H.264, one face, %s, detector %s%s: every=1 %.1f frames/s " +
+			"(%.2fx video time, %.2f faces/frame, CPU %.1f ms per frame: at most %.0f frames/s on %d idle cores); every=5 %.1f analysed " +
+			"frames/s = %.2fx video time, %.2fx faster than every=1 in video time (same run: Debian's ffmpeg decodes this clip at %.0f " +
+			"frames/s)", model, detector, detector.equals("haar") ? " (detection_size 320)" : " (tiles=auto, stream rule)", one[0], one[1],
+			one[2], one[3], cores * 1000 / one[3], cores, five[0], five[1], five[1] / one[1], ffmpegDecode);
+		log.log(line);
+		return line;
+	}
+
+	/**
+	 * Where the time of a 720p frame goes: each stage of the per-frame work alone, one after the
+	 * other on the same frames (decoding on FFmpeg's own threads; OpenCV and ONNX Runtime on all
+	 * cores): wall ms and process CPU ms (all threads) per frame or face.
+	 */
+	private static String stages(final Path clip, final EmotionClassifier builtin, final double alpha, final Path dir,
+		final ProgressListener log) throws IOException
+	{
+		log.status("Profiling the stages of a 720p frame");
+		final int n = 60;
+		final List<VideoFrame> frames = new ArrayList<>();
+		final Clock clock = new Clock();
+		final double[] decode;
+		try (VideoReader r = VideoReader.open(clip)) {
+			VideoFrame f = r.next(); // opening the codec and its threads does not count
+			if (f == null) throw new IOException("No frame in " + clip);
+			frames.add(f);
+			clock.start();
+			while (frames.size() < n && (f = r.next()) != null) frames.add(f);
+			decode = clock.stop(frames.size() - 1);
+		}
+		clock.start();
+		for (final VideoFrame f : frames) OpenCv.toMat(f.image()).release();
+		final double[] toMat = clock.stop(frames.size());
+		final List<FaceBox> faces = new ArrayList<>();
+		final double[] whole, tiled, haar;
+		final int minFace = new FaceDetectionSettings().min_face;
+		try (BlazeFaceDetector off = BlazeFaceDetector.open(BlazeFaceModel.FULL_RANGE, BlazeFaceDetector.DEFAULT_MIN_CONFIDENCE,
+			TileMode.OFF, minFace); BlazeFaceDetector on = BlazeFaceDetector.open(BlazeFaceModel.FULL_RANGE,
+				BlazeFaceDetector.DEFAULT_MIN_CONFIDENCE, TileMode.ON, minFace))
+		{
+			off.detect(frames.get(0).image());
+			clock.start();
+			for (final VideoFrame f : frames) {
+				final List<FaceBox> b = off.detect(f.image());
+				if (!b.isEmpty()) faces.add(b.get(0));
+			}
+			whole = clock.stop(frames.size());
+			final int k = Math.min(10, frames.size());
+			clock.start();
+			for (int i = 0; i < k; i++) on.detect(frames.get(i).image());
+			tiled = clock.stop(k);
+		}
+		final FaceDetectionSettings hs = new FaceDetectionSettings();
+		hs.detector = FaceDetectionSettings.HAAR;
+		hs.detection_size = 320;
+		try (FaceDetector h = FaceDetectors.open(hs)) {
+			h.detect(frames.get(0).image());
+			clock.start();
+			for (final VideoFrame f : frames) h.detect(f.image());
+			haar = clock.stop(frames.size());
+		}
+		if (faces.isEmpty()) return "where time goes: BlazeFace found no face in the 720p clip";
+		final FaceCropper cropper = new FaceCropper(0, true);
+		final List<RgbImage> crops = new ArrayList<>();
+		cropper.crop(frames.get(0).image(), faces.get(0));
+		clock.start();
+		for (int i = 0; i < faces.size(); i++) crops.add(cropper.crop(frames.get(i).image(), faces.get(i)).image());
+		final double[] crop = clock.stop(faces.size());
+		final double[] classifyBuiltin = perFace(builtin, crops, clock);
+		final ModelMetadata m = new ModelMetadata();
+		m.alpha = alpha;
+		m.input_size = 224;
+		m.class_names = ModelMetadata.NOTEBOOK_CLASSES;
+		final Path zip = dir.resolve("stages-model.zip");
+		ModelArchive.write(zip, m, InferenceBenchmark.randomWeights(m));
+		final double[] classifyMobileNet;
+		try (EmotionClassifier c = EmotionClassifier.load(zip)) {
+			classifyMobileNet = perFace(c, crops, clock);
+		}
+		final List<String> classes = builtin.classNames();
+		final double[] p = new double[classes.size()];
+		java.util.Arrays.fill(p, 1.0 / p.length);
+		double[] row = null;
+		try (PredictionLog csv = new PredictionLog(dir.resolve("stages.csv"), classes, java.util.EnumSet.of(PredictionColumn.FRAME,
+			PredictionColumn.TIME, PredictionColumn.FACE, PredictionColumn.X, PredictionColumn.Y, PredictionColumn.WIDTH,
+			PredictionColumn.HEIGHT), false))
+		{
+			for (int round = 0; round < 2; round++) { // the first round warms up (JIT)
+				clock.start();
+				for (int j = 0; j < 500; j++) {
+					final int i = j % faces.size();
+					final FaceBox b = faces.get(i);
+					csv.append(PredictionRow.builder("720p.mp4").timestamp(java.time.Instant.now()).frame(frames.get(i).index()).time(frames
+						.get(i).time()).face(1).box(b.x(), b.y(), b.width(), b.height()).prediction(classes, p).keypoints(b.keypoints()).build());
+				}
+				row = clock.stop(500);
+			}
+		}
+		final double defaultCpu = decode[1] + toMat[1] + whole[1] + crop[1] + classifyBuiltin[1] + 2 * row[1];
+		final String line = String.format(Locale.ROOT, "where time goes per 720p frame (wall ms, and in brackets process CPU ms over " +
+			"all threads; each stage alone over %d frames, one face): decode to RGB %s, copy to OpenCV %s, BlazeFace whole frame %s " +
+			"(tiled %s: the still-image rule at 720p; the stream rule tiles one frame per 2 s), Haar (detection_size 320) %s, crop+align %s, " +
+			"classify built-in %s / MobileNetV2 alpha %.2f 224 px %s (batch 1), log row %s; the defaults' stages sum to %.1f CPU ms per " +
+			"frame: at most %.0f frames/s on %d idle cores", frames.size(), Clock.format(decode), Clock.format(toMat), Clock.format(whole),
+			Clock.format(tiled), Clock.format(haar), Clock.format(crop), Clock.format(classifyBuiltin), alpha, Clock.format(classifyMobileNet),
+			Clock.format(row), defaultCpu, Runtime.getRuntime().availableProcessors() * 1000 / defaultCpu, Runtime.getRuntime()
+				.availableProcessors());
+		log.log(line);
+		return line;
+	}
+
+	/** Wall and process CPU time (all threads) of a stage. */
+	private static final class Clock {
+
+		private long wall0, cpu0;
+
+		void start() {
+			cpu0 = LiveBenchmark.processCpuNanos();
+			wall0 = System.nanoTime();
+		}
+
+		/** {wall ms, CPU ms} per unit since {@link #start()}. */
+		double[] stop(final int units) {
+			final long wall = System.nanoTime() - wall0, cpu = LiveBenchmark.processCpuNanos() - cpu0;
+			return new double[] { wall / 1e6 / Math.max(1, units), cpu / 1e6 / Math.max(1, units) };
+		}
+
+		static String format(final double[] t) {
+			return t[0] < 1 ? String.format(Locale.ROOT, "%.2f (%.2f)", t[0], t[1]) : String.format(Locale.ROOT, "%.1f (%.1f)", t[0], t[1]);
+		}
+	}
+
+	private static double[] perFace(final EmotionClassifier c, final List<RgbImage> crops, final Clock clock) {
+		for (int i = 0; i < 5; i++) c.predict(crops.subList(0, 1));
+		clock.start();
+		for (final RgbImage crop : crops) c.predict(java.util.Collections.singletonList(crop));
+		return clock.stop(crops.size());
+	}
+
+	/** Decode-only frames per second: ours with RGB, ours without converting, Debian's ffmpeg -f null (into baseline[0]). */
+	private static List<String> decode(final Path clip, final double[] baselineOut, final ProgressListener log) throws IOException {
 		final List<String> out = new ArrayList<>();
 		long frames = 0;
 		double withRgb = 0, without = 0;
@@ -174,6 +357,7 @@ public final class VideoBenchmark {
 		final double seconds = run(Arrays.asList("ffmpeg", "-hide_banner", "-loglevel", "error", "-i", clip.toString(), "-f", "null", "-"),
 			1200);
 		final double baseline = frames / seconds;
+		baselineOut[0] = baseline;
 		final String name = clip.getFileName().toString().replace(".mp4", "");
 		final String line = String.format(Locale.ROOT, "decode %s H.264 (%d frames): ours %.0f frames/s to RGB, %.0f frames/s decode only; " +
 			"Debian's ffmpeg -f null %.0f frames/s (whole process, same run)", name, frames, withRgb, without, baseline);
@@ -183,7 +367,8 @@ public final class VideoBenchmark {
 	}
 
 	/**
-	 * Classify on one video: {analysed frames/s, video seconds per wall second, faces per analysed frame}.
+	 * Classify on one video: {analysed frames/s, video seconds per wall second, faces per analysed frame, process CPU ms per
+	 * analysed frame}.
 	 */
 	private static double[] classify(final EmotionClassifier c, final Path video, final Path out, final int every, final String detector,
 		final long maxFrames, final ClassificationSink sink) throws IOException
@@ -195,9 +380,11 @@ public final class VideoBenchmark {
 		s.max_frames = maxFrames;
 		if (detector != null) s.detector = detector;
 		if ("haar".equals(detector)) s.detection_size = 320;
+		final long cpu0 = LiveBenchmark.processCpuNanos();
 		final long t0 = System.nanoTime();
 		final ClassificationSummary summary = ClassifyTask.run(c, s, null, sink, ProgressListener.SILENT);
 		final double wall = (System.nanoTime() - t0) / 1e9;
+		final double cpu = (LiveBenchmark.processCpuNanos() - cpu0) / 1e6;
 		double videoSeconds;
 		long analysed = 0;
 		try (VideoReader r = VideoReader.open(video)) {
@@ -209,7 +396,8 @@ public final class VideoBenchmark {
 			analysed = Math.min(analysed, maxFrames);
 			videoSeconds = analysed * every / 30.0;
 		}
-		return new double[] { analysed / wall, videoSeconds / wall, summary.faces() / (double) Math.max(1, analysed) };
+		return new double[] { analysed / wall, videoSeconds / wall, summary.faces() / (double) Math.max(1, analysed), cpu / Math.max(1,
+			analysed) };
 	}
 
 	/** Resident memory while Classify goes through a long video (a repeated clip), at 10, 30 and 60 minutes of video. */

@@ -89,7 +89,7 @@ public final class BlazeFaceDetector implements FaceDetector {
 		OpenCv.ensureLoaded();
 		final byte[] bytes = BundledModels.read(model.fileName(), BundledModels.BLAZEFACE_SOURCE, BundledModels.folders());
 		final Net net = load(bytes, model.fileName());
-		final BlazeFaceModel found = probe(net, model.fileName());
+		final BlazeFaceModel found = probe(net, model.fileName(), bytes);
 		if (found != model) throw new DetectorLoadException(model.fileName() + " is the BlazeFace " + found + " model, not " + model);
 		return new BlazeFaceDetector(model, bytes, model.fileName(), minConfidence, tiles, minFaceSize, net);
 	}
@@ -115,7 +115,7 @@ public final class BlazeFaceDetector implements FaceDetector {
 			throw new DetectorLoadException("Cannot read BlazeFace model " + file + ": " + e, e);
 		}
 		final Net net = load(bytes, file.toString());
-		return new BlazeFaceDetector(probe(net, file.toString()), bytes, String.valueOf(file.getFileName()), minConfidence, tiles,
+		return new BlazeFaceDetector(probe(net, file.toString(), bytes), bytes, String.valueOf(file.getFileName()), minConfidence, tiles,
 			minFaceSize, net);
 	}
 
@@ -140,30 +140,67 @@ public final class BlazeFaceDetector implements FaceDetector {
 		}
 	}
 
-	/** Which BlazeFace model the network is, from the output shapes of a forward pass on a blank input. */
-	private static BlazeFaceModel probe(final Net net, final String name) throws DetectorLoadException {
+	/**
+	 * Which BlazeFace model the network is, from the output shapes of a forward pass on a blank input
+	 * of each BlazeFace size; a model that is neither is also run at its own input size (read from the
+	 * file), so that the refusal lists the output shapes it has.
+	 */
+	private static BlazeFaceModel probe(final Net net, final String name, final byte[] bytes) throws DetectorLoadException {
 		final List<String> seen = new ArrayList<>();
 		for (final BlazeFaceModel m : new BlazeFaceModel[] { BlazeFaceModel.FULL_RANGE, BlazeFaceModel.SHORT_RANGE }) {
-			final Mat blob = Mat.zeros(new int[] { 1, 3, m.inputSize(), m.inputSize() }, CvType.CV_32F);
-			final List<Mat> outs = new ArrayList<>();
+			final List<Mat> outs = forward(net, new int[] { 1, 3, m.inputSize(), m.inputSize() }, m.inputSize() + " px input", seen);
 			try {
-				net.setInput(blob);
-				net.forward(outs, net.getUnconnectedOutLayersNames());
-				final List<String> shapes = new ArrayList<>();
-				for (final Mat o : outs) shapes.add(shape(o));
-				seen.add(m.inputSize() + " px input -> " + String.join(" and ", shapes));
-				if (pick(outs, m) != null) return m;
-			}
-			catch (final RuntimeException e) {
-				seen.add(m.inputSize() + " px input -> " + ModelFiles.shortMessage(e));
+				if (outs != null && pick(outs, m) != null) return m;
 			}
 			finally {
-				blob.release();
-				for (final Mat o : outs) o.release();
+				if (outs != null) for (final Mat o : outs) o.release();
 			}
 		}
-		throw new DetectorLoadException("Not a BlazeFace model: " + name + " has outputs " + String.join("; ", seen) +
+		final int[] own = TfliteInputShape.of(bytes);
+		String input = "";
+		if (own != null) {
+			input = " (input " + Arrays.toString(own).replace(" ", "") + ")";
+			if (own.length == 4 && own[0] == 1 && own[1] > 0 && own[2] > 0 && own[3] > 0 && !(own[1] == own[2] && (own[1] == BlazeFaceModel.FULL_RANGE
+				.inputSize() || own[1] == BlazeFaceModel.SHORT_RANGE.inputSize())))
+			{
+				final List<Mat> outs = forward(net, new int[] { 1, own[3], own[1], own[2] }, "its own " + own[2] + "x" + own[1] + " px input",
+					seen);
+				if (outs != null) for (final Mat o : outs) o.release();
+			}
+		}
+		throw new DetectorLoadException("Not a BlazeFace model: " + name + input + " has outputs " + String.join("; ", seen) +
 			" (expected [1,2304,16] and [1,2304,1] for 192 px full range, or [1,896,16] and [1,896,1] for 128 px short range)");
+	}
+
+	/** The outputs of one forward pass on a blank NCHW blob (null if it failed); notes "label -> shapes" in {@code seen}. */
+	private static List<Mat> forward(final Net net, final int[] nchw, final String label, final List<String> seen) {
+		final Mat blob = Mat.zeros(nchw, CvType.CV_32F);
+		final List<Mat> outs = new ArrayList<>();
+		try {
+			net.setInput(blob);
+			net.forward(outs, net.getUnconnectedOutLayersNames());
+			final List<String> shapes = new ArrayList<>();
+			for (final Mat o : outs) shapes.add(shape(o));
+			seen.add(label + " -> " + String.join(" and ", shapes));
+			return outs;
+		}
+		catch (final RuntimeException e) {
+			for (final Mat o : outs) o.release();
+			seen.add(label + " -> fails (" + openCvError(e) + ")");
+			return null;
+		}
+		finally {
+			blob.release();
+		}
+	}
+
+	/** OpenCV's error without its source path and function ("(-2:Unspecified error) ..."). */
+	private static String openCvError(final RuntimeException e) {
+		String m = ModelFiles.shortMessage(e);
+		final int at = m.indexOf("error: ");
+		if (at >= 0) m = m.substring(at + 7);
+		final int in = m.indexOf(" in function");
+		return in > 0 ? m.substring(0, in) : m;
 	}
 
 	/** The box and score outputs of the model, by shape, or null. */

@@ -133,8 +133,12 @@ public final class VideoReader implements AutoCloseable {
 			final AVCodecParameters par = st.codecpar();
 			final String codecName = FFmpeg.codecName(par.codec_id());
 			final AVCodec decoder = decoder(par.codec_id());
-			if (decoder == null) throw new VideoFileException(file, "This FFmpeg build has no decoder for the video codec " + codecName +
-				" (" + container + "); convert the video, e.g. ffmpeg -i in -c:v libx264 out.mp4");
+			if (decoder == null) {
+				final String tag = fourCc(par.codec_tag());
+				throw new VideoFileException(file, "This FFmpeg build has no decoder for the video codec " + (par.codec_id() == avcodec
+					.AV_CODEC_ID_NONE ? "of this file (unknown to FFmpeg, " : codecName + " (") + (tag.isEmpty() ? "" : tag + ", ") + container +
+					" container); convert the video, e.g. ffmpeg -i in -c:v libx264 out.mp4");
+			}
 			ctx = avcodec.avcodec_alloc_context3(decoder);
 			r = avcodec.avcodec_parameters_to_context(ctx, par);
 			if (r < 0) throw new VideoFileException(file, "Cannot set up the " + codecName + " decoder (" + FFmpeg.error(r) + ")");
@@ -184,6 +188,17 @@ public final class VideoReader implements AutoCloseable {
 			parts.add(kind + " (" + FFmpeg.codecName(st.codecpar().codec_id()) + ")");
 		}
 		return "only " + String.join(", ", parts) + (parts.size() == 1 ? " stream" : " streams");
+	}
+
+	/** "FourCC LAB9" for a printable codec tag, else "". */
+	static String fourCc(final int tag) {
+		final StringBuilder sb = new StringBuilder();
+		for (int i = 0; i < 4; i++) {
+			final int c = tag >> 8 * i & 0xff;
+			if (c < 0x20 || c > 0x7e) return "";
+			sb.append((char) c);
+		}
+		return "FourCC " + sb.toString().trim();
 	}
 
 	/** The decoder for a codec: for AV1 the software decoders first (FFmpeg's own needs hardware). */

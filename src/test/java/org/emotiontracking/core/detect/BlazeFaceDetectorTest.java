@@ -1,12 +1,16 @@
 package org.emotiontracking.core.detect;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.Paths;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -79,6 +83,44 @@ class BlazeFaceDetectorTest {
 			assertTrue(Math.abs(f.keypoints().x(Keypoint.RIGHT_EYE) - ref.keypoints[0][0]) < 0.05 * ref.w, f.toString());
 			assertTrue(Math.abs(f.keypoints().y(Keypoint.LEFT_EYE) - ref.keypoints[1][1]) < 0.05 * ref.w, f.toString());
 		}
+	}
+
+	/** A real TFLite model that is not BlazeFace, fetched from npm by the build (the test skips without it). */
+	private static Path otherModel(final String name) {
+		final Path p = Paths.get("target", "npm", "test-models", name);
+		assumeTrue(Files.isRegularFile(p), "not fetched by the build (needs npm): " + p.toAbsolutePath());
+		return p;
+	}
+
+	@Test
+	void aRealTfliteOfAnotherModelIsRefusedWithTheShapesItHas() throws Exception {
+		// MediaPipe's selfie segmentation: loads in OpenCV, a 256x256 RGB input and a 256x256 mask out
+		final Path selfie = Files.copy(otherModel("selfie_segmentation.tflite"), dir.resolve("faces.tflite"));
+		final DetectorLoadException e = assertThrows(DetectorLoadException.class, () -> BlazeFaceDetector.open(selfie, 0.5, TileMode.AUTO,
+			0));
+		final String m = e.getMessage();
+		assertTrue(m.startsWith("Not a BlazeFace model: ") && m.contains("faces.tflite"), m);
+		assertTrue(m.contains("input [1,256,256,3]") && m.contains("its own 256x256 px input -> [1,1,256,256]"), m);
+		assertTrue(m.contains("[1,2304,16]"), "says what was expected: " + m);
+		final FaceDetectionSettings s = new FaceDetectionSettings();
+		s.detector = selfie.toString();
+		final DetectorLoadException viaFactory = assertThrows(DetectorLoadException.class, () -> FaceDetectors.open(s));
+		assertEquals(m, viaFactory.getMessage());
+		// its landscape variant has an op OpenCV's importer lacks: refused naming the file and the op
+		final Path landscape = otherModel("selfie_segmentation_landscape.tflite");
+		final DetectorLoadException e2 = assertThrows(DetectorLoadException.class, () -> BlazeFaceDetector.open(landscape, 0.5,
+			TileMode.AUTO, 0));
+		assertTrue(e2.getMessage().contains("selfie_segmentation_landscape.tflite") && e2.getMessage().contains("MEAN"), e2.getMessage());
+	}
+
+	@Test
+	void theInputShapeIsReadFromTheTfliteFile() throws Exception {
+		assertArrayEquals(new int[] { 1, 192, 192, 3 }, TfliteInputShape.of(BundledModels.read(BlazeFaceModel.FULL_RANGE.fileName(),
+			BundledModels.BLAZEFACE_SOURCE, BundledModels.folders())));
+		assertArrayEquals(new int[] { 1, 128, 128, 3 }, TfliteInputShape.of(BundledModels.read(BlazeFaceModel.SHORT_RANGE.fileName(),
+			BundledModels.BLAZEFACE_SOURCE, BundledModels.folders())));
+		assertNull(TfliteInputShape.of("TFL3 but nothing else".getBytes(StandardCharsets.UTF_8)));
+		assertNull(TfliteInputShape.of(new byte[3]));
 	}
 
 	@Test

@@ -212,6 +212,42 @@ class VideoReaderTest {
 	}
 
 	@Test
+	void aCodecTheBuildLacksAndAStreamThatCannotBeDecodedNameTheFileAndWhatWasFound() throws Exception {
+		FFmpegTestVideos.assumeEncoder("mjpeg");
+		// a lab camera's own codec: an MJPEG .avi whose FourCC is changed to one no FFmpeg knows
+		final Path mjpeg = FFmpegTestVideos.encode(tmp.resolve("mjpeg.avi"), frames.subList(0, 5), 25, "-c:v", "mjpeg");
+		final byte[] avi = Files.readAllBytes(mjpeg);
+		int patched = 0;
+		for (int i = 0; i + 4 <= Math.min(avi.length, 4096); i++) {
+			if (avi[i] == 'M' && avi[i + 1] == 'J' && avi[i + 2] == 'P' && avi[i + 3] == 'G') {
+				System.arraycopy("LAB9".getBytes(StandardCharsets.US_ASCII), 0, avi, i, 4);
+				patched++;
+			}
+		}
+		assertTrue(patched > 0, "the AVI header names MJPG");
+		final Path lab = Files.write(tmp.resolve("lab camera.avi"), avi);
+		assertEquals("LAB9", new String(FFmpegTestVideos.run(Arrays.asList("ffprobe", "-v", "error", "-select_streams", "v:0",
+			"-show_entries", "stream=codec_tag_string", "-of", "csv=p=0", lab.toString()), null), StandardCharsets.UTF_8).trim());
+		final VideoFileException e = assertThrows(VideoFileException.class, () -> VideoReader.open(lab));
+		assertTrue(e.getMessage().contains("no decoder") && e.getMessage().contains("FourCC LAB9") && e.getMessage().contains(
+			"avi container") && e.getMessage().contains("lab camera.avi"), e.getMessage());
+
+		// an H.264 .mp4 whose index is intact but whose frames are noise: opens, and no frame can be decoded
+		final Path good = FFmpegTestVideos.encode(tmp.resolve("good.mp4"), frames.subList(0, 10), 25, "-c:v", "libx264", "-preset",
+			"veryfast", "-pix_fmt", "yuv420p", "-movflags", "+faststart");
+		final byte[] mp4 = Files.readAllBytes(good);
+		final int mdat = new String(mp4, StandardCharsets.ISO_8859_1).indexOf("mdat");
+		assertTrue(mdat > 0);
+		final java.util.Random noise = new java.util.Random(7);
+		for (int i = mdat + 4; i < mp4.length; i++) mp4[i] = (byte) noise.nextInt(256);
+		final Path broken = Files.write(tmp.resolve("noise.mp4"), mp4);
+		final org.emotiontracking.core.live.FrameSourceException e2 = assertThrows(org.emotiontracking.core.live.FrameSourceException.class,
+			() -> org.emotiontracking.core.live.VideoFileSource.open(broken));
+		assertTrue(e2.getMessage().contains("noise.mp4") && e2.getMessage().contains("h264 stream cannot be decoded") && e2.getMessage()
+			.contains("no frame to analyse"), e2.getMessage());
+	}
+
+	@Test
 	void rotationsAreQuarterTurns() {
 		assertEquals(0, VideoReader.normalizeRotation(0));
 		assertEquals(90, VideoReader.normalizeRotation(90));
