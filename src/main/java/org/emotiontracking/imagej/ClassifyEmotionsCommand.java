@@ -147,13 +147,8 @@ public class ClassifyEmotionsCommand extends DetectingCommand<ClassifySettings> 
 		face_count = s.faces();
 		image_count = s.images();
 		summary = s.toString();
-		for (final String line : summary.split("\\R")) progress.log(line);
-		if (s.failures() > 0) for (final String m : s.failureMessages()) progress.log("  " + m);
+		s.log(progress, settings.output);
 		ChartWindows.show(s.files()); // interactive runs only
-		if (!s.files().isEmpty()) {
-			progress.log("Results in " + settings.output.toAbsolutePath() + ":");
-			for (final Path f : s.files()) progress.log("  " + f.getFileName());
-		}
 	}
 
 	/** Fills the table (shown now and then while rows arrive) and the overlay from each row. */

@@ -17,6 +17,7 @@ import org.emotiontracking.core.explain.GradCamJob;
 import org.emotiontracking.core.explain.GradCamSettings;
 import org.emotiontracking.core.explain.ImageExplanation;
 import org.emotiontracking.core.report.EmotionPalette;
+import org.emotiontracking.core.util.FileNames;
 import org.emotiontracking.core.util.KeyValues;
 import org.emotiontracking.core.util.ProgressListener;
 import org.scijava.ItemIO;
@@ -124,7 +125,7 @@ public class GradCamOverlayCommand extends DetectingCommand<GradCamSettings> {
 		if (imp == null) return;
 		if (new_image) {
 			if (blends.getSize() == 0) return;
-			gradcam_image = new ImagePlus(stem(imp.getTitle()) + "_gradcam", blends);
+			gradcam_image = new ImagePlus(FileNames.stem(imp.getTitle()) + "_gradcam", blends);
 			gradcam_image.setCalibration(imp.getCalibration());
 			// In Fiji the output is displayed by the framework; in ImageJ 1.x we show it.
 			if (imageJ1Hosted() && !EmotionTrackingPlugin.insideFiji()) gradcam_image.show();
@@ -140,10 +141,5 @@ public class GradCamOverlayCommand extends DetectingCommand<GradCamSettings> {
 			EmotionOverlay.addImage(imp, plane, box, f.overlayImage(1.0), alpha, f.label());
 			EmotionOverlay.addFace(imp, plane, box, f.label(), EmotionPalette.colorOf(f.className()));
 		}
-	}
-
-	private static String stem(final String title) {
-		final int dot = title.lastIndexOf('.');
-		return dot > 0 ? title.substring(0, dot) : title;
 	}
 }

@@ -17,6 +17,7 @@ import org.emotiontracking.core.data.WorkList;
 import org.emotiontracking.core.data.RgbImage;
 import org.emotiontracking.core.report.PngFiles;
 import org.emotiontracking.core.util.AtomicFiles;
+import org.emotiontracking.core.util.FileNames;
 import org.emotiontracking.core.util.ProgressListener;
 import org.emotiontracking.core.util.Required;
 
@@ -54,7 +55,7 @@ public final class GradCamJob implements AutoCloseable {
 		final FaceFinder finder = FaceFinder.fromSettings(s);
 		GradCam gc = null;
 		try {
-			gc = GradCam.load(s.model, s.classes.isEmpty() ? null : s.classes, s.layer, method, s.trust);
+			gc = GradCam.load(s.model, s.classes, s.layer, method, s.trust);
 			return new GradCamJob(s, gc, finder, gc.targetIndex(s.target));
 		}
 		catch (final IOException | RuntimeException e) {
@@ -213,7 +214,7 @@ public final class GradCamJob implements AutoCloseable {
 		final String rel = f.relativePath().replace('\\', '/');
 		final int slash = rel.lastIndexOf('/');
 		final Path folder = slash < 0 ? settings.output : settings.output.resolve(rel.substring(0, slash));
-		final String stem = stem(rel.substring(slash + 1));
+		final String stem = FileNames.stem(rel.substring(slash + 1));
 		final Path png = folder.resolve(stem + PNG_SUFFIX), tif = folder.resolve(stem + TIFF_SUFFIX);
 		AtomicFiles.checkCanWrite(png, settings.overwrite);
 		AtomicFiles.checkCanWrite(tif, settings.overwrite);
@@ -223,12 +224,6 @@ public final class GradCamJob implements AutoCloseable {
 		PngFiles.write(e.overlay(image, settings.alpha), png, settings.overwrite);
 		FloatTiff.write(tif, image.width(), image.height(), e.heatmap(), settings.overwrite);
 		return new ImageResult(f.path(), rel, image.width(), image.height(), e.faces(), png, tif);
-	}
-
-	/** "photo.v2.jpg" -> "photo.v2". */
-	static String stem(final String fileName) {
-		final int dot = fileName.lastIndexOf('.');
-		return dot > 0 ? fileName.substring(0, dot) : fileName;
 	}
 
 	@Override
