@@ -16,15 +16,18 @@ import org.emotiontracking.core.classify.ClassificationSink;
 import org.emotiontracking.core.classify.ClassificationSummary;
 import org.emotiontracking.core.classify.ClassifySettings;
 import org.emotiontracking.core.classify.ClassifyTask;
-import org.emotiontracking.core.data.ImageDecoder;
+import org.emotiontracking.core.classify.FaceMode;
 import org.emotiontracking.core.detect.FaceBox;
 import org.emotiontracking.core.model.BuiltinModel;
 import org.emotiontracking.core.model.EmotionClassifier;
+import org.emotiontracking.core.model.InferenceEngine;
 import org.emotiontracking.core.report.EmotionSummary;
 import org.emotiontracking.core.report.PredictionColumns;
 import org.emotiontracking.core.report.PredictionRow;
 import org.emotiontracking.core.util.AtomicFiles;
+import org.emotiontracking.core.util.KeyValues;
 import org.emotiontracking.core.util.ProgressListener;
+import org.emotiontracking.core.util.Required;
 import org.scijava.ItemIO;
 import org.scijava.command.Command;
 import org.scijava.plugin.Parameter;
@@ -54,46 +57,50 @@ public class ClassifyEmotionsCommand extends DetectingCommand<ClassifySettings> 
 	@Parameter(required = false, persist = false)
 	private ImagePlus image;
 
+	/** The defaults of every key: one place (the core). */
+	private static final ClassifySettings DEFAULTS = new ClassifySettings();
+
 	@Parameter(style = FileWidget.OPEN_STYLE, required = false, description = "Empty: the built-in model")
 	private File model;
 	@Parameter(required = false)
-	private boolean trust = false;
+	private boolean trust = DEFAULTS.trust;
 	/** Not remembered between runs: left empty, the open image is used. */
 	@Parameter(style = FileWidget.FILE_AND_DIRECTORY_STYLE, required = false, persist = false)
 	private File input;
 	@Parameter(style = FileWidget.DIRECTORY_STYLE, required = false)
 	private File output;
 	@Parameter
-	private boolean recursive = false;
-	@Parameter(choices = { "detect", "whole" })
-	private String faces = "detect";
-	@Parameter(required = false)
-	private String classes = "";
+	private boolean recursive = DEFAULTS.recursive;
 	@Parameter
-	private boolean overwrite = false;
+	private FaceMode faces = DEFAULTS.faces;
+	/** Comma-separated (SciJava has no list widget). */
+	@Parameter(required = false)
+	private String classes = KeyValues.encode(DEFAULTS.classes);
+	@Parameter
+	private boolean overwrite = DEFAULTS.overwrite;
 	@Parameter(min = "1", max = "1024")
-	private int batch_size = 32;
+	private int batch_size = DEFAULTS.batch_size;
 	@Parameter(min = "1")
-	private long max_pixels = ImageDecoder.DEFAULT_MAX_PIXELS;
+	private long max_pixels = DEFAULTS.max_pixels;
 	@Parameter(min = "1")
-	private int every = 1;
+	private int every = DEFAULTS.every;
 	@Parameter(min = "0")
-	private double start = 0;
+	private double start = DEFAULTS.start;
 	@Parameter(min = "0")
-	private double end = 0;
+	private double end = DEFAULTS.end;
 	@Parameter(min = "0")
-	private long max_frames = 0;
+	private long max_frames = DEFAULTS.max_frames;
 	@Parameter(min = "0")
-	private double duration = 0;
+	private double duration = DEFAULTS.duration;
 	@Parameter(min = "0")
-	private int smoothing = 0;
-	@Parameter(choices = { "onnxruntime", "tensorflow" })
-	private String engine = "onnxruntime";
+	private int smoothing = DEFAULTS.smoothing;
+	@Parameter
+	private InferenceEngine engine = DEFAULTS.engine;
 	@Parameter(min = "0")
-	private int inference_threads = 0;
+	private int inference_threads = DEFAULTS.inference_threads;
 	/** i/n: only that shard of the input folder (for cluster jobs running Fiji headless); never remembered. */
 	@Parameter(required = false, persist = false)
-	private String shard = "";
+	private String shard = DEFAULTS.shard;
 	/** Draw the faces on the open image's overlay (ImageJ only; not a command-line key). */
 	@Parameter
 	private boolean overlay = true;
@@ -128,7 +135,8 @@ public class ClassifyEmotionsCommand extends DetectingCommand<ClassifySettings> 
 		final ImagePlus imp = settings.input != null ? null : image != null ? image : WindowManager.getCurrentImage();
 		if (settings.input == null && imp == null) throw new IllegalArgumentException(
 			"No input: open an image or give input= (an image file or a folder)");
-		settings.validate(true, imp == null, false);
+		if (imp == null) settings.validate(Required.INPUT);
+		else settings.validate();
 		if (settings.output != null) for (final Path p : ClassificationReports.allFiles(settings.output))
 			AtomicFiles.checkCanWrite(p, settings.overwrite);
 
@@ -161,13 +169,8 @@ public class ClassifyEmotionsCommand extends DetectingCommand<ClassifySettings> 
 		face_count = s.faces();
 		image_count = s.images();
 		summary = s.toString();
-		for (final String line : summary.split("\\R")) progress.log(line);
-		if (s.failures() > 0) for (final String m : s.failureMessages()) progress.log("  " + m);
+		s.log(progress, settings.output);
 		ChartWindows.show(s.files()); // interactive runs only
-		if (!s.files().isEmpty()) {
-			progress.log("Results in " + settings.output.toAbsolutePath() + ":");
-			for (final Path f : s.files()) progress.log("  " + f.getFileName());
-		}
 	}
 
 	/** Fills the table (shown now and then while rows arrive) and the overlay from each row. */

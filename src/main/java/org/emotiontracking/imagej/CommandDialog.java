@@ -7,6 +7,8 @@ import java.math.BigDecimal;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import org.emotiontracking.core.util.KeyValues;
+
 /**
  * An ImageJ 1.x GenericDialog for a command's inputs: one field per input, labelled with its key
  * (directory/file fields with a Browse button, checkboxes, numbers, choices, text), the descriptions
@@ -33,6 +35,8 @@ public final class CommandDialog {
 		for (final CommandInputs.Input in : inputs.inputs) {
 			final Object v = initial.get(in.name);
 			if (in.isBoolean()) gd.addCheckbox(in.name, Boolean.TRUE.equals(v));
+			else if (!in.choices.isEmpty()) gd.addChoice(in.name, in.choices.toArray(new String[0]), v == null ? in.choices
+				.get(0) : String.valueOf(v));
 			else if (in.isInteger()) gd.addNumericField(in.name, v == null ? 0 : ((Number) v).doubleValue(), 0);
 			else if (in.isDecimal()) {
 				final double d = v == null ? Double.NaN : ((Number) v).doubleValue();
@@ -40,8 +44,6 @@ public final class CommandDialog {
 			}
 			else if (in.isDirectory()) gd.addDirectoryField(in.name, v == null ? "" : ((File) v).getPath(), 30);
 			else if (in.isFile()) gd.addFileField(in.name, v == null ? "" : ((File) v).getPath(), 30);
-			else if (!in.choices.isEmpty()) gd.addChoice(in.name, in.choices.toArray(new String[0]), v == null ? in.choices
-				.get(0) : String.valueOf(v));
 			else if (in.type.isEnum()) {
 				final Object[] constants = in.type.getEnumConstants();
 				final String[] names = new String[constants.length];
@@ -67,12 +69,12 @@ public final class CommandDialog {
 		final Map<String, Object> out = new LinkedHashMap<>();
 		for (final CommandInputs.Input in : inputs.inputs) {
 			if (in.isBoolean()) out.put(in.name, gd.getNextBoolean());
+			else if (!in.choices.isEmpty() || in.type.isEnum()) out.put(in.name, inputs.parse(in, gd.getNextChoice()));
 			else if (in.isInteger() || in.isDecimal()) {
 				final double d = gd.getNextNumber();
 				if (gd.invalidNumber()) throw new IllegalArgumentException(in.name + " must be a number");
-				out.put(in.name, inputs.parse(in, SettingsBinding.format(d)));
+				out.put(in.name, KeyValues.convert(in.name, d, in.type));
 			}
-			else if (!in.choices.isEmpty() || in.type.isEnum()) out.put(in.name, inputs.parse(in, gd.getNextChoice()));
 			else out.put(in.name, inputs.parse(in, gd.getNextString()));
 		}
 		return out;

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import org.emotiontracking.core.util.KeyValues;
 import org.scijava.Context;
 import org.scijava.ItemVisibility;
 import org.scijava.command.CommandInfo;
@@ -49,16 +50,11 @@ public final class CommandInputs {
 			this.description = description;
 		}
 
-		public boolean isBoolean() { return type == boolean.class || type == Boolean.class; }
+		public boolean isBoolean() { return KeyValues.isBoolean(type); }
 
-		public boolean isInteger() {
-			return type == int.class || type == Integer.class || type == long.class || type == Long.class ||
-				type == short.class || type == Short.class;
-		}
+		public boolean isInteger() { return KeyValues.isInteger(type); }
 
-		public boolean isDecimal() {
-			return type == double.class || type == Double.class || type == float.class || type == Float.class;
-		}
+		public boolean isDecimal() { return KeyValues.isDecimal(type); }
 
 		public boolean isFile() { return type == File.class; }
 
@@ -127,7 +123,7 @@ public final class CommandInputs {
 		final Map<String, String> out = new LinkedHashMap<>();
 		for (final Input in : inputs) {
 			final Object v = values.get(in.name);
-			if (v != null) out.put(in.name, SettingsBinding.format(v));
+			if (v != null) out.put(in.name, KeyValues.encode(v));
 		}
 		return out;
 	}
@@ -144,50 +140,18 @@ public final class CommandInputs {
 	}
 
 	/**
-	 * Converts macro text to the input's type. A bare word (null) is true for a boolean; booleans also
-	 * accept true/false, yes/no, on/off, 1/0. An empty text is null for a file.
+	 * Converts macro text to the input's type with the codec the command line uses
+	 * ({@link KeyValues#decode}): a bare word (null) is true for a boolean; booleans also accept
+	 * yes/no, on/off, 1/0; whole numbers may be written 16.0; an empty text is null for a file.
 	 *
 	 * @throws IllegalArgumentException naming the key when the text does not fit the type
 	 */
 	public Object parse(final Input in, final String text) {
-		try {
-			if (in.isBoolean()) {
-				if (text == null) return true;
-				switch (text.trim().toLowerCase(Locale.ROOT)) {
-					case "true": case "yes": case "on": case "1": case "": return true;
-					case "false": case "no": case "off": case "0": return false;
-					default: throw new IllegalArgumentException("expected true or false");
-				}
-			}
-			if (text == null) throw new IllegalArgumentException("a value is needed (" + in.name + "=...)");
-			final String t = text.trim();
-			if (in.type == String.class) return text;
-			if (in.isFile()) return t.isEmpty() ? null : new File(t);
-			if (in.isInteger()) {
-				final double d = Double.parseDouble(t);
-				if (d != Math.rint(d)) throw new IllegalArgumentException("expected a whole number");
-				if (in.type == long.class || in.type == Long.class) return (long) d;
-				if (in.type == short.class || in.type == Short.class) return (short) d;
-				return (int) d;
-			}
-			if (in.isDecimal()) {
-				final double d = Double.parseDouble(t);
-				return in.type == float.class || in.type == Float.class ? (Object) (float) d : (Object) d;
-			}
-			if (in.type.isEnum()) {
-				for (final Object c : in.type.getEnumConstants())
-					if (c.toString().equalsIgnoreCase(t)) return c;
-				throw new IllegalArgumentException("expected one of " + java.util.Arrays.toString(in.type.getEnumConstants()));
-			}
-			if (convert != null && convert.supports(t, in.type)) return convert.convert(t, in.type);
-			throw new IllegalArgumentException("cannot convert text to " + in.type.getSimpleName());
-		}
-		catch (final NumberFormatException e) {
-			throw new IllegalArgumentException("Bad value for " + in.name + "=" + text + ": expected a number", e);
-		}
-		catch (final IllegalArgumentException e) {
-			if (e.getMessage() != null && e.getMessage().startsWith("Bad value")) throw e;
-			throw new IllegalArgumentException("Bad value for " + in.name + "=" + text + ": " + e.getMessage(), e);
-		}
+		if (KeyValues.supports(in.type)) return KeyValues.decode(in.name, in.type, text);
+		if (text == null) throw new IllegalArgumentException("Bad value for " + in.name + "=: a value is needed");
+		final String t = text.trim();
+		if (convert != null && convert.supports(t, in.type)) return convert.convert(t, in.type);
+		throw new IllegalArgumentException("Bad value for " + in.name + "=" + text + ": cannot convert text to " + in.type
+			.getSimpleName());
 	}
 }

@@ -9,17 +9,17 @@ import java.awt.Rectangle;
 import java.io.File;
 import java.util.Locale;
 
+import org.emotiontracking.core.classify.FaceMode;
 import org.emotiontracking.core.model.BuiltinModel;
 import org.emotiontracking.core.data.RgbImage;
 import org.emotiontracking.core.detect.FaceBox;
 import org.emotiontracking.core.explain.FaceExplanation;
-import org.emotiontracking.core.explain.GradCam;
 import org.emotiontracking.core.explain.GradCamJob;
-import org.emotiontracking.core.explain.GradCamMethod;
 import org.emotiontracking.core.explain.GradCamSettings;
-import org.emotiontracking.core.explain.Heatmaps;
 import org.emotiontracking.core.explain.ImageExplanation;
 import org.emotiontracking.core.report.EmotionPalette;
+import org.emotiontracking.core.util.FileNames;
+import org.emotiontracking.core.util.KeyValues;
 import org.emotiontracking.core.util.ProgressListener;
 import org.scijava.ItemIO;
 import org.scijava.command.Command;
@@ -50,34 +50,38 @@ public class GradCamOverlayCommand extends DetectingCommand<GradCamSettings> {
 	@Parameter(required = false, persist = false)
 	private ImagePlus image;
 
+	/** The defaults of every key: one place (the core). */
+	private static final GradCamSettings DEFAULTS = new GradCamSettings();
+
 	@Parameter(style = FileWidget.OPEN_STYLE, required = false, description = "Empty: the built-in model")
 	private File model;
 	@Parameter(required = false)
-	private boolean trust = false;
+	private boolean trust = DEFAULTS.trust;
+	/** Comma-separated (SciJava has no list widget). */
 	@Parameter(required = false)
-	private String classes = "";
+	private String classes = KeyValues.encode(DEFAULTS.classes);
 	/** Not remembered between runs: left empty, the open image is used. */
 	@Parameter(style = FileWidget.FILE_AND_DIRECTORY_STYLE, required = false, persist = false)
 	private File input;
 	@Parameter(style = FileWidget.DIRECTORY_STYLE, required = false)
 	private File output;
 	@Parameter
-	private boolean recursive = false;
-	@Parameter(choices = { "detect", "whole" })
-	private String faces = "detect";
+	private boolean recursive = DEFAULTS.recursive;
 	@Parameter
-	private String target = GradCam.PREDICTED;
+	private FaceMode faces = DEFAULTS.faces;
+	@Parameter
+	private String target = DEFAULTS.target;
 	@Parameter(required = false)
-	private String layer = "";
+	private String layer = DEFAULTS.layer;
 	@Parameter(choices = { "gradcam", "gradcam++" })
-	private String method = GradCamMethod.GRADCAM.id;
+	private String method = DEFAULTS.method;
 	@Parameter(min = "0", max = "1", stepSize = "0.05")
-	private double alpha = Heatmaps.DEFAULT_ALPHA;
+	private double alpha = DEFAULTS.alpha;
 	@Parameter
-	private boolean overwrite = false;
+	private boolean overwrite = DEFAULTS.overwrite;
 	/** i/n: only that shard of the input folder (for cluster jobs running Fiji headless); never remembered. */
 	@Parameter(required = false, persist = false)
-	private String shard = "";
+	private String shard = DEFAULTS.shard;
 	/** Make a new RGB image of the blend instead of drawing on the open image's overlay (ImageJ only). */
 	@Parameter
 	private boolean new_image = false;
@@ -130,11 +134,11 @@ public class GradCamOverlayCommand extends DetectingCommand<GradCamSettings> {
 		summary = String.format(Locale.ROOT, "Grad-CAM of %s: %d face%s in %d of %d plane%s%s", imp.getTitle(), face_count,
 			face_count == 1 ? "" : "s", done, planes, planes == 1 ? "" : "s", done < planes ? " (cancelled)" : "");
 		progress.log(summary);
-		if (face_count == 0 && "detect".equalsIgnoreCase(settings.faces.trim())) progress.log(
+		if (face_count == 0 && settings.faces == FaceMode.DETECT) progress.log(
 			"No face found (for images that are face crops use faces=whole)");
 		if (new_image) {
 			if (blends.getSize() == 0) return;
-			gradcam_image = new ImagePlus(stem(imp.getTitle()) + "_gradcam", blends);
+			gradcam_image = new ImagePlus(FileNames.stem(imp.getTitle()) + "_gradcam", blends);
 			gradcam_image.setCalibration(imp.getCalibration());
 			// In Fiji the output is displayed by the framework; in ImageJ 1.x we show it.
 			if (imageJ1Hosted() && !EmotionTrackingPlugin.insideFiji()) gradcam_image.show();
@@ -150,10 +154,5 @@ public class GradCamOverlayCommand extends DetectingCommand<GradCamSettings> {
 			EmotionOverlay.addImage(imp, plane, box, f.overlayImage(1.0), alpha, f.label());
 			EmotionOverlay.addFace(imp, plane, box, f.label(), EmotionPalette.colorOf(f.className()));
 		}
-	}
-
-	private static String stem(final String title) {
-		final int dot = title.lastIndexOf('.');
-		return dot > 0 ? title.substring(0, dot) : title;
 	}
 }

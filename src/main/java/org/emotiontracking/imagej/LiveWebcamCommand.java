@@ -10,7 +10,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.ExecutionException;
 
-import org.emotiontracking.core.live.FaceTracker;
 import org.emotiontracking.core.live.FrameSource;
 import org.emotiontracking.core.live.FrameSourceException;
 import org.emotiontracking.core.live.ImageSequenceSource;
@@ -18,6 +17,8 @@ import org.emotiontracking.core.live.LiveOutputs;
 import org.emotiontracking.core.live.LiveSession;
 import org.emotiontracking.core.live.LiveSettings;
 import org.emotiontracking.core.live.LiveSummary;
+import org.emotiontracking.core.model.InferenceEngine;
+import org.emotiontracking.core.util.KeyValues;
 import org.emotiontracking.core.util.ProgressListener;
 import org.scijava.ItemIO;
 import org.scijava.command.Command;
@@ -46,47 +47,51 @@ public class LiveWebcamCommand extends DetectingCommand<LiveSettings> {
 	@Parameter(required = false, persist = false)
 	private ImagePlus image;
 
+	/** The defaults of every key: one place (the core). */
+	private static final LiveSettings DEFAULTS = new LiveSettings();
+
 	@Parameter(style = FileWidget.OPEN_STYLE, required = false, description = "Empty: the built-in model")
 	private File model;
 	@Parameter(required = false)
-	private boolean trust = false;
+	private boolean trust = DEFAULTS.trust;
 	@Parameter(min = "0")
-	private int camera = 0;
+	private int camera = DEFAULTS.camera;
 	/** Not remembered between runs: left empty, the camera (or the open image) is used. */
 	@Parameter(style = FileWidget.OPEN_STYLE, required = false, persist = false)
 	private File source;
 	@Parameter(min = "1")
-	private int every = 1;
+	private int every = DEFAULTS.every;
 	@Parameter(min = "0")
-	private double start = 0;
+	private double start = DEFAULTS.start;
 	@Parameter(min = "0")
-	private double end = 0;
+	private double end = DEFAULTS.end;
 	@Parameter(style = FileWidget.DIRECTORY_STYLE, required = false)
 	private File output;
 	@Parameter
-	private boolean show = true;
+	private boolean show = DEFAULTS.show;
 	@Parameter(min = "0")
-	private long max_frames = 0;
+	private long max_frames = DEFAULTS.max_frames;
 	@Parameter(min = "0")
-	private double duration = 0;
+	private double duration = DEFAULTS.duration;
 	@Parameter(min = "0")
-	private int smoothing = 5;
+	private int smoothing = DEFAULTS.smoothing;
 	@Parameter(min = "0")
-	private int max_missed = FaceTracker.DEFAULT_MAX_MISSED;
+	private int max_missed = DEFAULTS.max_missed;
 	@Parameter
-	private boolean record = false;
+	private boolean record = DEFAULTS.record;
 	@Parameter
-	private boolean realtime = false;
+	private boolean realtime = DEFAULTS.realtime;
 	@Parameter(min = "0")
-	private int detect_width = 320;
+	private int detect_width = DEFAULTS.detect_width;
+	/** Comma-separated (SciJava has no list widget). */
 	@Parameter(required = false)
-	private String classes = "";
+	private String classes = KeyValues.encode(DEFAULTS.classes);
 	@Parameter
-	private boolean overwrite = false;
-	@Parameter(choices = { "onnxruntime", "tensorflow" })
-	private String engine = "onnxruntime";
+	private boolean overwrite = DEFAULTS.overwrite;
+	@Parameter
+	private InferenceEngine engine = DEFAULTS.engine;
 	@Parameter(min = "0")
-	private int inference_threads = 0;
+	private int inference_threads = DEFAULTS.inference_threads;
 
 	@Parameter(type = ItemIO.OUTPUT)
 	private long frames;

@@ -3,67 +3,56 @@ package org.emotiontracking.imagej;
 import java.io.File;
 import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
-import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Collection;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.stream.Collectors;
 
+import org.emotiontracking.core.util.KeyValues;
 import org.emotiontracking.core.util.Setting;
 import org.emotiontracking.core.util.Settings;
+import org.scijava.plugin.Parameter;
 
 /**
  * Copies a command's fields into a core settings object by name: a command field named like a
- * {@link Setting} key of the settings class supplies that key. Values go through the same
- * {@code key=value} text as the CLI ({@link Settings#apply}), so a Fiji dialog, an ImageJ macro and
- * the command line read identically.
+ * {@link Setting} key of the settings class supplies that key. Values are copied as values (no detour
+ * through text); where a command holds text for a typed key (a list as "a,b"), the codec of the CLI
+ * ({@link KeyValues}) reads it, so a Fiji dialog, an ImageJ macro and the command line read identically.
  */
 public final class SettingsBinding {
 
 	private SettingsBinding() {}
 
 	/**
-	 * The command's values for the settings' keys as {@code key=value} text; null fields are left
-	 * out (the settings keep their defaults).
+	 * Fills {@code settings} from the command's fields of the same names, value to value (a File
+	 * becomes a Path, a text is decoded by {@link KeyValues}: "a,b" for a list, a choice in any case);
+	 * null fields are left out (the settings keep their defaults). Returns {@code settings}.
+	 *
+	 * @throws IllegalArgumentException "Bad value for key=value: ..." for a value that does not fit
 	 */
-	public static Map<String, String> keys(final Object command, final Class<?> settingsType) {
-		final Map<String, Field> own = fields(command.getClass());
-		final Map<String, String> out = new LinkedHashMap<>();
-		for (final String key : Settings.fields(settingsType).keySet()) {
-			final Field f = own.get(key);
-			if (f == null) continue;
-			final Object v;
-			try {
-				v = f.get(command);
-			}
-			catch (final IllegalAccessException e) {
-				throw new IllegalStateException(e);
-			}
-			if (v != null) out.put(key, format(v));
-		}
-		return out;
-	}
-
-	/** Fills {@code settings} from the command's fields of the same names; returns {@code settings}. */
 	public static <S> S apply(final Object command, final S settings) {
-		return Settings.apply(settings, keys(command, settings.getClass()));
+		final Map<String, Field> own = fields(command.getClass());
+		for (final Map.Entry<String, Field> e : Settings.fields(settings.getClass()).entrySet()) {
+			final Field f = own.get(e.getKey());
+			if (f == null) continue;
+			try {
+				final Object v = f.get(command);
+				if (v != null) e.getValue().set(settings, Settings.choice(e.getValue(), KeyValues.convert(e.getKey(), v, e
+					.getValue().getType())));
+			}
+			catch (final IllegalAccessException ex) {
+				throw new IllegalStateException(ex);
+			}
+		}
+		return settings;
 	}
 
-	/** A value as macro / CLI text: paths as is, lists comma-separated, numbers without exponent, others by toString. */
+	/** A value as macro / CLI text ({@link KeyValues#encode}). */
 	public static String format(final Object v) {
-		if (v instanceof File) return ((File) v).getPath();
-		if (v instanceof Path) return v.toString();
-		if (v instanceof Collection) return ((Collection<?>) v).stream().map(String::valueOf).collect(Collectors.joining(","));
-		if (v instanceof Double || v instanceof Float) {
-			final double d = ((Number) v).doubleValue();
-			if (Double.isNaN(d) || Double.isInfinite(d)) return String.valueOf(d);
-			return new BigDecimal(v.toString()).stripTrailingZeros().toPlainString();
-		}
-		return String.valueOf(v);
+		return KeyValues.encode(v);
 	}
 
 	/** The {@link Setting} description of a key, or "" if the settings class has no such key. */
@@ -73,15 +62,27 @@ public final class SettingsBinding {
 	}
 
 	/**
-	 * For tests of each command: keys of the settings class that the command lacks, and keys where
-	 * the command's initial value differs from the core's default. Empty when the command mirrors
-	 * the settings exactly.
+	 * For tests of each command: every way its fields drift from the settings class. Empty when the
+	 * command mirrors the settings exactly:
+	 * <ul>
+	 * <li>a key of the settings without a command field;</li>
+	 * <li>a field of another type than its key: the same type, except a File for a Path and a
+	 * comma-separated String for a list (SciJava has neither widget);</li>
+	 * <li>an initial value other than the core's default;</li>
+	 * <li>widget limits ({@code @Parameter} min, max, choices) other than the key's {@link Setting}
+	 * range and choices: an inclusive bound the same, an exclusive one left out or inside it, no bound
+	 * where the key has none; the key's choices, none for an enum (SciJava lists its constants), or for
+	 * a number choices inside its range.</li>
+	 * </ul>
 	 */
 	public static List<String> mismatches(final Object freshCommand, final Object defaultSettings) {
 		final List<String> out = new ArrayList<>();
 		final Map<String, Field> own = fields(freshCommand.getClass());
-		for (final String key : Settings.fields(defaultSettings.getClass()).keySet())
-			if (!own.containsKey(key)) out.add(key + ": no command field");
+		for (final Map.Entry<String, Field> e : Settings.fields(defaultSettings.getClass()).entrySet()) {
+			final Field f = own.get(e.getKey());
+			if (f == null) out.add(e.getKey() + ": no command field");
+			else out.addAll(drift(e.getKey(), f, e.getValue()));
+		}
 		final Object bound;
 		try {
 			bound = apply(freshCommand, defaultSettings.getClass().getConstructor().newInstance());
@@ -95,6 +96,45 @@ public final class SettingsBinding {
 			if (own.containsKey(key) && !Objects.equals(want.get(key), got.get(key))) out.add(key + ": command default " +
 				got.get(key) + ", core default " + want.get(key));
 		return out;
+	}
+
+	/** How the command field {@code f} differs from the key {@code s} in type and limits. */
+	private static List<String> drift(final String key, final Field f, final Field s) {
+		final List<String> out = new ArrayList<>();
+		final Class<?> want = s.getType(), got = f.getType();
+		final boolean typeOk = KeyValues.boxed(want) == KeyValues.boxed(got) || want == Path.class && got == File.class ||
+			want == List.class && got == String.class;
+		if (!typeOk) out.add(key + ": command type " + got.getSimpleName() + ", core type " + want.getSimpleName());
+		final Setting setting = s.getAnnotation(Setting.class);
+		final Parameter p = f.getAnnotation(Parameter.class);
+		final String min = p == null ? "" : p.min(), max = p == null ? "" : p.max();
+		final List<String> choices = p == null ? new ArrayList<>() : Arrays.asList(p.choices());
+		final boolean number = KeyValues.isInteger(want) || KeyValues.isDecimal(want);
+		if (number) {
+			final Settings.Range r = setting.range().isEmpty() ? null : Settings.Range.of(setting.range());
+			final String range = r == null ? "none" : r.toString();
+			if (!bound(min, r == null || !r.hasMin() ? null : r.min, r != null && r.minInclusive, true)) out.add(key +
+				": widget min " + (min.isEmpty() ? "none" : min) + ", core range " + range);
+			if (!bound(max, r == null || !r.hasMax() ? null : r.max, r != null && r.maxInclusive, false)) out.add(key +
+				": widget max " + (max.isEmpty() ? "none" : max) + ", core range " + range);
+			for (final String c : choices)
+				if (r != null && !r.contains(Double.parseDouble(c))) out.add(key + ": widget choice " + c + " outside " + range);
+		}
+		else if (!want.isEnum() && !choices.equals(Arrays.asList(setting.choices()))) out.add(key + ": widget choices " +
+			choices + ", core choices " + Arrays.toString(setting.choices()));
+		else if (want.isEnum() && !choices.isEmpty()) out.add(key + ": widget choices " + choices +
+			" on an enum (SciJava lists its constants)");
+		if (!number && (!min.isEmpty() || !max.isEmpty())) out.add(key + ": widget min/max on a key that is no number");
+		return out;
+	}
+
+	/** Whether a widget bound fits the core's: the same if inclusive, absent or inside if exclusive, absent if none. */
+	private static boolean bound(final String widget, final Double core, final boolean inclusive, final boolean lower) {
+		if (core == null) return widget.isEmpty();
+		if (widget.isEmpty()) return !inclusive;
+		final double w = Double.parseDouble(widget);
+		if (inclusive) return w == core;
+		return lower ? w > core : w < core;
 	}
 
 	/** Instance fields of a class and its superclasses, by name (subclass first), made accessible. */

@@ -5,6 +5,7 @@ import java.io.File;
 import org.emotiontracking.core.train.TrainSettings;
 import org.emotiontracking.core.train.Trainer;
 import org.emotiontracking.core.train.TrainingSummary;
+import org.emotiontracking.core.util.KeyValues;
 import org.emotiontracking.core.util.ProgressListener;
 import org.scijava.ItemIO;
 import org.scijava.command.Command;
@@ -22,54 +23,58 @@ import org.scijava.widget.FileWidget;
 	menuPath = "Plugins>Emotion Tracking>Train Emotion Model")
 public class TrainEmotionModelCommand extends EmotionCommand<TrainSettings> {
 
+	/** The defaults of every key: one place (the core). */
+	private static final TrainSettings DEFAULTS = new TrainSettings();
+
 	@Parameter(style = FileWidget.DIRECTORY_STYLE)
 	private File dataset;
 	@Parameter(style = FileWidget.DIRECTORY_STYLE)
 	private File output;
+	/** Comma-separated (SciJava has no list widget). */
 	@Parameter(required = false)
-	private String classes = "";
+	private String classes = KeyValues.encode(DEFAULTS.classes);
 	@Parameter(min = "0", max = "0.9", stepSize = "0.05")
-	private double validation = 0.2;
+	private double validation = DEFAULTS.validation;
 	@Parameter(style = FileWidget.DIRECTORY_STYLE, required = false)
 	private File validation_dataset;
 	@Parameter
-	private boolean augment = true;
+	private boolean augment = DEFAULTS.augment;
 	@Parameter
-	private String weights = "imagenet";
+	private String weights = DEFAULTS.weights;
 	@Parameter(min = "0", max = "17")
-	private int fine_tune = 0;
-	@Parameter(min = "0")
-	private double learning_rate = 0.001;
+	private int fine_tune = DEFAULTS.fine_tune;
+	@Parameter
+	private double learning_rate = DEFAULTS.learning_rate;
 	@Parameter(min = "0", required = false)
-	private double warmup_epochs = 0;
+	private double warmup_epochs = DEFAULTS.warmup_epochs;
 	@Parameter(min = "1")
-	private int epochs = 16;
+	private int epochs = DEFAULTS.epochs;
 	@Parameter(min = "1")
-	private int batch_size = 32;
+	private int batch_size = DEFAULTS.batch_size;
 	@Parameter(min = "32", max = "224")
-	private int image_size = 224;
+	private int image_size = DEFAULTS.image_size;
 	@Parameter(choices = { "0.35", "0.5", "0.75", "1.0", "1.3", "1.4" })
-	private String alpha = "1.0";
+	private double alpha = DEFAULTS.alpha;
 	@Parameter(min = "1")
-	private int hidden_units = 128;
+	private int hidden_units = DEFAULTS.hidden_units;
 	@Parameter(min = "0", max = "0.95")
-	private double dropout = 0.2;
+	private double dropout = DEFAULTS.dropout;
 	@Parameter
-	private long seed = 42;
+	private long seed = DEFAULTS.seed;
 	@Parameter(min = "0")
-	private int patience = 0;
+	private int patience = DEFAULTS.patience;
 	@Parameter(min = "0")
-	private double time_budget = 0;
+	private double time_budget = DEFAULTS.time_budget;
 	@Parameter(choices = { "val_loss", "val_accuracy" })
-	private String monitor = "val_loss";
+	private String monitor = DEFAULTS.monitor;
 	@Parameter
-	private boolean overwrite = false;
+	private boolean overwrite = DEFAULTS.overwrite;
 	@Parameter(style = FileWidget.DIRECTORY_STYLE, required = false)
-	private File models = new File("models");
+	private File models = DEFAULTS.models.toFile();
 	@Parameter
-	private boolean gradcam = true;
+	private boolean gradcam = DEFAULTS.gradcam;
 	@Parameter
-	private boolean int8 = false;
+	private boolean int8 = DEFAULTS.int8;
 
 	@Parameter(type = ItemIO.OUTPUT)
 	private double validation_accuracy = Double.NaN;

@@ -1,6 +1,8 @@
 package org.emotiontracking.imagej;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
 import java.io.File;
@@ -8,6 +10,7 @@ import java.nio.file.Paths;
 import java.util.Arrays;
 import java.util.List;
 
+import org.emotiontracking.core.explain.GradCamSettings;
 import org.emotiontracking.core.train.TrainSettings;
 import org.junit.jupiter.api.Test;
 
@@ -55,5 +58,39 @@ class SettingsBindingTest {
 		assertEquals(true, m.stream().anyMatch(s -> s.startsWith("epochs: command default 3, core default 16")), m
 			.toString());
 		assertEquals(false, m.stream().anyMatch(s -> s.startsWith("validation_dataset")), m.toString());
+	}
+
+	/** The drifts the check must catch: a text for a number, a text for an enum, widget limits not the core's. */
+	static class Drifting {
+
+		@org.scijava.plugin.Parameter(choices = { "0.35", "1.0" })
+		private String alpha = "1.0";
+		@org.scijava.plugin.Parameter(min = "0")
+		private double learning_rate = new TrainSettings().learning_rate;
+		@org.scijava.plugin.Parameter(min = "1", max = "100")
+		private int epochs = new TrainSettings().epochs;
+		@org.scijava.plugin.Parameter(choices = { "val_loss" })
+		private String monitor = "val_loss";
+		@org.scijava.plugin.Parameter(min = "0", max = "0.95")
+		private double dropout = new TrainSettings().dropout;
+	}
+
+	/** GradCamSettings.faces was once a String beside ClassifySettings' FaceMode. */
+	static class TextFaces {
+
+		@org.scijava.plugin.Parameter(choices = { "detect", "whole" })
+		private String faces = "detect";
+	}
+
+	@Test
+	void reportsTypesAndWidgetLimitsThatDriftFromTheCore() {
+		final List<String> m = SettingsBinding.mismatches(new Drifting(), new TrainSettings());
+		assertTrue(m.contains("alpha: command type String, core type double"), m.toString());
+		assertTrue(m.contains("learning_rate: widget min 0, core range (0, )"), m.toString());
+		assertTrue(m.contains("epochs: widget max 100, core range [1, )"), m.toString());
+		assertTrue(m.contains("monitor: widget choices [val_loss], core choices [val_loss, val_accuracy]"), m.toString());
+		assertFalse(m.stream().anyMatch(s -> s.startsWith("dropout")), "an exclusive bound may be narrowed: " + m);
+		final List<String> g = SettingsBinding.mismatches(new TextFaces(), new GradCamSettings());
+		assertTrue(g.contains("faces: command type String, core type FaceMode"), g.toString());
 	}
 }

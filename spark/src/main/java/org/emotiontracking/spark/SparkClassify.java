@@ -29,6 +29,7 @@ import org.emotiontracking.core.video.VideoFileTypes;
 import org.emotiontracking.core.util.AtomicFiles;
 import org.emotiontracking.core.util.FileTrees;
 import org.emotiontracking.core.util.ProgressListener;
+import org.emotiontracking.core.util.Required;
 import org.emotiontracking.core.util.Settings;
 
 /**
@@ -152,7 +153,7 @@ public final class SparkClassify {
 		final ProgressListener progress) throws IOException
 	{
 		final ProgressListener p = progress == null ? ProgressListener.SILENT : progress;
-		given.validate(true, true, true);
+		given.validate(Required.INPUT, Required.OUTPUT);
 		if (given.isShard()) throw new IllegalArgumentException("shard= is for single machines; the Spark job cuts the input " +
 			"into partitions= shards itself");
 		if (spark.partitions < 0) throw new IllegalArgumentException("partitions must be 0 or more, got " + spark.partitions);

@@ -3,12 +3,14 @@ package org.emotiontracking.core.classify;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 import org.emotiontracking.core.data.ImageDecoder;
 import org.emotiontracking.core.data.Shard;
 import org.emotiontracking.core.detect.FaceDetectionSettings;
 import org.emotiontracking.core.model.InferenceEngine;
+import org.emotiontracking.core.util.Required;
 import org.emotiontracking.core.util.Setting;
 
 /**
@@ -33,21 +35,21 @@ public final class ClassifySettings extends FaceDetectionSettings {
 	public List<String> classes = new ArrayList<>();
 	@Setting("Replace existing output files")
 	public boolean overwrite = false;
-	@Setting("Faces per inference batch")
+	@Setting(value = "Faces per inference batch", range = "[1, 1024]")
 	public int batch_size = 32;
-	@Setting("Refuse images with more pixels than this (guards against decompression bombs)")
+	@Setting(value = "Refuse images with more pixels than this (guards against decompression bombs)", range = "[1, )")
 	public long max_pixels = ImageDecoder.DEFAULT_MAX_PIXELS;
-	@Setting("Videos: analyse every Nth frame (1 = all)")
+	@Setting(value = "Videos: analyse every Nth frame (1 = all)", range = "[1, )")
 	public int every = 1;
-	@Setting("Videos: start at this time in seconds")
+	@Setting(value = "Videos: start at this time in seconds", range = "[0, )")
 	public double start = 0;
-	@Setting("Videos: stop at this time in seconds (0 = the end)")
+	@Setting(value = "Videos: stop at this time in seconds (0 = the end)", range = "[0, )")
 	public double end = 0;
-	@Setting("Videos: stop after this many analysed frames per video (0 = no limit)")
+	@Setting(value = "Videos: stop after this many analysed frames per video (0 = no limit)", range = "[0, )")
 	public long max_frames = 0;
-	@Setting("Videos: stop after this many seconds of video per video (0 = no limit)")
+	@Setting(value = "Videos: stop after this many seconds of video per video (0 = no limit)", range = "[0, )")
 	public double duration = 0;
-	@Setting("Videos: average each face's probabilities over its last N analysed frames (0 = each frame on its own)")
+	@Setting(value = "Videos: average each face's probabilities over its last N analysed frames (0 = each frame on its own)", range = "[0, )")
 	public int smoothing = 0;
 
 	/** The frames of each video to analyse (every, start, end). */
@@ -57,7 +59,7 @@ public final class ClassifySettings extends FaceDetectionSettings {
 
 	@Setting("Inference engine: onnxruntime (faster; models without an ONNX export run on TensorFlow) or tensorflow")
 	public InferenceEngine engine = InferenceEngine.DEFAULT;
-	@Setting("Threads of the inference engine (0 = all cores, or EMOTION_TRACKING_THREADS)")
+	@Setting(value = "Threads of the inference engine (0 = all cores, or EMOTION_TRACKING_THREADS)", range = "[0, )")
 	public int inference_threads = 0;
 	@Setting("Classify only shard i/n of the input (files sorted by relative path, slice [i*N/n, (i+1)*N/n)) and write shard.json for merge; empty: everything")
 	public String shard = "";
@@ -73,31 +75,28 @@ public final class ClassifySettings extends FaceDetectionSettings {
 	}
 
 	/**
-	 * Checks values and presence of the keys a run needs.
+	 * Checks every key against its limits, the keys that go together (shard= needs input= and
+	 * output=; end after start) and what the caller's context requires.
 	 *
-	 * @param needModel  whether {@code model} must be set (false when the caller passes a loaded model)
-	 * @param needInput  whether {@code input} must be set and exist (false for in-memory images)
-	 * @param needOutput whether {@code output} must be set (false: no report files are written)
+	 * @param required {@link Required#INPUT}: input= is set and exists (not for in-memory images);
+	 *          {@link Required#OUTPUT}: output= is set (not when the caller shows the results itself)
 	 * @throws IllegalArgumentException naming the key and the problem
 	 */
-	public void validate(final boolean needModel, final boolean needInput, final boolean needOutput) {
-		if (needInput) {
-			if (input == null) throw new IllegalArgumentException("No input given: set input= to an image or video file or a folder");
+	@Override
+	public void validate(final Required... required) {
+		final List<Required> r = Arrays.asList(required);
+		if (r.contains(Required.INPUT) || isShard()) {
+			if (input == null) throw new IllegalArgumentException(isShard()
+				? "shard= needs input= (an image file or a folder): shards are slices of its files"
+				: "No input given: set input= to an image or video file or a folder");
 			if (!Files.exists(input)) throw new IllegalArgumentException("Input not found: " + input);
 		}
-		if (needOutput && output == null) throw new IllegalArgumentException("No output folder given: set output=");
+		if ((r.contains(Required.OUTPUT) || isShard()) && output == null) throw new IllegalArgumentException(isShard()
+			? "shard= needs output= (the shard's folder)" : "No output folder given: set output=");
 		if (output != null && Files.exists(output) && !Files.isDirectory(output)) throw new IllegalArgumentException(
 			"Output is a file, not a folder: " + output);
-		if (faces == null) throw new IllegalArgumentException("faces must be detect or whole");
-		validateDetection();
-		if (batch_size < 1 || batch_size > 1024) throw new IllegalArgumentException("batch_size must be 1 to 1024, got " + batch_size);
-		if (engine == null) throw new IllegalArgumentException("engine must be onnxruntime or tensorflow");
-		if (inference_threads < 0) throw new IllegalArgumentException("inference_threads must be 0 or more, got " + inference_threads);
-		if (max_pixels < 1) throw new IllegalArgumentException("max_pixels must be positive, got " + max_pixels);
+		super.validate(required);
 		shard();
-		videoSelection(); // checks every, start, end
-		if (max_frames < 0) throw new IllegalArgumentException("max_frames must be 0 or more, got " + max_frames);
-		if (!(duration >= 0) || Double.isInfinite(duration)) throw new IllegalArgumentException("duration must be >= 0 seconds, got " + duration);
-		if (smoothing < 0) throw new IllegalArgumentException("smoothing must be 0 or more, got " + smoothing);
+		videoSelection(); // end after start
 	}
 }

@@ -19,6 +19,7 @@ import org.emotiontracking.core.model.EmotionClassifier;
 import org.emotiontracking.core.video.VideoFileTypes;
 import org.emotiontracking.core.util.AtomicFiles;
 import org.emotiontracking.core.util.ProgressListener;
+import org.emotiontracking.core.util.Required;
 import org.emotiontracking.core.util.Settings;
 
 /**
@@ -52,12 +53,12 @@ public final class ClassifyTask {
 	public static ClassificationSummary run(final ClassifySettings settings, final ClassificationInput input,
 		final ClassificationSink sink, final ProgressListener progress) throws IOException
 	{
-		settings.validate(true, input == null, input == null);
+		validate(settings, input);
 		final ClassificationReports reports = reports(settings);
 		final ProgressListener p = progress == null ? ProgressListener.SILENT : progress;
 		p.status("Loading model " + (BuiltinModel.isBuiltin(settings.model) ? BuiltinModel.KEY : settings.model));
-		try (EmotionClassifier classifier = EmotionClassifier.load(settings.model, settings.classes.isEmpty() ? null
-			: settings.classes, settings.engine, settings.inference_threads, settings.trust))
+		try (EmotionClassifier classifier = EmotionClassifier.load(settings.model, settings.classes, settings.engine,
+			settings.inference_threads, settings.trust))
 		{
 			return run(classifier, null, settings, input, -1, sink, reports, p);
 		}
@@ -70,7 +71,7 @@ public final class ClassifyTask {
 	public static ClassificationSummary run(final EmotionClassifier classifier, final ClassifySettings settings,
 		final ClassificationInput input, final ClassificationSink sink, final ProgressListener progress) throws IOException
 	{
-		settings.validate(false, input == null, input == null);
+		validate(settings, input);
 		final ClassificationReports reports = reports(settings);
 		return run(classifier, null, settings, input, -1, sink, reports, progress == null ? ProgressListener.SILENT : progress);
 	}
@@ -91,7 +92,7 @@ public final class ClassifyTask {
 		final ClassifySettings settings, final long totalItems, final List<String> relativePaths, final boolean listHasVideos,
 		final ProgressListener progress) throws IOException
 	{
-		settings.validate(false, true, true);
+		settings.validate(Required.INPUT, Required.OUTPUT);
 		if (!settings.isShard()) throw new IllegalArgumentException("runShard needs shard=i/n");
 		final Shard shard = settings.shard();
 		if (relativePaths.size() != shard.size(totalItems)) throw new IllegalArgumentException("Shard " + shard + " of " +
@@ -141,14 +142,15 @@ public final class ClassifyTask {
 		}
 	}
 
+	/** Files: input= and output= are needed; in-memory input (a caller's images): neither. */
+	private static void validate(final ClassifySettings settings, final ClassificationInput input) {
+		if (input == null) settings.validate(Required.INPUT, Required.OUTPUT);
+		else settings.validate();
+	}
+
 	/** The reports of the settings' output folder (null without one), checked before any work starts. */
 	private static ClassificationReports reports(final ClassifySettings settings) throws IOException {
-		if (settings.isShard()) {
-			if (settings.input == null) throw new IllegalArgumentException(
-				"shard= needs input= (an image file or a folder): shards are slices of its files");
-			if (settings.output == null) throw new IllegalArgumentException("shard= needs output= (the shard's folder)");
-			AtomicFiles.checkCanWrite(settings.output.resolve(ShardManifest.FILE), settings.overwrite);
-		}
+		if (settings.isShard()) AtomicFiles.checkCanWrite(settings.output.resolve(ShardManifest.FILE), settings.overwrite);
 		return settings.output == null ? null : reportsIn(settings.output, settings.overwrite);
 	}
 

@@ -5,12 +5,14 @@ import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.Locale;
 
+import org.emotiontracking.core.util.Required;
 import org.emotiontracking.core.util.Setting;
+import org.emotiontracking.core.util.Settings;
 
 /**
  * The face-detection keys, declared once and shared by every command that finds faces (Classify
  * Emotions, Grad-CAM Overlay, Live): their settings classes extend this one, so the keys, defaults,
- * limits and help texts are the same everywhere. {@link #validateDetection()} checks them and
+ * limits and help texts are the same everywhere. {@link #validate(Required...)} checks them and
  * {@link FaceDetectors#open(FaceDetectionSettings)} opens the detector they name.
  */
 public class FaceDetectionSettings {
@@ -26,19 +28,20 @@ public class FaceDetectionSettings {
 
 	@Setting("Face detector: blazeface (MediaPipe full range), blazeface-short (close-ups), haar (the notebook's cascade), or a file: a Haar cascade .xml, a YuNet .onnx or a BlazeFace .tflite")
 	public String detector = BLAZEFACE;
-	@Setting("BlazeFace and YuNet: keep faces with at least this probability (0..1)")
+	@Setting(value = "BlazeFace and YuNet: keep faces with at least this probability (0..1)", range = "[0, 1]")
 	public double min_confidence = BlazeFaceDetector.DEFAULT_MIN_CONFIDENCE;
 	@Setting("BlazeFace: also look at overlapping tiles so small faces are found: auto (images: when the whole image has no face, and for images of 1000 px or more; video frames: a tiled check every 2 s that keeps tiling while it finds more faces), on, off")
 	public TileMode tiles = TileMode.AUTO;
-	@Setting("Haar cascade: step between detection scales (> 1)")
+	@Setting(value = "Haar cascade: step between detection scales (> 1)", range = "(1, )")
 	public double scale_factor = HaarCascadeDetector.DEFAULT_SCALE_FACTOR;
-	@Setting("Haar cascade: raw detections needed to keep a face")
+	@Setting(value = "Haar cascade: raw detections needed to keep a face", range = "[0, )")
 	public int min_neighbors = HaarCascadeDetector.DEFAULT_MIN_NEIGHBORS;
-	@Setting("Smallest face side in image pixels (smaller faces are ignored)")
+	@Setting(value = "Smallest face side in image pixels (smaller faces are ignored)", range = "[0, )")
 	public int min_face = HaarCascadeDetector.DEFAULT_MIN_FACE_SIZE;
-	@Setting("Haar and YuNet: larger images are shrunk to this longer side for detection (0 = never); smaller is faster but misses small faces")
+	@Setting(value = "Haar and YuNet: larger images are shrunk to this longer side for detection (0 = never); smaller is faster but misses small faces", range = "[0, )")
 	public int detection_size = HaarCascadeDetector.DEFAULT_MAX_DETECTION_SIDE;
-	@Setting("Widen each face crop by this fraction of the face size on every side (0.1 = 10%; -0.45 to 2)")
+	@Setting(value = "Widen each face crop by this fraction of the face size on every side (0.1 = 10%; -0.45 to 2)", range = "[" +
+		MIN_MARGIN + ", " + MAX_MARGIN + "]")
 	public double margin = 0;
 	@Setting("Only the largest face of each image (or frame)")
 	public boolean largest = false;
@@ -46,23 +49,24 @@ public class FaceDetectionSettings {
 	public boolean align = true;
 
 	/**
-	 * Checks the detection keys (not whether a detector file exists: {@link FaceDetectors#open} says
-	 * that, naming the file).
+	 * Checks every key against its {@link Setting} limits ({@link Settings#check}) and that a detector
+	 * is named (not whether a detector file exists: {@link FaceDetectors#open} says that, naming the
+	 * file). The settings classes that extend this one add their own checks and what
+	 * {@code required} asks for.
 	 *
+	 * @param required what the caller needs set besides valid values (see the subclasses)
 	 * @throws IllegalArgumentException naming the key and the allowed values
 	 */
-	public void validateDetection() {
+	public void validate(final Required... required) {
+		Settings.check(this);
 		if (detector == null || detector.trim().isEmpty()) throw new IllegalArgumentException(
 			"detector must be blazeface, blazeface-short, haar or a detector file (.xml, .onnx, .tflite)");
-		if (!(min_confidence >= 0 && min_confidence <= 1)) throw new IllegalArgumentException("min_confidence must be between 0 and 1, got " +
-			min_confidence);
-		if (tiles == null) throw new IllegalArgumentException("tiles must be auto, on or off");
-		if (!(scale_factor > 1)) throw new IllegalArgumentException("scale_factor must be greater than 1, got " + scale_factor);
-		if (min_neighbors < 0) throw new IllegalArgumentException("min_neighbors must be 0 or more, got " + min_neighbors);
-		if (min_face < 0) throw new IllegalArgumentException("min_face must be 0 or more, got " + min_face);
-		if (detection_size < 0) throw new IllegalArgumentException("detection_size must be 0 or more, got " + detection_size);
-		if (!(margin >= MIN_MARGIN && margin <= MAX_MARGIN)) throw new IllegalArgumentException("margin must be between " + MIN_MARGIN +
-			" and " + MAX_MARGIN + ", got " + margin);
+	}
+
+	/** @deprecated the same as {@link #validate(Required...)} with nothing required. */
+	@Deprecated
+	public void validateDetection() {
+		validate();
 	}
 
 	/** The detection keys of {@code from} copied into this object; returns this. */

@@ -12,14 +12,14 @@ public final class FaceDetectors {
 
 	/**
 	 * The detector the settings name ({@code detector=}: blazeface, blazeface-short, haar, or a
-	 * .xml / .onnx / .tflite file) with their parameters, after {@link FaceDetectionSettings#validateDetection()}.
+	 * .xml / .onnx / .tflite file) with their parameters, after {@link FaceDetectionSettings#validate}.
 	 * Every detector drops faces smaller than {@code min_face}.
 	 *
 	 * @throws DetectorLoadException naming the file and what was expected, if it is missing or wrong
 	 * @throws IllegalArgumentException for invalid settings
 	 */
 	public static FaceDetector open(final FaceDetectionSettings s) throws DetectorLoadException {
-		s.validateDetection();
+		s.validate();
 		final String name = s.detector.trim().toLowerCase(Locale.ROOT);
 		switch (name) {
 			case FaceDetectionSettings.BLAZEFACE:

@@ -3,8 +3,8 @@ package org.emotiontracking.core.explain;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import java.util.Locale;
 
+import org.emotiontracking.core.classify.FaceMode;
 import org.emotiontracking.core.data.RgbImage;
 import org.emotiontracking.core.detect.DetectorLoadException;
 import org.emotiontracking.core.detect.FaceBox;
@@ -38,9 +38,6 @@ public final class FaceFinder implements AutoCloseable {
 
 	/** Faces from {@code detector} (closed with this finder). */
 	public static FaceFinder detecting(final FaceDetector detector, final double margin, final boolean largest) {
-		if (!(margin >= FaceDetectionSettings.MIN_MARGIN && margin <= FaceDetectionSettings.MAX_MARGIN))
-			throw new IllegalArgumentException("margin must be between " + FaceDetectionSettings.MIN_MARGIN + " and " +
-				FaceDetectionSettings.MAX_MARGIN + ", got " + margin);
 		return new FaceFinder(detector, new FaceCropper(margin, false), largest);
 	}
 
@@ -49,13 +46,12 @@ public final class FaceFinder implements AutoCloseable {
 		return new FaceFinder(detector, cropper, largest);
 	}
 
-	/** From the key faces and the detection keys ({@link FaceDetectors#open(FaceDetectionSettings)}). */
+	/**
+	 * From the key faces and the detection keys ({@link FaceDetectors#open(FaceDetectionSettings)});
+	 * the settings are the caller's to validate.
+	 */
 	public static FaceFinder fromSettings(final GradCamSettings s) throws DetectorLoadException {
-		final String mode = s.faces == null ? "detect" : s.faces.trim().toLowerCase(Locale.ROOT);
-		if (mode.equals("whole")) return whole();
-		if (!mode.equals("detect")) throw new IllegalArgumentException("Unknown faces='" + s.faces +
-			"'. Valid values: detect, whole");
-		s.validateDetection();
+		if (s.faces == FaceMode.WHOLE) return whole();
 		return detecting(FaceDetectors.open(s), FaceCropper.of(s), s.largest);
 	}
 

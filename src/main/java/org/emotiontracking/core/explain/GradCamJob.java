@@ -16,7 +16,9 @@ import org.emotiontracking.core.data.WorkList;
 import org.emotiontracking.core.data.RgbImage;
 import org.emotiontracking.core.report.PngFiles;
 import org.emotiontracking.core.util.AtomicFiles;
+import org.emotiontracking.core.util.FileNames;
 import org.emotiontracking.core.util.ProgressListener;
+import org.emotiontracking.core.util.Required;
 
 /**
  * Grad-CAM Overlay: explains the faces of an image or of every image in a folder and writes
@@ -47,14 +49,12 @@ public final class GradCamJob implements AutoCloseable {
 	 * faces= values fail here with the valid choices.
 	 */
 	public static GradCamJob open(final GradCamSettings s) throws IOException {
-		if (!(s.alpha >= 0 && s.alpha <= 1)) throw new IllegalArgumentException("alpha must be between 0 and 1, got " +
-			s.alpha);
+		s.validate();
 		final GradCamMethod method = GradCamMethod.fromId(s.method);
-		s.shard(); // a bad shard= fails before the model loads
 		final FaceFinder finder = FaceFinder.fromSettings(s);
 		GradCam gc = null;
 		try {
-			gc = GradCam.load(s.model, s.classes.isEmpty() ? null : s.classes, s.layer, method, s.trust);
+			gc = GradCam.load(s.model, s.classes, s.layer, method, s.trust);
 			return new GradCamJob(s, gc, finder, gc.targetIndex(s.target));
 		}
 		catch (final IOException | RuntimeException e) {
@@ -66,7 +66,7 @@ public final class GradCamJob implements AutoCloseable {
 
 	/** Opens, processes {@code input} into {@code output}, closes. */
 	public static Summary run(final GradCamSettings s, final ProgressListener progress) throws IOException {
-		checkPaths(s);
+		s.validate(Required.INPUT, Required.OUTPUT);
 		try (GradCamJob job = open(s)) {
 			return job.run(progress);
 		}
@@ -84,17 +84,9 @@ public final class GradCamJob implements AutoCloseable {
 		return gradCam.explainCrops(image, finder.crops(image), target);
 	}
 
-	private static void checkPaths(final GradCamSettings s) {
-		if (s.input == null) throw new IllegalArgumentException("No input given: set input= to an image or a folder");
-		if (!Files.exists(s.input)) throw new IllegalArgumentException("Input not found: " + s.input);
-		if (s.output == null) throw new IllegalArgumentException("No output folder given: set output=");
-		if (Files.exists(s.output) && !Files.isDirectory(s.output)) throw new IllegalArgumentException(
-			"Output is not a folder: " + s.output);
-	}
-
 	/** Processes the settings' input into its output folder. */
 	public Summary run(final ProgressListener progress) throws IOException {
-		checkPaths(settings);
+		settings.validate(Required.INPUT, Required.OUTPUT);
 		final List<ImageFile> files = files(settings);
 		Files.createDirectories(settings.output);
 		progress.log(String.format(Locale.ROOT, "Grad-CAM%s of %s on layer %s (%s) of %s, %d image%s%s, faces: %s",
@@ -147,9 +139,6 @@ public final class GradCamJob implements AutoCloseable {
 	static List<ImageFile> files(final GradCamSettings s) throws IOException {
 		final Shard shard = s.shard();
 		final Path in = s.input.toAbsolutePath().normalize(), out = s.output.toAbsolutePath().normalize();
-		if (!shard.isAll() && Files.isDirectory(in) && (out.equals(in) || s.recursive && out.startsWith(in)))
-			throw new IllegalArgumentException("shard= needs an output= folder outside the input folder " + s.input +
-				" (its images must be the same for every shard): got " + s.output);
 		final boolean folder = Files.isDirectory(in);
 		final List<ImageFile> files = new ArrayList<>();
 		try {
@@ -166,7 +155,7 @@ public final class GradCamJob implements AutoCloseable {
 		final String rel = f.relativePath().replace('\\', '/');
 		final int slash = rel.lastIndexOf('/');
 		final Path folder = slash < 0 ? settings.output : settings.output.resolve(rel.substring(0, slash));
-		final String stem = stem(rel.substring(slash + 1));
+		final String stem = FileNames.stem(rel.substring(slash + 1));
 		final Path png = folder.resolve(stem + PNG_SUFFIX), tif = folder.resolve(stem + TIFF_SUFFIX);
 		AtomicFiles.checkCanWrite(png, settings.overwrite);
 		AtomicFiles.checkCanWrite(tif, settings.overwrite);
@@ -176,12 +165,6 @@ public final class GradCamJob implements AutoCloseable {
 		PngFiles.write(e.overlay(image, settings.alpha), png, settings.overwrite);
 		FloatTiff.write(tif, image.width(), image.height(), e.heatmap(), settings.overwrite);
 		return new ImageResult(f.path(), rel, image.width(), image.height(), e.faces(), png, tif);
-	}
-
-	/** "photo.v2.jpg" -> "photo.v2". */
-	static String stem(final String fileName) {
-		final int dot = fileName.lastIndexOf('.');
-		return dot > 0 ? fileName.substring(0, dot) : fileName;
 	}
 
 	@Override

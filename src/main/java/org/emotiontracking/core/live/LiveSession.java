@@ -17,6 +17,7 @@ import org.emotiontracking.core.detect.FaceDetectionSettings;
 import org.emotiontracking.core.detect.FaceDetector;
 import org.emotiontracking.core.detect.FaceDetectors;
 import org.emotiontracking.core.model.EmotionClassifier;
+import org.emotiontracking.core.util.DaemonThreads;
 import org.emotiontracking.core.util.ProgressListener;
 
 /**
@@ -100,8 +101,7 @@ public final class LiveSession implements AutoCloseable {
 	public static LiveSession open(final LiveSettings settings, final FrameSource source) throws IOException {
 		settings.validate();
 		checkOutputs(settings);
-		final EmotionClassifier classifier = EmotionClassifier.load(settings.model, settings.classes.isEmpty() ? null
-			: settings.classes, settings.engine, settings.inference_threads, settings.trust);
+		final EmotionClassifier classifier = EmotionClassifier.load(settings.model, settings.classes, settings.engine, settings.inference_threads, settings.trust);
 		try {
 			final FaceDetector detector = openDetector(settings, source.width(), source.height());
 			return new LiveSession(settings, source, classifier, true, detector, true);
@@ -195,16 +195,14 @@ public final class LiveSession implements AutoCloseable {
 	/** Runs {@link #run} on a new thread ("emotion-live"); the future completes with its summary or error. */
 	public CompletableFuture<LiveSummary> start(final ProgressListener progress) {
 		final CompletableFuture<LiveSummary> result = new CompletableFuture<>();
-		final Thread t = new Thread(() -> {
+		DaemonThreads.start("emotion-live", () -> {
 			try {
 				result.complete(run(progress));
 			}
 			catch (final Throwable e) {
 				result.completeExceptionally(e);
 			}
-		}, "emotion-live");
-		t.setDaemon(true);
-		t.start();
+		});
 		return result;
 	}
 

@@ -1,6 +1,6 @@
 package org.emotiontracking.core.train;
 
-/** The numbers a training stepper needs, taken from the user's settings. */
+/** The numbers a training stepper needs, taken from the user's settings (checked by {@link TrainSettings#validate}). */
 final class TrainOptions {
 
 	final int batchSize;
@@ -10,9 +10,6 @@ final class TrainOptions {
 	final int warmupSteps;
 
 	TrainOptions(final int batchSize, final double learningRate, final long seed, final int warmupSteps) {
-		if (batchSize < 1) throw new IllegalArgumentException("batch_size must be at least 1, got " + batchSize);
-		if (!(learningRate > 0)) throw new IllegalArgumentException("learning_rate must be positive, got " + learningRate);
-		if (warmupSteps < 0) throw new IllegalArgumentException("warm-up must not be negative, got " + warmupSteps);
 		this.batchSize = batchSize;
 		this.learningRate = learningRate;
 		this.seed = seed;
@@ -24,8 +21,6 @@ final class TrainOptions {
 	 * {@code batchSize}.
 	 */
 	static int warmupSteps(final double warmupEpochs, final int trainingImages, final int batchSize) {
-		if (!(warmupEpochs >= 0)) throw new IllegalArgumentException("warmup_epochs must be 0 or more, got " +
-			warmupEpochs);
 		final int batches = (trainingImages + batchSize - 1) / Math.max(1, batchSize);
 		return (int) Math.ceil(warmupEpochs * batches);
 	}

@@ -28,7 +28,9 @@ import org.emotiontracking.core.model.ModelArchive;
 import org.emotiontracking.core.model.ModelMetadata;
 import org.emotiontracking.core.report.TrainingHistory;
 import org.emotiontracking.core.util.AtomicFiles;
+import org.emotiontracking.core.util.DaemonThreads;
 import org.emotiontracking.core.util.ProgressListener;
+import org.emotiontracking.core.util.Required;
 import org.emotiontracking.core.util.Settings;
 
 /**
@@ -52,7 +54,7 @@ public final class Trainer {
 	public static TrainingSummary train(final TrainSettings s, final org.emotiontracking.core.model.Weights baseWeights,
 		final ProgressListener progress) throws IOException, DatasetException
 	{
-		check(s);
+		s.validate(Required.OUTPUT);
 		final TrainingOutputs out = new TrainingOutputs(s.output);
 		for (final java.nio.file.Path p : out.all()) AtomicFiles.checkCanWrite(p, s.overwrite);
 		final ClassFolderDataset[] scanned = TrainingData.scan(s);
@@ -81,11 +83,7 @@ public final class Trainer {
 		final Augmenter augmenter = s.augment ? new Augmenter(s.image_size, s.image_size, AugmentationSettings.defaults())
 			: null;
 		final ExecutorService workers = Executors.newFixedThreadPool(Math.max(1, Runtime.getRuntime()
-			.availableProcessors()), r -> {
-				final Thread t = new Thread(r, "emotion-augment");
-				t.setDaemon(true);
-				return t;
-			});
+			.availableProcessors()), DaemonThreads.named("emotion-augment"));
 		progress.log(String.format(Locale.ROOT,
 			"Training MobileNetV2 alpha %.2f at %d px from %s: %s, %d epochs, batch %d, learning rate %s%s%s", s.alpha,
 			s.image_size, base.description, mode(s, base), s.epochs, s.batch_size, s.learning_rate, options.warmupSteps > 0
@@ -167,20 +165,4 @@ public final class Trainer {
 		return new FrozenBaseStepper(meta, base.weights, data.train, data.validation, options, augmenter, workers);
 	}
 
-	static void check(final TrainSettings s) {
-		if (s.output == null) throw new IllegalArgumentException("No output folder given: set output=");
-		if (s.epochs < 1) throw new IllegalArgumentException("epochs must be at least 1, got " + s.epochs);
-		if (s.image_size < MobileNetV2Architecture.MIN_SIZE || s.image_size > MobileNetV2Architecture.MAX_SIZE)
-			throw new IllegalArgumentException("image_size must be between " + MobileNetV2Architecture.MIN_SIZE + " and " +
-				MobileNetV2Architecture.MAX_SIZE + ", got " + s.image_size);
-		if (s.fine_tune < 0 || s.fine_tune > MobileNetV2Architecture.BLOCK_COUNT) throw new IllegalArgumentException(
-			"fine_tune must be between 0 and " + MobileNetV2Architecture.BLOCK_COUNT + ", got " + s.fine_tune);
-		if (!(s.dropout >= 0 && s.dropout < 1)) throw new IllegalArgumentException("dropout must be in [0, 1), got " + s.dropout);
-		if (!(s.alpha > 0)) throw new IllegalArgumentException("alpha must be positive, got " + s.alpha);
-		if (s.hidden_units < 1) throw new IllegalArgumentException("hidden_units must be at least 1");
-		if (s.patience < 0) throw new IllegalArgumentException("patience must be 0 (off) or more");
-		if (!(s.time_budget >= 0)) throw new IllegalArgumentException("time_budget must be 0 (no limit) or more seconds");
-		if (!s.monitor.equals("val_loss") && !s.monitor.equals("val_accuracy")) throw new IllegalArgumentException(
-			"monitor must be val_loss or val_accuracy, got " + s.monitor);
-	}
 }

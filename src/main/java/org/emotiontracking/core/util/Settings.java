@@ -2,9 +2,6 @@ package org.emotiontracking.core.util;
 
 import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
-import java.nio.file.Path;
-import java.nio.file.Paths;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -19,19 +16,9 @@ public final class Settings {
 
 	private Settings() {}
 
-	/** Parses "key=value" words (values may be [bracketed] as ImageJ macros write them). */
+	/** Parses "key=value" words (values may be [bracketed] as ImageJ macros write them): {@link KeyValues#parseWords}. */
 	public static Map<String, String> parse(final List<String> words) {
-		final Map<String, String> out = new LinkedHashMap<>();
-		for (final String w : words) {
-			final int eq = w.indexOf('=');
-			if (eq <= 0) throw new IllegalArgumentException("Expected key=value, got '" + w + "'");
-			out.put(w.substring(0, eq).trim(), unbracket(w.substring(eq + 1).trim()));
-		}
-		return out;
-	}
-
-	static String unbracket(final String v) {
-		return v.length() >= 2 && v.startsWith("[") && v.endsWith("]") ? v.substring(1, v.length() - 1) : v;
+		return KeyValues.parseWords(words);
 	}
 
 	/** Sets every given key on {@code target}; unknown keys and bad values are errors naming them. */
@@ -42,10 +29,7 @@ public final class Settings {
 			if (f == null) throw new IllegalArgumentException("Unknown key '" + e.getKey() + "'. Valid keys: " +
 				String.join(", ", fields.keySet()));
 			try {
-				f.set(target, convert(f.getType(), e.getValue()));
-			}
-			catch (final IllegalArgumentException ex) {
-				throw new IllegalArgumentException("Bad value for " + e.getKey() + "=" + e.getValue() + ": " + ex.getMessage(), ex);
+				f.set(target, choice(f, KeyValues.decode(e.getKey(), f.getType(), e.getValue())));
 			}
 			catch (final IllegalAccessException ex) {
 				throw new IllegalStateException(ex);
@@ -89,27 +73,111 @@ public final class Settings {
 		return out;
 	}
 
-	static Object convert(final Class<?> type, final String v) {
-		if (type == String.class) return v;
-		if (type == Path.class) return v.isEmpty() ? null : Paths.get(v);
-		if (type == int.class || type == Integer.class) return Integer.parseInt(v);
-		if (type == long.class || type == Long.class) return Long.parseLong(v);
-		if (type == double.class || type == Double.class) return Double.parseDouble(v);
-		if (type == boolean.class || type == Boolean.class) {
-			if (v.isEmpty() || v.equalsIgnoreCase("true") || v.equalsIgnoreCase("yes") || v.equals("1")) return true;
-			if (v.equalsIgnoreCase("false") || v.equalsIgnoreCase("no") || v.equals("0")) return false;
-			throw new IllegalArgumentException("expected true or false");
+	/**
+	 * A value for field {@code f} with its {@link Setting#choices()} spelt as declared (the user may
+	 * write any case).
+	 *
+	 * @throws IllegalArgumentException "Bad value for key=value: expected one of ..." for text that is none of them
+	 */
+	public static Object choice(final Field f, final Object value) {
+		final String[] choices = f.getAnnotation(Setting.class).choices();
+		if (choices.length == 0 || !(value instanceof String)) return value;
+		for (final String c : choices) if (c.equalsIgnoreCase(((String) value).trim())) return c;
+		throw new IllegalArgumentException("Bad value for " + f.getName() + "=" + value + ": expected one of " + String.join(
+			", ", choices));
+	}
+
+	/**
+	 * Checks every key against what its {@link Setting} allows: a number inside {@link Setting#range()},
+	 * a text among {@link Setting#choices()}, an enum set. The one place those limits are checked;
+	 * each settings class's {@code validate} calls it before its checks that involve several keys.
+	 *
+	 * @throws IllegalArgumentException naming the first key out of bounds, what it must be and its value
+	 */
+	public static void check(final Object settings) {
+		for (final Map.Entry<String, Field> e : fields(settings.getClass()).entrySet()) {
+			final Field f = e.getValue();
+			final Setting s = f.getAnnotation(Setting.class);
+			final Object v;
+			try {
+				v = f.get(settings);
+			}
+			catch (final IllegalAccessException ex) {
+				throw new IllegalStateException(ex);
+			}
+			if (f.getType().isEnum() && v == null) throw new IllegalArgumentException(e.getKey() + " must be " + choiceText(
+				Arrays.stream(f.getType().getEnumConstants()).map(String::valueOf).toArray(String[]::new)));
+			if (!s.range().isEmpty() && v instanceof Number) {
+				final Range r = Range.of(s.range());
+				final double d = ((Number) v).doubleValue();
+				if (!r.contains(d)) throw new IllegalArgumentException(e.getKey() + " must be " + r.describe() + ", got " +
+					KeyValues.encode(v));
+			}
+			if (s.choices().length > 0 && (v == null || Arrays.stream(s.choices()).noneMatch(c -> c.equalsIgnoreCase(String
+				.valueOf(v).trim())))) throw new IllegalArgumentException(e.getKey() + " must be " + choiceText(s.choices()) +
+					", got " + v);
 		}
-		if (type == List.class) {
-			final List<String> out = new ArrayList<>();
-			for (final String s : Arrays.asList(v.split(","))) if (!s.trim().isEmpty()) out.add(s.trim());
-			return out;
+	}
+
+	/** The allowed values of a key for help texts: "a, b or c". */
+	static String choiceText(final String[] choices) {
+		if (choices.length == 1) return choices[0];
+		return String.join(", ", Arrays.asList(choices).subList(0, choices.length - 1)) + " or " + choices[choices.length - 1];
+	}
+
+	/** The declared interval of {@link Setting#range()}, e.g. {@code [0, 1)}. */
+	public static final class Range {
+
+		public final double min, max;
+		public final boolean minInclusive, maxInclusive;
+
+		private Range(final double min, final boolean minInclusive, final double max, final boolean maxInclusive) {
+			this.min = min;
+			this.minInclusive = minInclusive;
+			this.max = max;
+			this.maxInclusive = maxInclusive;
 		}
-		if (type.isEnum()) {
-			for (final Object c : type.getEnumConstants())
-				if (c.toString().equalsIgnoreCase(v)) return c;
-			throw new IllegalArgumentException("expected one of " + Arrays.toString(type.getEnumConstants()));
+
+		/**
+		 * Parses {@code [a, b]}, {@code (a, b)}, {@code [a, )} and mixes; an empty end is unbounded.
+		 *
+		 * @throws IllegalArgumentException for any other text (a programming error in a settings class)
+		 */
+		public static Range of(final String text) {
+			final String t = text.trim();
+			final int comma = t.indexOf(',');
+			if (t.length() < 3 || comma < 0 || "[(".indexOf(t.charAt(0)) < 0 || "])".indexOf(t.charAt(t.length() - 1)) < 0)
+				throw new IllegalArgumentException("Not an interval: '" + text + "'");
+			final String a = t.substring(1, comma).trim(), b = t.substring(comma + 1, t.length() - 1).trim();
+			return new Range(a.isEmpty() ? Double.NEGATIVE_INFINITY : Double.parseDouble(a), t.charAt(0) == '[', b.isEmpty()
+				? Double.POSITIVE_INFINITY : Double.parseDouble(b), t.charAt(t.length() - 1) == ']');
 		}
-		throw new IllegalArgumentException("unsupported type " + type.getSimpleName());
+
+		/** Whether {@code d} is inside (NaN never is; an infinite value only on an unbounded side). */
+		public boolean contains(final double d) {
+			if (Double.isNaN(d)) return false;
+			final boolean low = minInclusive ? d >= min : d > min;
+			final boolean high = maxInclusive ? d <= max : d < max;
+			return low && high && (!Double.isInfinite(d) || Double.isInfinite(d > 0 ? max : min));
+		}
+
+		public boolean hasMin() { return min != Double.NEGATIVE_INFINITY; }
+
+		public boolean hasMax() { return max != Double.POSITIVE_INFINITY; }
+
+		/** "between 0 and 1", "0 or more", "more than 1", "at least 0 and less than 1", ... */
+		public String describe() {
+			final String a = KeyValues.encode(min), b = KeyValues.encode(max);
+			if (!hasMax()) return minInclusive ? a + " or more" : "more than " + a;
+			if (!hasMin()) return maxInclusive ? b + " or less" : "less than " + b;
+			if (minInclusive && maxInclusive) return "between " + a + " and " + b;
+			return (minInclusive ? "at least " : "more than ") + a + " and " + (maxInclusive ? "at most " : "less than ") + b;
+		}
+
+		@Override
+		public String toString() {
+			return (minInclusive ? "[" : "(") + (hasMin() ? KeyValues.encode(min) : "") + ", " + (hasMax() ? KeyValues.encode(max)
+				: "") + (maxInclusive ? "]" : ")");
+		}
 	}
 }

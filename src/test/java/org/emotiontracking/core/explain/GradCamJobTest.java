@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.Collections;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -19,6 +20,8 @@ import java.util.stream.Stream;
 
 import javax.imageio.ImageIO;
 
+import org.emotiontracking.core.classify.FaceMode;
+import org.emotiontracking.core.util.Settings;
 import org.emotiontracking.core.data.ImageFile;
 import org.emotiontracking.core.data.RgbImage;
 import org.emotiontracking.core.data.Shard;
@@ -52,7 +55,7 @@ class GradCamJobTest {
 		s.model = model;
 		s.input = input;
 		s.output = output;
-		s.faces = "whole";
+		s.faces = FaceMode.WHOLE;
 		return s;
 	}
 
@@ -123,7 +126,7 @@ class GradCamJobTest {
 	void detectedFacesAreExplainedInsideTheirBoxes() throws IOException {
 		final Path messi = TestImages.sample("messi5.jpg");
 		final GradCamSettings s = settings(messi, tmp.resolve("messi"));
-		s.faces = "detect";
+		s.faces = FaceMode.DETECT;
 		s.target = "happy";
 		try (GradCamJob job = GradCamJob.open(s)) {
 			assertEquals(2, job.target());
@@ -144,7 +147,7 @@ class GradCamJobTest {
 		// a photo without faces is reported, not failed
 		final Path plain = TestImages.write(TestImages.pattern(200, 150), tmp.resolve("plain.png"));
 		final GradCamSettings p = settings(plain, tmp.resolve("plain-out"));
-		p.faces = "detect";
+		p.faces = FaceMode.DETECT;
 		final Log log = new Log();
 		final GradCamJob.Summary none = GradCamJob.run(p, log);
 		assertTrue(none.ok());
@@ -176,9 +179,11 @@ class GradCamJobTest {
 		assertEquals("Unknown target 'bored'. Valid targets: predicted, angry, calm, happy", assertThrows(
 			IllegalArgumentException.class, () -> GradCamJob.open(t)).getMessage());
 		final GradCamSettings f = settings(model, tmp.resolve("x"));
-		f.faces = "some";
+		assertTrue(assertThrows(IllegalArgumentException.class, () -> Settings.apply(f, Collections.singletonMap("faces",
+			"some"))).getMessage().contains("detect, whole"));
+		f.faces = null;
 		assertTrue(assertThrows(IllegalArgumentException.class, () -> GradCamJob.open(f)).getMessage().contains(
-			"detect, whole"));
+			"detect or whole"));
 	}
 
 	/**
