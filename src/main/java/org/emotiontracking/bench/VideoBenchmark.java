@@ -112,13 +112,7 @@ public final class VideoBenchmark {
 				}
 			}
 
-			final ModelMetadata m = new ModelMetadata();
-			m.alpha = alpha;
-			m.input_size = 224;
-			m.class_names = ModelMetadata.NOTEBOOK_CLASSES;
-			final Path zip = dir.resolve("model.zip");
-			ModelArchive.write(zip, m, InferenceBenchmark.randomWeights(m));
-			try (EmotionClassifier c = EmotionClassifier.load(zip)) {
+			try (EmotionClassifier c = EmotionClassifier.load(mobileNet(dir.resolve("model.zip"), alpha))) {
 				if (c720 != null) classify(c, c720, dir.resolve("warm-up"), 1, null, 1, null); // engine kernels, JIT
 				for (final String detector : c720 == null ? new String[0] : new String[] { "blazeface", "haar" })
 					lines.add(endToEnd(c, c720, dir, String.format(Locale.ROOT, "MobileNetV2 alpha %.2f 224 px", alpha), detector, ffmpeg720,
@@ -191,6 +185,16 @@ public final class VideoBenchmark {
 		final boolean ok = Imgcodecs.imwrite(file.toString(), bgr);
 		bgr.release();
 		if (!ok) throw new IOException("Cannot write " + file);
+	}
+
+	/** A MobileNetV2 archive (224 px, the notebook's classes) with random weights: speed does not depend on them. */
+	private static Path mobileNet(final Path zip, final double alpha) throws IOException {
+		final ModelMetadata m = new ModelMetadata();
+		m.alpha = alpha;
+		m.input_size = 224;
+		m.class_names = ModelMetadata.NOTEBOOK_CLASSES;
+		ModelArchive.write(zip, m, InferenceBenchmark.randomWeights(m));
+		return zip;
 	}
 
 	private static String loadAverage() {
@@ -282,14 +286,8 @@ public final class VideoBenchmark {
 		for (int i = 0; i < faces.size(); i++) crops.add(cropper.crop(frames.get(i).image(), faces.get(i)).image());
 		final double[] crop = clock.stop(faces.size());
 		final double[] classifyBuiltin = perFace(builtin, crops, clock);
-		final ModelMetadata m = new ModelMetadata();
-		m.alpha = alpha;
-		m.input_size = 224;
-		m.class_names = ModelMetadata.NOTEBOOK_CLASSES;
-		final Path zip = dir.resolve("stages-model.zip");
-		ModelArchive.write(zip, m, InferenceBenchmark.randomWeights(m));
 		final double[] classifyMobileNet;
-		try (EmotionClassifier c = EmotionClassifier.load(zip)) {
+		try (EmotionClassifier c = EmotionClassifier.load(mobileNet(dir.resolve("stages-model.zip"), alpha))) {
 			classifyMobileNet = perFace(c, crops, clock);
 		}
 		final List<String> classes = builtin.classNames();
