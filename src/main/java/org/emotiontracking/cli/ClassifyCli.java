@@ -1,7 +1,6 @@
 package org.emotiontracking.cli;
 
 import java.nio.file.FileAlreadyExistsException;
-import java.nio.file.Path;
 import java.util.Map;
 
 import org.emotiontracking.core.classify.ClassificationSummary;
@@ -36,16 +35,7 @@ final class ClassifyCli implements CliCommand {
 		catch (final FileAlreadyExistsException e) {
 			throw new IllegalArgumentException(e.getReason() != null ? e.getReason() : "Output file already exists: " + e.getFile(), e);
 		}
-		progress.log(summary.toString());
-		if (summary.failures() > 0) {
-			progress.log(summary.failures() + " image" + (summary.failures() == 1 ? "" : "s") + " could not be read" +
-				(summary.failures() > summary.failureMessages().size() ? " (all are listed in the CSV's error column)" : "") + ":");
-			for (final String m : summary.failureMessages()) progress.log("  " + m);
-		}
-		if (!summary.files().isEmpty()) {
-			progress.log("Results in " + s.output.toAbsolutePath() + ":");
-			for (final Path f : summary.files()) progress.log("  " + f.getFileName());
-		}
+		summary.log(progress, s.output);
 		return summary.allSucceeded() && !summary.cancelled() ? 0 : 1;
 	}
 }

@@ -50,18 +50,12 @@ public final class EmotionOverlay {
 		final Roi rect = new Roi(box.x, box.y, box.width, box.height);
 		rect.setStrokeColor(colour);
 		rect.setStrokeWidth(Math.max(1, Math.round(Math.min(box.width, box.height) / 60.0)));
-		rect.setName(label);
-		rect.setProperty(PROPERTY, "box");
-		place(imp, rect, plane);
-		overlay.add(rect);
+		add(imp, overlay, rect, label, "box", plane);
 		if (label != null && !label.isEmpty()) {
 			final TextRoi text = labelRoi(label, box, imp.getWidth(), imp.getHeight());
 			text.setStrokeColor(EmotionPalette.textColorOn(colour));
 			text.setFillColor(colour);
-			text.setName(label);
-			text.setProperty(PROPERTY, "label");
-			place(imp, text, plane);
-			overlay.add(text);
+			add(imp, overlay, text, label, "label", plane);
 		}
 		imp.setOverlay(overlay);
 		return rect;
@@ -113,10 +107,7 @@ public final class EmotionOverlay {
 		}
 		final ImageRoi roi = new ImageRoi(box.x, box.y, scaled);
 		roi.setOpacity(opacity);
-		roi.setName(name);
-		roi.setProperty(PROPERTY, "image");
-		place(imp, roi, plane);
-		overlay.add(roi);
+		add(imp, overlay, roi, name, "image", plane);
 		imp.setOverlay(overlay);
 		return roi;
 	}
@@ -170,6 +161,16 @@ public final class EmotionOverlay {
 	}
 
 	/** Puts {@code roi} on plane {@code plane} (1-based, as in addFace; 0 = every plane). */
+	/** Names the ROI, marks it as ours ({@link #PROPERTY} = {@code kind}), shows it on {@code plane} and adds it. */
+	private static void add(final ImagePlus imp, final Overlay overlay, final Roi roi, final String name, final String kind,
+		final int plane)
+	{
+		roi.setName(name);
+		roi.setProperty(PROPERTY, kind);
+		place(imp, roi, plane);
+		overlay.add(roi);
+	}
+
 	static void place(final ImagePlus imp, final Roi roi, final int plane) {
 		if (plane <= 0) return;
 		if (imp.isHyperStack()) {

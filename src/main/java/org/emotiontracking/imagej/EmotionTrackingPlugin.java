@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
 
+import org.emotiontracking.core.util.ContextClassLoader;
 import org.scijava.Cancelable;
 import org.scijava.Context;
 import org.scijava.command.CommandInfo;
@@ -47,17 +48,12 @@ public class EmotionTrackingPlugin implements PlugIn {
 
 	@Override
 	public void run(final String arg) {
-		final Thread t = Thread.currentThread();
-		final ClassLoader previous = t.getContextClassLoader();
-		t.setContextClassLoader(EmotionTrackingPlugin.class.getClassLoader());
-		try {
+		ContextClassLoader.of(EmotionTrackingPlugin.class, () -> {
 			final String options = Macro.getOptions();
 			final Outcome outcome = run(context(), arg == null ? "" : arg.trim(), options);
 			if (outcome.failure != null && options != null) Interpreter.abort(); // stops the macro quietly
-		}
-		finally {
-			t.setContextClassLoader(previous);
-		}
+			return null;
+		});
 	}
 
 	/** What {@link #run(Context, String, String)} did. */

@@ -2,16 +2,12 @@ package org.emotiontracking.imagej;
 
 import ij.IJ;
 
-import org.emotiontracking.core.util.CancellableProgress;
-
 /**
  * Progress in ImageJ 1.x: status bar, progress bar and the Log window (one line per
  * {@link #log(String)}, e.g. per epoch). Cancelled by {@link #cancel()} or by the user pressing Esc
  * in ImageJ. In batch mode without a window, ImageJ prints log lines on standard output.
  */
-public class ImageJProgress implements CancellableProgress {
-
-	private volatile boolean cancelled;
+public class ImageJProgress extends CommandProgress {
 
 	/** Starts listening; forgets an Esc pressed before. */
 	public ImageJProgress() {
@@ -34,13 +30,8 @@ public class ImageJProgress implements CancellableProgress {
 	}
 
 	@Override
-	public boolean isCancelled() {
-		return cancelled || IJ.escapePressed();
-	}
-
-	@Override
-	public void cancel() {
-		cancelled = true;
+	protected boolean stoppedByHost() {
+		return IJ.escapePressed();
 	}
 
 	/** Hides the progress bar and clears the status bar. */

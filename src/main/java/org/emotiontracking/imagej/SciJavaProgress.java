@@ -1,6 +1,5 @@
 package org.emotiontracking.imagej;
 
-import org.emotiontracking.core.util.CancellableProgress;
 import org.scijava.app.StatusService;
 import org.scijava.log.LogService;
 
@@ -10,14 +9,13 @@ import org.scijava.log.LogService;
  * {@link #cancel()} or by interrupting the thread that created it (e.g. {@code Future.cancel(true)}
  * on a running command).
  */
-public class SciJavaProgress implements CancellableProgress {
+public class SciJavaProgress extends CommandProgress {
 
 	private static final int STEPS = 1000;
 
 	private final StatusService statusService;
 	private final LogService logService;
 	private final Thread owner;
-	private volatile boolean cancelled;
 	private volatile int step;
 	private volatile String lastStatus = "";
 
@@ -46,13 +44,8 @@ public class SciJavaProgress implements CancellableProgress {
 	}
 
 	@Override
-	public boolean isCancelled() {
-		return cancelled || owner.isInterrupted();
-	}
-
-	@Override
-	public void cancel() {
-		cancelled = true;
+	protected boolean stoppedByHost() {
+		return owner.isInterrupted();
 	}
 
 	/** Clears the status bar. */

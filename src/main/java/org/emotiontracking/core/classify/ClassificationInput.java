@@ -5,6 +5,7 @@ import java.util.Collection;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.BooleanSupplier;
 import java.util.function.IntFunction;
 import java.util.function.LongSupplier;
 import java.util.stream.IntStream;
@@ -12,6 +13,7 @@ import java.util.stream.IntStream;
 import org.emotiontracking.core.data.ImageDecoder;
 import org.emotiontracking.core.data.ImageFile;
 import org.emotiontracking.core.data.RgbImage;
+import org.emotiontracking.core.data.Shard;
 import org.emotiontracking.core.data.WorkList;
 import org.emotiontracking.core.video.VideoFileTypes;
 
@@ -43,26 +45,7 @@ public interface ClassificationInput extends Iterable<ClassificationItem> {
 	 * rows have the bits of a single run's.
 	 */
 	default ClassificationInput at(final LongSupplier first, final LongSupplier listSize) {
-		final ClassificationInput items = this;
-		return new ClassificationInput() {
-			@Override
-			public Iterator<ClassificationItem> iterator() { return items.iterator(); }
-
-			@Override
-			public long size() { return items.size(); }
-
-			@Override
-			public String description() { return items.description(); }
-
-			@Override
-			public boolean hasVideos() { return items.hasVideos(); }
-
-			@Override
-			public long firstIndex() { return first.getAsLong(); }
-
-			@Override
-			public long listSize() { return listSize.getAsLong(); }
-		};
+		return new InputView(this, null, first, listSize);
 	}
 
 	/**
@@ -86,15 +69,9 @@ public interface ClassificationInput extends Iterable<ClassificationItem> {
 	 */
 	static ClassificationInput files(final WorkList list, final ImageDecoder decoder) {
 		Objects.requireNonNull(list, "list");
-		final WorkList whole = list.shard(org.emotiontracking.core.data.Shard.ALL);
-		return files(list.description(), list, () -> {
-			try {
-				return list.size();
-			}
-			catch (final RuntimeException e) {
-				return -1;
-			}
-		}, decoder, () -> anyVideo(whole)).at(() -> Math.max(0, total(list)) == 0 ? 0 : list.shard().start(total(list)), () -> total(list));
+		final WorkList whole = list.shard(Shard.ALL);
+		return new InputView(files(list.description(), list, () -> total(list) < 0 ? -1 : list.size(), decoder),
+			() -> anyVideo(whole), () -> total(list) <= 0 ? 0 : list.shard().start(total(list)), () -> total(list));
 	}
 
 	private static long total(final WorkList list) {
@@ -122,27 +99,9 @@ public interface ClassificationInput extends Iterable<ClassificationItem> {
 	 * {@code hasVideos} (e.g. over the whole work list of which {@code files} is one shard).
 	 */
 	static ClassificationInput files(final String description, final Iterable<ImageFile> files, final LongSupplier size,
-		final ImageDecoder decoder, final java.util.function.BooleanSupplier hasVideos)
+		final ImageDecoder decoder, final BooleanSupplier hasVideos)
 	{
-		final ClassificationInput items = files(description, files, size, decoder);
-		return new ClassificationInput() {
-			private Boolean videos;
-
-			@Override
-			public Iterator<ClassificationItem> iterator() { return items.iterator(); }
-
-			@Override
-			public long size() { return items.size(); }
-
-			@Override
-			public String description() { return description; }
-
-			@Override
-			public synchronized boolean hasVideos() {
-				if (videos == null) videos = hasVideos.getAsBoolean();
-				return videos;
-			}
-		};
+		return new InputView(files(description, files, size, decoder), hasVideos, null, null);
 	}
 
 	/**

@@ -6,6 +6,8 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 
+import org.emotiontracking.core.util.ProgressListener;
+
 /** What a classification run did. Immutable. */
 public final class ClassificationSummary {
 
@@ -95,5 +97,22 @@ public final class ClassificationSummary {
 		if (hasAccuracy()) sb.append(String.format(Locale.ROOT, "accuracy %.4f (%d of %d labelled faces)%n", accuracy(), correct, labelled));
 		sb.append(String.format(Locale.ROOT, "%.1f s, %.1f images/s", seconds, imagesPerSecond()));
 		return sb.toString();
+	}
+
+	/**
+	 * Logs what the run did, as the CLI and the Fiji command show it: this summary, the images that
+	 * could not be read (the first {@value #MAX_KEPT_FAILURES}) and the files written into {@code output}.
+	 */
+	public void log(final ProgressListener progress, final Path output) {
+		for (final String line : toString().split("\\R")) progress.log(line);
+		if (failures > 0) {
+			progress.log(failures + " image" + (failures == 1 ? "" : "s") + " could not be read" + (failures > failureMessages
+				.size() ? " (all are listed in the CSV's error column)" : "") + ":");
+			for (final String m : failureMessages) progress.log("  " + m);
+		}
+		if (!files.isEmpty() && output != null) {
+			progress.log("Results in " + output.toAbsolutePath() + ":");
+			for (final Path f : files) progress.log("  " + f.getFileName());
+		}
 	}
 }

@@ -18,7 +18,6 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -32,6 +31,7 @@ import org.emotiontracking.core.model.EmotionClassifier;
 import org.emotiontracking.core.report.PredictionColumn;
 import org.emotiontracking.core.report.PredictionColumns;
 import org.emotiontracking.core.report.PredictionRow;
+import org.emotiontracking.core.util.DaemonThreads;
 import org.emotiontracking.core.util.ProgressListener;
 
 /**
@@ -229,7 +229,25 @@ public final class EmotionClassification {
 		boolean complete() { return done == inputs.length; }
 	}
 
-	private static final Object END = new Object();
+	/**
+	 * What the dispatcher hands the run, in input order: an item on its way through the workers, the
+	 * failure of the input listing, or the end of the input.
+	 */
+	private static final class Slot {
+		static final Slot END = new Slot(null, null);
+
+		final Future<Prepared> item;
+		final Throwable failure;
+
+		private Slot(final Future<Prepared> item, final Throwable failure) {
+			this.item = item;
+			this.failure = failure;
+		}
+
+		static Slot of(final Future<Prepared> item) { return new Slot(item, null); }
+
+		static Slot failed(final Throwable failure) { return new Slot(null, failure); }
+	}
 
 	/** The state of one {@link #classify} call. */
 	private final class Run {
@@ -238,7 +256,7 @@ public final class EmotionClassification {
 		private final ProgressListener progress;
 		private final List<String> classNames = classifier.classNames();
 		private final int size = classifier.inputSize();
-		private final BlockingQueue<Object> queue = new ArrayBlockingQueue<>(2 * batchSize + workers);
+		private final BlockingQueue<Slot> queue = new ArrayBlockingQueue<>(2 * batchSize + workers);
 		private final ArrayDeque<Prepared> pending = new ArrayDeque<>();
 		private AlignedBatches<Prepared> batches;
 		private long first;
@@ -266,10 +284,9 @@ public final class EmotionClassification {
 				p.done++;
 			});
 			progress.status("Classifying " + input.description());
-			final ExecutorService pool = Executors.newFixedThreadPool(workers, threads("emotion-classify-" + POOLS.incrementAndGet()));
-			final Thread dispatcher = new Thread(() -> dispatch(pool), "emotion-classify-input");
-			dispatcher.setDaemon(true);
-			dispatcher.start();
+			final ExecutorService pool = Executors.newFixedThreadPool(workers, DaemonThreads.named("emotion-classify-" + POOLS
+				.incrementAndGet()));
+			final Thread dispatcher = DaemonThreads.start("emotion-classify-input", () -> dispatch(pool));
 			boolean cancelled = false;
 			try {
 				while (true) {
@@ -277,11 +294,11 @@ public final class EmotionClassification {
 						cancelled = true;
 						break;
 					}
-					final Object next = queue.poll(100, TimeUnit.MILLISECONDS); // wakes up to check for cancelling
+					final Slot next = queue.poll(100, TimeUnit.MILLISECONDS); // wakes up to check for cancelling
 					if (next == null) continue;
-					if (next == END) break;
-					if (next instanceof Throwable) throw rethrow((Throwable) next);
-					accept(awaitPrepared(next));
+					if (next == Slot.END) break;
+					if (next.failure != null) throw rethrow(next.failure);
+					accept(awaitPrepared(next.item));
 				}
 				batches.flush();
 				emitReady();
@@ -310,17 +327,16 @@ public final class EmotionClassification {
 				while (!stopping && it.hasNext()) {
 					final ClassificationItem item = it.next();
 					final long i = index++;
-					final Future<Prepared> f = pool.submit(() -> prepare(i, item));
-					queue.put(f);
+					queue.put(Slot.of(pool.submit(() -> prepare(i, item))));
 				}
-				queue.put(END);
+				queue.put(Slot.END);
 			}
 			catch (final InterruptedException e) {
 				// the run is over
 			}
 			catch (final Throwable t) {
 				try {
-					if (!stopping) queue.put(t);
+					if (!stopping) queue.put(Slot.failed(t));
 				}
 				catch (final InterruptedException e) {
 					// the run is over
@@ -365,10 +381,9 @@ public final class EmotionClassification {
 			return new Prepared(index, item, Collections.emptyList(), new RgbImage[0], error);
 		}
 
-		@SuppressWarnings("unchecked")
-		private Prepared awaitPrepared(final Object future) throws InterruptedException, IOException {
+		private Prepared awaitPrepared(final Future<Prepared> future) throws InterruptedException, IOException {
 			try {
-				return ((Future<Prepared>) future).get();
+				return future.get();
 			}
 			catch (final ExecutionException e) {
 				throw rethrow(e.getCause());
@@ -492,15 +507,6 @@ public final class EmotionClassification {
 				total > 0 ? " of " + total : "", faces, item.name()));
 			if (total > 0) progress.progress((double) images / total);
 		}
-	}
-
-	private static ThreadFactory threads(final String prefix) {
-		final AtomicInteger n = new AtomicInteger();
-		return r -> {
-			final Thread t = new Thread(r, prefix + "-" + n.incrementAndGet());
-			t.setDaemon(true);
-			return t;
-		};
 	}
 
 	private static IOException rethrow(final Throwable t) {

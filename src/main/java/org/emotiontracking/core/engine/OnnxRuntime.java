@@ -3,6 +3,8 @@ package org.emotiontracking.core.engine;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import org.emotiontracking.core.util.ContextClassLoader;
+
 import ai.djl.engine.Engine;
 import ai.onnxruntime.OrtException;
 import ai.onnxruntime.OrtSession;
@@ -25,15 +27,7 @@ public final class OnnxRuntime {
 		if (engine != null) return engine;
 		System.setProperty("ai.djl.offline", "true");
 		System.setProperty("ai.djl.onnx.disable_alternative", "true");
-		final Thread t = Thread.currentThread();
-		final ClassLoader previous = t.getContextClassLoader();
-		t.setContextClassLoader(OnnxRuntime.class.getClassLoader());
-		try {
-			engine = Engine.getEngine(ENGINE);
-		}
-		finally {
-			t.setContextClassLoader(previous);
-		}
+		engine = ContextClassLoader.of(OnnxRuntime.class, () -> Engine.getEngine(ENGINE));
 		return engine;
 	}
 

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Base64;
 
+import org.emotiontracking.core.util.ContextClassLoader;
 import org.tensorflow.proto.framework.ConfigProto;
 
 import ai.djl.engine.Engine;
@@ -37,16 +38,7 @@ public final class TensorFlowRuntime {
 		// Quiet TensorFlow's C++ logs (oneDNN banners, CUDA probes, a few lines per model
 		// load) unless the user asked otherwise. TensorFlow reads the process environment, not Java's.
 		if (System.getenv("TF_CPP_MIN_LOG_LEVEL") == null) NativeEnvironment.set("TF_CPP_MIN_LOG_LEVEL", "3");
-		final Thread t = Thread.currentThread();
-		final ClassLoader previous = t.getContextClassLoader();
-		// DJL finds engines through the context class loader; in ImageJ it is not always ours.
-		t.setContextClassLoader(TensorFlowRuntime.class.getClassLoader());
-		try {
-			engine = Engine.getEngine(ENGINE);
-		}
-		finally {
-			t.setContextClassLoader(previous);
-		}
+		engine = ContextClassLoader.of(TensorFlowRuntime.class, () -> Engine.getEngine(ENGINE));
 		return engine;
 	}
 

@@ -12,11 +12,12 @@ import java.util.function.UnaryOperator;
 import org.emotiontracking.core.data.RgbImage;
 import org.emotiontracking.core.detect.FaceBox;
 import org.emotiontracking.core.engine.TensorFlowRuntime;
+import org.emotiontracking.core.model.EmotionClassifier;
 import org.emotiontracking.core.model.EmotionNetwork;
 import org.emotiontracking.core.model.ImageBatch;
 import org.emotiontracking.core.model.InputResizer;
-import org.emotiontracking.core.model.ModelArchive;
 import org.emotiontracking.core.model.MobileNetV2Architecture;
+import org.emotiontracking.core.model.ModelArchive;
 import org.emotiontracking.core.model.ModelMetadata;
 import org.tensorflow.ndarray.Shape;
 
@@ -93,7 +94,7 @@ public final class GradCam implements AutoCloseable {
 	/**
 	 * Opens a model archive (.zip or folder) or a Keras .h5 file.
 	 *
-	 * @param kerasClasses class names of a Keras .h5 model in output order (null: the notebook's seven)
+	 * @param kerasClasses class names of a Keras .h5 model in output order (null or empty: the notebook's seven)
 	 * @param layer a base layer name (e.g. "out_relu", "block_13_expand_relu"); null or empty: the
 	 *          model's Grad-CAM layer ({@link #defaultLayer})
 	 * @throws IllegalArgumentException for an unknown layer, naming the valid ones
@@ -243,7 +244,7 @@ public final class GradCam implements AutoCloseable {
 					? GradCamMaps.gradCam(raw.activations, raw.gradients, offset, gridHeight, gridWidth, channels)
 					: GradCamMaps.gradCamPlusPlus(raw.activations, raw.gradients, offset, gridHeight, gridWidth, channels);
 				final float[] p = Arrays.copyOfRange(raw.probabilities, i * classes.size(), (i + 1) * classes.size());
-				final int cls = targets[from + i] >= 0 ? targets[from + i] : argMax(p);
+				final int cls = targets[from + i] >= 0 ? targets[from + i] : EmotionClassifier.argMax(p);
 				out.add(new Explanation(cls, classes.get(cls), p, new Heatmap(gridWidth, gridHeight, map), geometry));
 			}
 		}
@@ -312,12 +313,6 @@ public final class GradCam implements AutoCloseable {
 		throws IOException
 	{
 		return writeOverlay(face, targetIndex(target), png, overwrite);
-	}
-
-	static int argMax(final float[] p) {
-		int best = 0;
-		for (int i = 1; i < p.length; i++) if (p[i] > p[best]) best = i;
-		return best;
 	}
 
 	@Override

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.function.Function;
 
 import org.emotiontracking.core.detect.FaceBox;
+import org.emotiontracking.core.util.DaemonThreads;
 import org.emotiontracking.core.util.ProgressListener;
 
 /**
@@ -58,12 +59,8 @@ final class FrameStages {
 	}
 
 	void start() {
-		captureThread = new Thread(this::capture, "emotion-live-capture");
-		detectThread = new Thread(this::detect, "emotion-live-detect");
-		for (final Thread t : new Thread[] { captureThread, detectThread }) {
-			t.setDaemon(true);
-			t.start();
-		}
+		captureThread = DaemonThreads.start("emotion-live-capture", this::capture);
+		detectThread = DaemonThreads.start("emotion-live-detect", this::detect);
 	}
 
 	private void capture() {

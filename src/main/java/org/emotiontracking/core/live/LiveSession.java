@@ -17,6 +17,7 @@ import org.emotiontracking.core.detect.FaceDetectionSettings;
 import org.emotiontracking.core.detect.FaceDetector;
 import org.emotiontracking.core.detect.FaceDetectors;
 import org.emotiontracking.core.model.EmotionClassifier;
+import org.emotiontracking.core.util.DaemonThreads;
 import org.emotiontracking.core.util.ProgressListener;
 
 /**
@@ -81,9 +82,32 @@ public final class LiveSession implements AutoCloseable {
 	 * @throws IllegalArgumentException for invalid settings
 	 */
 	public static LiveSession open(final LiveSettings settings) throws IOException {
+		return open(settings, (NoCamera) null);
+	}
+
+	/** Where the frames come from when no source= is given and no camera can be opened. */
+	public interface NoCamera {
+
+		/** Frames instead of the camera (e.g. the planes of an open image), or null: {@code e} stands. */
+		FrameSource instead(FrameSourceException e) throws IOException;
+	}
+
+	/**
+	 * As {@link #open(LiveSettings)}; when no source= is given and the camera cannot be opened, the
+	 * frames come from {@code noCamera} (null: the camera's error).
+	 */
+	public static LiveSession open(final LiveSettings settings, final NoCamera noCamera) throws IOException {
 		settings.validate();
 		checkOutputs(settings);
-		final FrameSource source = openSource(settings);
+		FrameSource found;
+		try {
+			found = openSource(settings);
+		}
+		catch (final FrameSourceException e) {
+			found = settings.source == null && noCamera != null ? noCamera.instead(e) : null;
+			if (found == null) throw e;
+		}
+		final FrameSource source = found;
 		try {
 			return open(settings, source);
 		}
@@ -100,8 +124,7 @@ public final class LiveSession implements AutoCloseable {
 	public static LiveSession open(final LiveSettings settings, final FrameSource source) throws IOException {
 		settings.validate();
 		checkOutputs(settings);
-		final EmotionClassifier classifier = EmotionClassifier.load(settings.model, settings.classes.isEmpty() ? null
-			: settings.classes, settings.engine, settings.inference_threads, settings.trust);
+		final EmotionClassifier classifier = EmotionClassifier.load(settings.model, settings.classes, settings.engine, settings.inference_threads, settings.trust);
 		try {
 			final FaceDetector detector = openDetector(settings, source.width(), source.height());
 			return new LiveSession(settings, source, classifier, true, detector, true);
@@ -195,16 +218,14 @@ public final class LiveSession implements AutoCloseable {
 	/** Runs {@link #run} on a new thread ("emotion-live"); the future completes with its summary or error. */
 	public CompletableFuture<LiveSummary> start(final ProgressListener progress) {
 		final CompletableFuture<LiveSummary> result = new CompletableFuture<>();
-		final Thread t = new Thread(() -> {
+		DaemonThreads.start("emotion-live", () -> {
 			try {
 				result.complete(run(progress));
 			}
 			catch (final Throwable e) {
 				result.completeExceptionally(e);
 			}
-		}, "emotion-live");
-		t.setDaemon(true);
-		t.start();
+		});
 		return result;
 	}
 

@@ -5,19 +5,25 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.function.UnaryOperator;
 
 import org.emotiontracking.core.data.RgbImage;
 import org.emotiontracking.core.engine.OnnxRuntime;
 import org.emotiontracking.core.engine.TensorFlowRuntime;
+import org.emotiontracking.core.util.ContextClassLoader;
 
+import ai.djl.Device;
 import ai.djl.MalformedModelException;
+import ai.djl.Model;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.repository.zoo.Criteria;
 import ai.djl.repository.zoo.ModelNotFoundException;
 import ai.djl.repository.zoo.ZooModel;
+import ai.djl.translate.NoopTranslator;
 import ai.djl.translate.TranslateException;
+import ai.onnxruntime.OrtSession;
 
 /**
  * A loaded emotion model, run through DJL's ONNX Runtime engine on the archive's {@value
@@ -50,7 +56,7 @@ public final class EmotionClassifier implements AutoCloseable {
 		return load(path, null);
 	}
 
-	/** As {@link #load(Path)}, naming the classes of a Keras .h5 model (null: the notebook's). */
+	/** As {@link #load(Path)}, naming the classes of a Keras .h5 model (null or empty: the notebook's). */
 	public static EmotionClassifier load(final Path path, final List<String> kerasClassNames) throws IOException {
 		return load(path, kerasClassNames, InferenceEngine.DEFAULT, 0);
 	}
@@ -118,22 +124,22 @@ public final class EmotionClassifier implements AutoCloseable {
 	public static ZooModel<NDList, NDList> loadOnnx(final Path onnx, final int threads, final boolean spinning)
 		throws IOException
 	{
-		final java.util.Map<String, Object> options = OnnxRuntime.sessionOptions(threads, spinning);
-		final Thread t = Thread.currentThread();
-		final ClassLoader previous = t.getContextClassLoader();
-		t.setContextClassLoader(EmotionClassifier.class.getClassLoader());
-		final ai.djl.Model model = ai.djl.Model.newInstance("emotion-onnx", ai.djl.Device.cpu(), OnnxRuntime.ENGINE);
+		final Map<String, Object> options = OnnxRuntime.sessionOptions(threads, spinning);
 		try {
-			model.load(onnx, null, options);
-			return new ZooModel<>(model, new ai.djl.translate.NoopTranslator());
-		}
-		catch (final MalformedModelException | IOException | RuntimeException e) {
-			model.close();
-			throw new IOException("ONNX Runtime cannot load " + onnx + ": " + e.getMessage(), e);
+			return ContextClassLoader.of(EmotionClassifier.class, () -> {
+				final Model model = Model.newInstance("emotion-onnx", Device.cpu(), OnnxRuntime.ENGINE);
+				try {
+					model.load(onnx, null, options);
+					return new ZooModel<>(model, new NoopTranslator());
+				}
+				catch (final MalformedModelException | IOException | RuntimeException e) {
+					model.close();
+					throw new IOException("ONNX Runtime cannot load " + onnx + ": " + e.getMessage(), e);
+				}
+			});
 		}
 		finally {
-			t.setContextClassLoader(previous);
-			((ai.onnxruntime.OrtSession.SessionOptions) options.get("sessionOptions")).close();
+			((OrtSession.SessionOptions) options.get("sessionOptions")).close();
 		}
 	}
 
@@ -146,18 +152,14 @@ public final class EmotionClassifier implements AutoCloseable {
 	private static ZooModel<NDList, NDList> loadModel(final Criteria<NDList, NDList> criteria, final String what)
 		throws IOException
 	{
-		final Thread t = Thread.currentThread();
-		final ClassLoader previous = t.getContextClassLoader();
-		t.setContextClassLoader(EmotionClassifier.class.getClassLoader());
-		try {
-			return criteria.loadModel();
-		}
-		catch (final ModelNotFoundException | MalformedModelException e) {
-			throw new IOException(what + ": " + e.getMessage(), e);
-		}
-		finally {
-			t.setContextClassLoader(previous);
-		}
+		return ContextClassLoader.of(EmotionClassifier.class, () -> {
+			try {
+				return criteria.loadModel();
+			}
+			catch (final ModelNotFoundException | MalformedModelException e) {
+				throw new IOException(what + ": " + e.getMessage(), e);
+			}
+		});
 	}
 
 	/** The engine that runs this model. */

@@ -109,7 +109,7 @@ public final class ModelArchive implements AutoCloseable {
 
 	/**
 	 * As {@link #open(Path)}; {@code kerasClassNames} names the classes of a Keras .h5 model in output
-	 * order (null: the notebook's seven). Ignored for archives, which carry their own names.
+	 * order (null or empty: the notebook's seven). Ignored for archives, which carry their own names.
 	 */
 	public static ModelArchive open(final Path path, final java.util.List<String> kerasClassNames) throws IOException {
 		return open(path, kerasClassNames, false);
@@ -133,7 +133,8 @@ public final class ModelArchive implements AutoCloseable {
 			return current(new ModelArchive(path, m, false)).describedAs(describe(path, trust));
 		}
 		if (name.endsWith(".h5") || name.endsWith(".hdf5") || name.endsWith(".keras"))
-			return KerasModels.open(path, kerasClassNames).describedAs(path.toString());
+			return KerasModels.open(path, kerasClassNames == null || kerasClassNames.isEmpty() ? null : kerasClassNames)
+				.describedAs(path.toString());
 		return openFile(path, describe(path, trust), trust);
 	}
 

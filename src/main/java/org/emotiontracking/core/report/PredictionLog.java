@@ -1,17 +1,10 @@
 package org.emotiontracking.core.report;
 
-import java.io.BufferedWriter;
 import java.io.Closeable;
 import java.io.IOException;
-import java.io.OutputStreamWriter;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
-
-import org.emotiontracking.core.util.AtomicFiles;
 
 /**
  * A streaming CSV log of predictions (columns: see {@link PredictionColumns}).
@@ -23,13 +16,9 @@ import org.emotiontracking.core.util.AtomicFiles;
  */
 public final class PredictionLog implements Closeable {
 
-	private final Path file;
-	private final Path partial;
-	private final boolean overwrite;
 	private final PredictionColumns columns;
-	private final Writer out;
+	private final CsvFile out;
 	private long rows;
-	private boolean closed;
 
 	/**
 	 * Starts a log with local-time timestamps.
@@ -48,13 +37,8 @@ public final class PredictionLog implements Closeable {
 
 	/** Starts a log with the given column layout; see the other constructor. */
 	public PredictionLog(final Path file, final PredictionColumns columns, final boolean overwrite) throws IOException {
-		AtomicFiles.checkCanWrite(file, overwrite);
-		this.file = file;
-		this.overwrite = overwrite;
 		this.columns = columns;
-		partial = AtomicFiles.createTempFor(file);
-		out = new BufferedWriter(new OutputStreamWriter(Files.newOutputStream(partial), StandardCharsets.UTF_8));
-		out.write(Csv.line(columns.headers()));
+		out = new CsvFile(file, columns.headers(), overwrite);
 		out.flush();
 	}
 
@@ -62,18 +46,18 @@ public final class PredictionLog implements Closeable {
 	public PredictionColumns columns() { return columns; }
 
 	/** The target file, complete after {@link #close()}. */
-	public Path file() { return file; }
+	public Path file() { return out.file(); }
 
 	/** The temporary file receiving rows until {@link #close()}. */
-	public Path partialFile() { return partial; }
+	public Path partialFile() { return out.partialFile(); }
 
 	/** Rows written so far. */
 	public synchronized long rowCount() { return rows; }
 
 	/** Writes and flushes one row. */
 	public synchronized void append(final PredictionRow row) throws IOException {
-		if (closed) throw new IllegalStateException("Prediction log " + file + " is closed");
-		out.write(Csv.line(columns.cells(row)));
+		if (out.isClosed()) throw new IllegalStateException("Prediction log " + out.file() + " is closed");
+		out.write(columns.cells(row));
 		out.flush();
 		rows++;
 	}
@@ -81,22 +65,11 @@ public final class PredictionLog implements Closeable {
 	/** Finishes the file and moves it into place. Closing twice does nothing. */
 	@Override
 	public synchronized void close() throws IOException {
-		if (closed) return;
-		closed = true;
 		out.close();
-		AtomicFiles.moveIntoPlace(partial, file, overwrite);
 	}
 
 	/** Closes without moving into place and deletes the partial file (e.g. when the user cancels). */
 	public synchronized void discard() {
-		if (closed) return;
-		closed = true;
-		try {
-			out.close();
-		}
-		catch (final IOException ignored) {
-			// deleted below anyway
-		}
-		AtomicFiles.deleteQuietly(partial);
+		out.discard();
 	}
 }

@@ -1,17 +1,10 @@
 package org.emotiontracking.core.report;
 
-import java.io.BufferedWriter;
 import java.io.Closeable;
 import java.io.IOException;
-import java.io.OutputStreamWriter;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-
-import org.emotiontracking.core.util.AtomicFiles;
 
 /**
  * {@code summary.csv}: one line per {@link EmotionSummary.Row}, streamed to a temporary file beside the
@@ -23,22 +16,13 @@ public final class SummaryLog implements Closeable {
 
 	private static final int DECIMALS = 6;
 
-	private final Path file;
-	private final Path partial;
-	private final boolean overwrite;
-	private final Writer out;
+	private final CsvFile out;
 	private final int classes;
-	private boolean closed;
 
 	/** Starts the file (its header); nothing replaces {@code file} before {@link #close()}. */
 	public SummaryLog(final Path file, final List<String> classNames, final boolean overwrite) throws IOException {
-		AtomicFiles.checkCanWrite(file, overwrite);
-		this.file = file;
-		this.overwrite = overwrite;
 		classes = classNames.size();
-		partial = AtomicFiles.createTempFor(file);
-		out = new BufferedWriter(new OutputStreamWriter(Files.newOutputStream(partial), StandardCharsets.UTF_8));
-		out.write(Csv.line(headers(classNames)));
+		out = new CsvFile(file, headers(classNames), overwrite);
 	}
 
 	/** The column names for these classes. */
@@ -65,33 +49,22 @@ public final class SummaryLog implements Closeable {
 		return c;
 	}
 
-	public Path file() { return file; }
+	public Path file() { return out.file(); }
 
 	/** Writes summary rows. */
 	public void append(final List<EmotionSummary.Row> rows) throws IOException {
-		if (closed) throw new IllegalStateException("Summary " + file + " is closed");
-		for (final EmotionSummary.Row r : rows) out.write(Csv.line(cells(r, classes)));
+		if (out.isClosed()) throw new IllegalStateException("Summary " + out.file() + " is closed");
+		for (final EmotionSummary.Row r : rows) out.write(cells(r, classes));
 	}
 
 	/** Finishes the file and moves it into place. */
 	@Override
 	public void close() throws IOException {
-		if (closed) return;
-		closed = true;
 		out.close();
-		AtomicFiles.moveIntoPlace(partial, file, overwrite);
 	}
 
 	/** Drops the partial file (the run failed or was cancelled). */
 	public void discard() {
-		if (closed) return;
-		closed = true;
-		try {
-			out.close();
-		}
-		catch (final IOException ignored) {
-			// deleted below
-		}
-		AtomicFiles.deleteQuietly(partial);
+		out.discard();
 	}
 }

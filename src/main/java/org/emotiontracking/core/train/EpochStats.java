@@ -1,5 +1,7 @@
 package org.emotiontracking.core.train;
 
+import org.emotiontracking.core.model.EmotionClassifier;
+
 /** Loss and accuracy over one pass (training or validation). */
 public final class EpochStats {
 
@@ -22,7 +24,7 @@ public final class EpochStats {
 		void add(final float[] losses, final float[][] probabilities, final int[] labels, final int n) {
 			for (int i = 0; i < n; i++) {
 				lossSum += losses[i];
-				if (argMax(probabilities[i]) == labels[i]) correct++;
+				if (EmotionClassifier.argMax(probabilities[i]) == labels[i]) correct++;
 			}
 			count += n;
 		}
@@ -31,11 +33,5 @@ public final class EpochStats {
 			return count == 0 ? new EpochStats(Double.NaN, Double.NaN, 0) : new EpochStats(lossSum / count,
 				(double) correct / count, count);
 		}
-	}
-
-	static int argMax(final float[] p) {
-		int best = 0;
-		for (int i = 1; i < p.length; i++) if (p[i] > p[best]) best = i;
-		return best;
 	}
 }

@@ -28,6 +28,7 @@ import org.emotiontracking.core.model.ModelArchive;
 import org.emotiontracking.core.model.ModelMetadata;
 import org.emotiontracking.core.report.TrainingHistory;
 import org.emotiontracking.core.util.AtomicFiles;
+import org.emotiontracking.core.util.DaemonThreads;
 import org.emotiontracking.core.util.ProgressListener;
 import org.emotiontracking.core.util.Required;
 import org.emotiontracking.core.util.Settings;
@@ -82,11 +83,7 @@ public final class Trainer {
 		final Augmenter augmenter = s.augment ? new Augmenter(s.image_size, s.image_size, AugmentationSettings.defaults())
 			: null;
 		final ExecutorService workers = Executors.newFixedThreadPool(Math.max(1, Runtime.getRuntime()
-			.availableProcessors()), r -> {
-				final Thread t = new Thread(r, "emotion-augment");
-				t.setDaemon(true);
-				return t;
-			});
+			.availableProcessors()), DaemonThreads.named("emotion-augment"));
 		progress.log(String.format(Locale.ROOT,
 			"Training MobileNetV2 alpha %.2f at %d px from %s: %s, %d epochs, batch %d, learning rate %s%s%s", s.alpha,
 			s.image_size, base.description, mode(s, base), s.epochs, s.batch_size, s.learning_rate, options.warmupSteps > 0

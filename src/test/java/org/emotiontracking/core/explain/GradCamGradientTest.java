@@ -12,6 +12,7 @@ import java.util.List;
 
 import org.emotiontracking.core.data.RgbImage;
 import org.emotiontracking.core.engine.TensorFlowRuntime;
+import org.emotiontracking.core.model.EmotionClassifier;
 import org.emotiontracking.core.model.EmotionNetwork;
 import org.emotiontracking.core.model.ImageBatch;
 import org.emotiontracking.core.model.ModelArchive;
@@ -146,7 +147,7 @@ class GradCamGradientTest {
 			final int cells = gc.gridWidth() * gc.gridHeight();
 			for (final int target : new int[] { -1, 0, 2 }) {
 				final GradCam.Raw raw = gc.compute(Collections.singletonList(face), new int[] { target });
-				final int cls = target >= 0 ? target : GradCam.argMax(raw.probabilities);
+				final int cls = target >= 0 ? target : EmotionClassifier.argMax(raw.probabilities);
 				checkChannelSums(ref, "Conv_1", raw, cls, false, cells, (int) raw.activations.length / cells);
 			}
 		}
@@ -170,7 +171,7 @@ class GradCamGradientTest {
 		try (GradCam gc = GradCam.open(archive, "out_relu", GradCamMethod.GRADCAM_PLUS_PLUS); Reference ref = new Reference()) {
 			final int cells = gc.gridWidth() * gc.gridHeight();
 			final GradCam.Raw raw = gc.compute(Collections.singletonList(face), new int[] { -1 });
-			final int cls = GradCam.argMax(raw.probabilities);
+			final int cls = EmotionClassifier.argMax(raw.probabilities);
 			final int channels = raw.activations.length / cells;
 			checkChannelSums(ref, "out_relu", raw, cls, true, cells, channels);
 			// element-wise: the per-position gradients Grad-CAM++ squares and cubes

@@ -33,6 +33,7 @@ import org.tensorflow.op.nn.MaxPool;
 import org.tensorflow.types.TFloat32;
 import org.tensorflow.types.TInt32;
 import org.tensorflow.types.family.TNumber;
+import org.tensorflow.types.family.TType;
 
 /**
  * Builds a {@link TfjsGraphModel} as a TensorFlow graph with the project's conventions: a placeholder
@@ -191,20 +192,21 @@ final class TfjsGraphBuilder {
 		return n;
 	}
 
-	@SuppressWarnings("unchecked")
 	private Operand<TFloat32> floats(final String input, final Node consumer) throws IOException {
-		final Operand<?> o = operand(input, consumer);
-		if (o.type() != TFloat32.class) throw new IOException(consumer + " of " + model.file + " needs float32 input '" +
-			input + "'");
-		return (Operand<TFloat32>) o;
+		return typed(input, consumer, TFloat32.class, "float32");
+	}
+
+	private Operand<TInt32> ints(final String input, final Node consumer) throws IOException {
+		return typed(input, consumer, TInt32.class, "int32");
 	}
 
 	@SuppressWarnings("unchecked")
-	private Operand<TInt32> ints(final String input, final Node consumer) throws IOException {
+	private <T extends TType> Operand<T> typed(final String input, final Node consumer, final Class<T> type, final String name)
+		throws IOException
+	{
 		final Operand<?> o = operand(input, consumer);
-		if (o.type() != TInt32.class) throw new IOException(consumer + " of " + model.file + " needs int32 input '" +
-			input + "'");
-		return (Operand<TInt32>) o;
+		if (o.type() != type) throw new IOException(consumer + " of " + model.file + " needs " + name + " input '" + input + "'");
+		return (Operand<T>) o;
 	}
 
 	/** Builds a node (after its inputs; depth-first, so the node list may be in any order). */
@@ -259,16 +261,10 @@ final class TfjsGraphBuilder {
 				break;
 			case "Add":
 			case "AddV2":
-				out = s.math.add(floats(n.inputs.get(0), n), floats(n.inputs.get(1), n));
-				break;
 			case "Sub":
-				out = s.math.sub(floats(n.inputs.get(0), n), floats(n.inputs.get(1), n));
-				break;
 			case "Mul":
-				out = s.math.mul(floats(n.inputs.get(0), n), floats(n.inputs.get(1), n));
-				break;
 			case "RealDiv":
-				out = s.math.realDiv(floats(n.inputs.get(0), n), floats(n.inputs.get(1), n));
+				out = arithmetic(n.op, s, floats(n.inputs.get(0), n), floats(n.inputs.get(1), n));
 				break;
 			case "Mean":
 				out = s.math.mean(floats(n.inputs.get(0), n), ints(n.inputs.get(1), n), Mean.keepDims(n.bool("keep_dims",
@@ -295,6 +291,22 @@ final class TfjsGraphBuilder {
 		final Operand<TFloat32> named = s.withName(MobileNetV2Graph.OUTPUT_OP).identity(out);
 		layers.put(layer, named);
 		return named;
+	}
+
+	/** Element-wise Add/AddV2, Sub, Mul or RealDiv of two float operands. */
+	private static Operand<TFloat32> arithmetic(final String op, final Ops s, final Operand<TFloat32> x,
+		final Operand<TFloat32> y)
+	{
+		switch (op) {
+			case "Sub":
+				return s.math.sub(x, y);
+			case "Mul":
+				return s.math.mul(x, y);
+			case "RealDiv":
+				return s.math.realDiv(x, y);
+			default:
+				return s.math.add(x, y);
+		}
 	}
 
 	private Operand<TFloat32> convolution(final Node n, final Ops s) throws IOException {
