@@ -11,23 +11,18 @@ import java.nio.file.Path;
 import java.util.List;
 
 import org.emotiontracking.core.classify.ClassificationInput;
-import org.emotiontracking.core.classify.ClassificationReports;
 import org.emotiontracking.core.classify.ClassificationSink;
 import org.emotiontracking.core.classify.ClassificationSummary;
 import org.emotiontracking.core.classify.ClassifySettings;
 import org.emotiontracking.core.classify.ClassifyTask;
 import org.emotiontracking.core.classify.FaceMode;
 import org.emotiontracking.core.detect.FaceBox;
-import org.emotiontracking.core.model.BuiltinModel;
-import org.emotiontracking.core.model.EmotionClassifier;
 import org.emotiontracking.core.model.InferenceEngine;
 import org.emotiontracking.core.report.EmotionSummary;
 import org.emotiontracking.core.report.PredictionColumns;
 import org.emotiontracking.core.report.PredictionRow;
-import org.emotiontracking.core.util.AtomicFiles;
 import org.emotiontracking.core.util.KeyValues;
 import org.emotiontracking.core.util.ProgressListener;
-import org.emotiontracking.core.util.Required;
 import org.scijava.ItemIO;
 import org.scijava.command.Command;
 import org.scijava.plugin.Parameter;
@@ -135,32 +130,15 @@ public class ClassifyEmotionsCommand extends DetectingCommand<ClassifySettings> 
 		final ImagePlus imp = settings.input != null ? null : image != null ? image : WindowManager.getCurrentImage();
 		if (settings.input == null && imp == null) throw new IllegalArgumentException(
 			"No input: open an image or give input= (an image file or a folder)");
-		if (imp == null) settings.validate(Required.INPUT);
-		else settings.validate();
-		if (settings.output != null) for (final Path p : ClassificationReports.allFiles(settings.output))
-			AtomicFiles.checkCanWrite(p, settings.overwrite);
-
-		final RoiManager rm = roi_manager ? FaceRois.manager() : null;
-		if (rm != null && imp != null) FaceRois.replace(rm, imp.getTitle());
-		final ResultsTable rt = EmotionResultsTable.create();
-		results = rt;
-		final ResultsTable summaryTable = EmotionSummaryTable.create();
-		emotion_summary = summaryTable;
 		final boolean show = imageJ1Hosted();
 		final boolean draw = imp != null && overlay;
-		if (draw) EmotionOverlay.clear(imp);
-		final ClassificationSummary s;
-		progress.status("Loading model " + (settings.model == null ? BuiltinModel.KEY : settings.model));
-		try (EmotionClassifier classifier = EmotionClassifier.load(settings.model, settings.classes.isEmpty() ? null
-			: settings.classes, settings.engine, settings.inference_threads, settings.trust))
-		{
-			final ClassificationInput in = imp == null ? ClassifyTask.files(settings, classifier.classNames())
-				: ClassificationInput.slices(imp.getTitle(), ImagePlusConversion.planeCount(imp),
-					i -> ImagePlusConversion.toRgb(imp, i));
-			final TableAndOverlay sink = new TableAndOverlay(rt, summaryTable, draw ? imp : null, rm, imp, show);
-			s = ClassifyTask.run(classifier, settings, in, sink, progress);
-			sink.finish();
-		}
+		final TableAndOverlay sink = new TableAndOverlay(draw ? imp : null, roi_manager, imp, show);
+		results = sink.rt;
+		emotion_summary = sink.summaryTable;
+		final ClassificationSummary s = ClassifyTask.run(settings, imp == null ? null : ClassificationInput.slices(imp
+			.getTitle(), ImagePlusConversion.planeCount(imp), i -> ImagePlusConversion.toRgb(imp, i)), sink, progress);
+		sink.finish();
+		final ResultsTable rt = sink.rt, summaryTable = sink.summaryTable;
 		if (show) {
 			EmotionResultsTable.show(rt);
 			EmotionSummaryTable.show(summaryTable);
@@ -178,30 +156,36 @@ public class ClassifyEmotionsCommand extends DetectingCommand<ClassifySettings> 
 
 		private static final long SHOW_INTERVAL_NANOS = 1_000_000_000L;
 
-		private final ResultsTable rt;
-		private final ResultsTable summaryTable;
+		final ResultsTable rt = EmotionResultsTable.create();
+		final ResultsTable summaryTable = EmotionSummaryTable.create();
 		private EmotionSummary summary;
 		private final ImagePlus imp;
-		private final RoiManager rm;
+		private final boolean roiManager;
+		private RoiManager rm;
 		private final ImagePlus source;
 		private final boolean show;
 		private List<String> classNames;
 		private long lastShown = System.nanoTime();
 		private String lastImage;
 
-		TableAndOverlay(final ResultsTable rt, final ResultsTable summaryTable, final ImagePlus imp, final RoiManager rm, final ImagePlus source,
-			final boolean show)
-		{
-			this.rt = rt;
-			this.summaryTable = summaryTable;
+		/**
+		 * @param imp the image whose overlay gets the faces, or null
+		 * @param roiManager whether each face goes to the ROI Manager
+		 * @param source the open image classified, or null for files
+		 */
+		TableAndOverlay(final ImagePlus imp, final boolean roiManager, final ImagePlus source, final boolean show) {
 			this.imp = imp;
-			this.rm = rm;
+			this.roiManager = roiManager;
 			this.source = source;
 			this.show = show;
 		}
 
+		/** The run has passed its checks and loaded the model: now the earlier faces give way. */
 		@Override
 		public void start(final PredictionColumns columns) {
+			if (roiManager) rm = FaceRois.manager();
+			if (rm != null && source != null) FaceRois.replace(rm, source.getTitle());
+			if (imp != null) EmotionOverlay.clear(imp);
 			classNames = columns.classNames();
 			summary = new EmotionSummary(classNames, EmotionSummary.IMAGES_ONLY);
 		}

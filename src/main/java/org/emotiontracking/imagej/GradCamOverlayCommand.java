@@ -10,7 +10,6 @@ import java.io.File;
 import java.util.Locale;
 
 import org.emotiontracking.core.classify.FaceMode;
-import org.emotiontracking.core.model.BuiltinModel;
 import org.emotiontracking.core.data.RgbImage;
 import org.emotiontracking.core.detect.FaceBox;
 import org.emotiontracking.core.explain.FaceExplanation;
@@ -101,41 +100,29 @@ public class GradCamOverlayCommand extends DetectingCommand<GradCamSettings> {
 
 	@Override
 	protected void execute(final GradCamSettings settings, final ProgressListener progress) throws Exception {
-		if (settings.input != null) {
-			final GradCamJob.Summary s = GradCamJob.run(settings, progress);
-			int n = 0;
-			for (final GradCamJob.ImageResult r : s.results) n += r.faces.size();
-			face_count = n;
-			summary = String.format(Locale.ROOT, "%d image%s, %d face%s, %d skipped%s", s.results.size(),
-				s.results.size() == 1 ? "" : "s", n, n == 1 ? "" : "s", s.failures.size(), s.cancelled ? " (cancelled)" : "");
-			return;
-		}
-		final ImagePlus imp = image != null ? image : WindowManager.getCurrentImage();
-		if (imp == null) throw new IllegalArgumentException(
+		final ImagePlus imp = settings.input != null ? null : image != null ? image : WindowManager.getCurrentImage();
+		if (settings.input == null && imp == null) throw new IllegalArgumentException(
 			"No input: open an image or give input= (an image file or a folder) and output=");
-		final int planes = ImagePlusConversion.planeCount(imp);
-		final ImageStack blends = new_image ? new ImageStack(imp.getWidth(), imp.getHeight()) : null;
-		progress.status("Loading model " + (settings.model == null ? BuiltinModel.KEY : settings.model));
-		int done = 0;
-		try (GradCamJob job = GradCamJob.open(settings)) {
-			if (!new_image) EmotionOverlay.clear(imp);
-			for (int p = 1; p <= planes; p++) {
-				if (progress.isCancelled()) break;
-				progress.status(String.format(Locale.ROOT, "Grad-CAM %d/%d: %s", p, planes, imp.getTitle()));
-				progress.progress((double) (p - 1) / planes);
-				final RgbImage rgb = ImagePlusConversion.toRgb(imp, p);
-				final ImageExplanation e = job.explain(rgb);
-				if (new_image) blends.addSlice(new ColorProcessor(e.overlay(rgb, settings.alpha)));
-				else draw(imp, planes == 1 ? 0 : p, e, settings.alpha);
-				face_count += e.faces().size();
-				done++;
-			}
-		}
-		summary = String.format(Locale.ROOT, "Grad-CAM of %s: %d face%s in %d of %d plane%s%s", imp.getTitle(), face_count,
-			face_count == 1 ? "" : "s", done, planes, planes == 1 ? "" : "s", done < planes ? " (cancelled)" : "");
-		progress.log(summary);
-		if (face_count == 0 && settings.faces == FaceMode.DETECT) progress.log(
-			"No face found (for images that are face crops use faces=whole)");
+		final ImageStack blends = new_image && imp != null ? new ImageStack(imp.getWidth(), imp.getHeight()) : null;
+		final int planes = imp == null ? 0 : ImagePlusConversion.planeCount(imp);
+		final GradCamJob.Summary s = imp == null ? GradCamJob.run(settings, progress) : GradCamJob.run(settings, imp.getTitle(),
+			planes, i -> ImagePlusConversion.toRgb(imp, i + 1), new GradCamJob.Explained() {
+				@Override
+				public void start() {
+					if (!new_image) EmotionOverlay.clear(imp);
+				}
+
+				@Override
+				public void accept(final int i, final RgbImage rgb, final ImageExplanation e) {
+					if (new_image) blends.addSlice(new ColorProcessor(e.overlay(rgb, settings.alpha)));
+					else draw(imp, planes == 1 ? 0 : i + 1, e, settings.alpha);
+				}
+			}, progress);
+		face_count = s.faces();
+		summary = String.format(Locale.ROOT, "%s%d image%s, %d face%s, %d skipped%s", imp == null ? "" : imp.getTitle() + ": ",
+			s.results.size(), s.results.size() == 1 ? "" : "s", face_count, face_count == 1 ? "" : "s", s.failures.size(),
+			s.cancelled ? " (cancelled)" : "");
+		if (imp == null) return;
 		if (new_image) {
 			if (blends.getSize() == 0) return;
 			gradcam_image = new ImagePlus(FileNames.stem(imp.getTitle()) + "_gradcam", blends);

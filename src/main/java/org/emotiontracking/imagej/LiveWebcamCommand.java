@@ -11,7 +11,6 @@ import java.nio.file.Path;
 import java.util.concurrent.ExecutionException;
 
 import org.emotiontracking.core.live.FrameSource;
-import org.emotiontracking.core.live.FrameSourceException;
 import org.emotiontracking.core.live.ImageSequenceSource;
 import org.emotiontracking.core.live.LiveOutputs;
 import org.emotiontracking.core.live.LiveSession;
@@ -110,21 +109,10 @@ public class LiveWebcamCommand extends DetectingCommand<LiveSettings> {
 
 	@Override
 	protected void execute(final LiveSettings settings, final ProgressListener progress) throws Exception {
-		settings.validate();
-		if (settings.output != null) LiveOutputs.checkCanWrite(settings.output, settings.record, settings.overwrite);
 		final boolean window = settings.show && !GraphicsEnvironment.isHeadless();
 		if (settings.show && !window) progress.log("No display: running without the live window");
 		final LiveSummary s;
-		final FrameSource frameSource = openSource(settings, progress);
-		final LiveSession opened;
-		try {
-			opened = LiveSession.open(settings, frameSource);
-		}
-		catch (final Exception | Error e) {
-			frameSource.close();
-			throw e;
-		}
-		try (LiveSession session = opened) {
+		try (LiveSession session = LiveSession.open(settings, e -> openImage(settings, progress))) {
 			if (window) session.addListener(new LiveWindow(WINDOW_TITLE, session::stop));
 			try {
 				s = session.start(progress).get();
@@ -152,18 +140,12 @@ public class LiveWebcamCommand extends DetectingCommand<LiveSettings> {
 		}
 	}
 
-	/** source=, else the camera, else the open image's planes. */
-	private FrameSource openSource(final LiveSettings settings, final ProgressListener progress) throws Exception {
-		if (settings.source != null) return LiveSession.openSource(settings);
-		try {
-			return LiveSession.openSource(settings);
-		}
-		catch (final FrameSourceException e) {
-			final ImagePlus imp = image != null ? image : WindowManager.getCurrentImage();
-			if (imp == null) throw e;
-			progress.log("No camera " + settings.camera + " could be opened: playing the planes of " + imp.getTitle());
-			return stack(imp);
-		}
+	/** Without a camera, the open image's planes (null when no image is open). */
+	private FrameSource openImage(final LiveSettings settings, final ProgressListener progress) {
+		final ImagePlus imp = image != null ? image : WindowManager.getCurrentImage();
+		if (imp == null) return null;
+		progress.log("No camera " + settings.camera + " could be opened: playing the planes of " + imp.getTitle());
+		return stack(imp);
 	}
 
 	/** The planes of an image as frames, at its frame rate if it has one. */

@@ -12,8 +12,10 @@
  * &#64;Plugin(type = Command.class, name = "classify", headless = true,
  * 	menuPath = "Plugins&gt;Emotion Tracking&gt;Classify Emotions")
  * public class ClassifyEmotionsCommand extends EmotionCommand&lt;ClassifySettings&gt; {
+ * 	private static final ClassifySettings DEFAULTS = new ClassifySettings();
  * 	&#64;Parameter(style = FileWidget.OPEN_STYLE) private File model;   // same name as the @Setting key
- * 	&#64;Parameter private String faces = "detect";                     // same default as the core
+ * 	&#64;Parameter(min = "1", max = "1024") private int batch_size = DEFAULTS.batch_size; // the key's type, default, range
+ * 	&#64;Parameter private FaceMode faces = DEFAULTS.faces;             // an enum: SciJava lists its choices
  * 	&#64;Parameter(type = ItemIO.OUTPUT) private int faces_found;       // outputs: any names
  * 	protected ClassifySettings newSettings() { return new ClassifySettings(); }
  * 	protected void execute(ClassifySettings s, ProgressListener progress) throws Exception {
@@ -23,10 +25,12 @@
  * </pre>
  *
  * Every {@code @Parameter} field whose name equals a key of {@code S} is copied into a fresh {@code S}
- * by name ({@link org.emotiontracking.imagej.SettingsBinding}: File to Path, "a,b" to a list, numbers,
- * booleans, enums), exactly as the CLI parses {@code key=value}; other fields (outputs, an input
- * {@code ImagePlus}, ...) are the command's own. Give each parameter the core's default value; the
- * test helper {@link org.emotiontracking.imagej.SettingsBinding#mismatches} checks both. An
+ * by name, value to value ({@link org.emotiontracking.imagej.SettingsBinding}: File to Path, "a,b" to a
+ * list, the rest as they are); other fields (outputs, an input {@code ImagePlus}, ...) are the
+ * command's own. Give each parameter the key's type (File for a Path, a comma-separated String for a
+ * list), the core's default ({@code DEFAULTS.key}) and the key's {@code range}/{@code choices} as widget
+ * limits; the test helper {@link org.emotiontracking.imagej.SettingsBinding#mismatches} checks all of
+ * it. Leave the checks to the core call ({@code validate(Required...)} of the settings). An
  * {@code ImagePlus} input ({@code required = false, persist = false}) receives the current image, from
  * imagej-legacy in Fiji and from the bridge in ImageJ 1.x; fall back to
  * {@code WindowManager.getCurrentImage()} (see {@link org.emotiontracking.imagej.ClassifyEmotionsCommand}).</li>

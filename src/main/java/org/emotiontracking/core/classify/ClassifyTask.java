@@ -47,13 +47,13 @@ public final class ClassifyTask {
 	/**
 	 * As {@link #run(ClassifySettings, ProgressListener)}, with optional in-memory input (e.g. the
 	 * slices of an ImageJ stack; null: {@code settings.input}) and an extra sink receiving every row
-	 * (e.g. a results table and overlays; may be null). With {@code settings.output} null no files
-	 * are written.
+	 * (e.g. a results table and overlays; may be null). With a sink {@code output=} is optional: without
+	 * it no files are written and the sink's rows are the result; without a sink it is required.
 	 */
 	public static ClassificationSummary run(final ClassifySettings settings, final ClassificationInput input,
 		final ClassificationSink sink, final ProgressListener progress) throws IOException
 	{
-		validate(settings, input);
+		validate(settings, input, sink);
 		final ClassificationReports reports = reports(settings);
 		final ProgressListener p = progress == null ? ProgressListener.SILENT : progress;
 		p.status("Loading model " + (BuiltinModel.isBuiltin(settings.model) ? BuiltinModel.KEY : settings.model));
@@ -71,7 +71,7 @@ public final class ClassifyTask {
 	public static ClassificationSummary run(final EmotionClassifier classifier, final ClassifySettings settings,
 		final ClassificationInput input, final ClassificationSink sink, final ProgressListener progress) throws IOException
 	{
-		validate(settings, input);
+		validate(settings, input, sink);
 		final ClassificationReports reports = reports(settings);
 		return run(classifier, null, settings, input, -1, sink, reports, progress == null ? ProgressListener.SILENT : progress);
 	}
@@ -142,10 +142,14 @@ public final class ClassifyTask {
 		}
 	}
 
-	/** Files: input= and output= are needed; in-memory input (a caller's images): neither. */
-	private static void validate(final ClassifySettings settings, final ClassificationInput input) {
-		if (input == null) settings.validate(Required.INPUT, Required.OUTPUT);
-		else settings.validate();
+	/** Without in-memory input input= is needed; without a sink of the caller's, output= (the reports are the result). */
+	private static void validate(final ClassifySettings settings, final ClassificationInput input,
+		final ClassificationSink sink)
+	{
+		final List<Required> required = new ArrayList<>();
+		if (input == null) required.add(Required.INPUT);
+		if (sink == null) required.add(Required.OUTPUT);
+		settings.validate(required.toArray(new Required[0]));
 	}
 
 	/** The reports of the settings' output folder (null without one), checked before any work starts. */

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.IntFunction;
 
 import org.emotiontracking.core.data.ImageDecoder;
 import org.emotiontracking.core.data.ImageFile;
@@ -84,49 +85,107 @@ public final class GradCamJob implements AutoCloseable {
 		return gradCam.explainCrops(image, finder.crops(image), target);
 	}
 
+	/**
+	 * Explains images held in memory (e.g. the planes of an ImageJ stack) in order, handing each
+	 * explanation to {@code each}; nothing is written. Opens the model and detector, closes them.
+	 * Cancel and failures as for files: checked between images; an image that fails is named and
+	 * skipped, the others go on.
+	 *
+	 * @param title what the images are, for messages (image {@code i} is "title:i+1" when there are several)
+	 * @param images image {@code i} of {@code count}, 0-based
+	 */
+	public static Summary run(final GradCamSettings s, final String title, final int count, final IntFunction<RgbImage> images,
+		final Explained each, final ProgressListener progress) throws IOException
+	{
+		try (GradCamJob job = open(s)) {
+			each.start();
+			progress.log(String.format(Locale.ROOT, "Grad-CAM%s of %s on layer %s (%s) of %s, %d image%s, faces: %s", job.gradCam
+				.method() == GradCamMethod.GRADCAM ? "" : "++", job.targetDescription(), job.gradCam.layer(), job.gradCam.method(),
+				job.gradCam.description(), count, count == 1 ? "" : "s", job.finder.description()));
+			final List<String> names = new ArrayList<>(count);
+			for (int i = 0; i < count; i++) names.add(count == 1 ? title : title + ":" + (i + 1));
+			final Summary summary = job.loop(names, i -> {
+				final RgbImage image = images.apply(i);
+				final ImageExplanation e = job.explain(image);
+				each.accept(i, image, e);
+				return new ImageResult(null, names.get(i), image.width(), image.height(), e.faces(), null, null);
+			}, progress);
+			progress.log(job.footer(summary));
+			return summary;
+		}
+	}
+
+	/** Receives each explained image of {@link #run(GradCamSettings, String, int, IntFunction, Explained, ProgressListener)}. */
+	public interface Explained {
+
+		/** Called once the model and the detector are open, before the first image. */
+		default void start() {}
+
+		/** Image {@code index} (0-based) and its explanation. */
+		void accept(int index, RgbImage image, ImageExplanation explanation);
+	}
+
 	/** Processes the settings' input into its output folder. */
 	public Summary run(final ProgressListener progress) throws IOException {
 		settings.validate(Required.INPUT, Required.OUTPUT);
 		final List<ImageFile> files = files(settings);
 		Files.createDirectories(settings.output);
 		progress.log(String.format(Locale.ROOT, "Grad-CAM%s of %s on layer %s (%s) of %s, %d image%s%s, faces: %s",
-			gradCam.method() == GradCamMethod.GRADCAM ? "" : "++", target < 0 ? "the predicted class"
-				: gradCam.classNames().get(target), gradCam.layer(), gradCam.method(), gradCam.description(), files.size(),
-			files.size() == 1 ? "" : "s", settings.shard().isAll() ? "" : " (shard " + settings.shard() + ")", finder.description()));
-		final Summary summary = new Summary();
+			gradCam.method() == GradCamMethod.GRADCAM ? "" : "++", targetDescription(), gradCam.layer(), gradCam.method(),
+			gradCam.description(), files.size(), files.size() == 1 ? "" : "s", settings.shard().isAll() ? ""
+				: " (shard " + settings.shard() + ")", finder.description()));
 		final ImageDecoder decoder = new ImageDecoder();
-		for (int i = 0; i < files.size(); i++) {
+		final List<String> names = new ArrayList<>(files.size());
+		for (final ImageFile f : files) names.add(f.relativePath());
+		final Summary summary = loop(names, i -> process(files.get(i), decoder), progress);
+		progress.log(footer(summary) + "; output in " + settings.output);
+		return summary;
+	}
+
+	/** One image of a run: explained, and written where the run writes. */
+	private interface Item {
+		ImageResult process(int index) throws IOException;
+	}
+
+	/** The images of a run in order, with cancel between them and failures skipped and named. */
+	private Summary loop(final List<String> names, final Item item, final ProgressListener progress) {
+		final Summary summary = new Summary();
+		for (int i = 0; i < names.size(); i++) {
 			if (progress.isCancelled()) {
 				summary.cancelled = true;
-				progress.log("Cancelled after " + i + " of " + files.size() + " images");
+				progress.log("Cancelled after " + i + " of " + names.size() + " images");
 				break;
 			}
-			final ImageFile f = files.get(i);
-			progress.status(String.format(Locale.ROOT, "Grad-CAM %d/%d: %s", i + 1, files.size(), f.relativePath()));
-			progress.progress((double) i / files.size());
+			final String name = names.get(i);
+			progress.status(String.format(Locale.ROOT, "Grad-CAM %d/%d: %s", i + 1, names.size(), name));
+			progress.progress((double) i / names.size());
 			try {
-				final ImageResult r = process(f, decoder);
+				final ImageResult r = item.process(i);
 				summary.results.add(r);
 				if (r.faces.isEmpty()) {
-					summary.withoutFaces.add(f.relativePath());
-					progress.log("No face found in " + f.relativePath() +
-						(finder.wholeImage() ? "" : " (for face crops use faces=whole)"));
+					summary.withoutFaces.add(name);
+					progress.log("No face found in " + name + (finder.wholeImage() ? "" : " (for face crops use faces=whole)"));
 				}
 			}
 			catch (final IOException | RuntimeException e) {
-				final String message = f.relativePath() + ": " + (e.getMessage() == null ? e.toString() : e.getMessage());
+				final String message = name + ": " + (e.getMessage() == null ? e.toString() : e.getMessage());
 				summary.failures.add(message);
 				progress.log("Skipped " + message);
 			}
 		}
 		progress.progress(1);
-		int faces = 0;
-		for (final ImageResult r : summary.results) faces += r.faces.size();
-		progress.log(String.format(Locale.ROOT, "Grad-CAM: %d image%s, %d face%s, %d skipped%s; output in %s",
-			summary.results.size(), summary.results.size() == 1 ? "" : "s", faces, faces == 1 ? "" : "s",
-			summary.failures.size(), summary.withoutFaces.isEmpty() ? "" : ", " + summary.withoutFaces.size() +
-				" without faces", settings.output));
 		return summary;
+	}
+
+	private String targetDescription() {
+		return target < 0 ? "the predicted class" : gradCam.classNames().get(target);
+	}
+
+	private static String footer(final Summary summary) {
+		final int faces = summary.faces();
+		return String.format(Locale.ROOT, "Grad-CAM: %d image%s, %d face%s, %d skipped%s", summary.results.size(), summary
+			.results.size() == 1 ? "" : "s", faces, faces == 1 ? "" : "s", summary.failures.size(), summary.withoutFaces
+				.isEmpty() ? "" : ", " + summary.withoutFaces.size() + " without faces");
 	}
 
 	/**
@@ -208,5 +267,12 @@ public final class GradCamJob implements AutoCloseable {
 		public boolean cancelled;
 
 		public boolean ok() { return failures.isEmpty() && !cancelled; }
+
+		/** The faces explained in all images. */
+		public int faces() {
+			int n = 0;
+			for (final ImageResult r : results) n += r.faces.size();
+			return n;
+		}
 	}
 }

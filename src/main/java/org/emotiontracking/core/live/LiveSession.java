@@ -82,9 +82,32 @@ public final class LiveSession implements AutoCloseable {
 	 * @throws IllegalArgumentException for invalid settings
 	 */
 	public static LiveSession open(final LiveSettings settings) throws IOException {
+		return open(settings, (NoCamera) null);
+	}
+
+	/** Where the frames come from when no source= is given and no camera can be opened. */
+	public interface NoCamera {
+
+		/** Frames instead of the camera (e.g. the planes of an open image), or null: {@code e} stands. */
+		FrameSource instead(FrameSourceException e) throws IOException;
+	}
+
+	/**
+	 * As {@link #open(LiveSettings)}; when no source= is given and the camera cannot be opened, the
+	 * frames come from {@code noCamera} (null: the camera's error).
+	 */
+	public static LiveSession open(final LiveSettings settings, final NoCamera noCamera) throws IOException {
 		settings.validate();
 		checkOutputs(settings);
-		final FrameSource source = openSource(settings);
+		FrameSource found;
+		try {
+			found = openSource(settings);
+		}
+		catch (final FrameSourceException e) {
+			found = settings.source == null && noCamera != null ? noCamera.instead(e) : null;
+			if (found == null) throw e;
+		}
+		final FrameSource source = found;
 		try {
 			return open(settings, source);
 		}

@@ -60,10 +60,21 @@ public final class Settings {
 		final Map<String, String> values = values(defaults);
 		for (final Map.Entry<String, Field> e : fields(defaults.getClass()).entrySet()) {
 			final String def = values.get(e.getKey());
-			sb.append(String.format(Locale.ROOT, "  %-18s %s%s%n", e.getKey(), e.getValue().getAnnotation(Setting.class)
-				.value(), def.isEmpty() ? "" : " [" + def + "]"));
+			final String allowed = allowed(e.getValue());
+			sb.append(String.format(Locale.ROOT, "  %-18s %s%s%s%n", e.getKey(), e.getValue().getAnnotation(Setting.class)
+				.value(), def.isEmpty() ? "" : " [" + def + "]", allowed.isEmpty() ? "" : " (" + allowed + ")"));
 		}
 		return sb.toString();
+	}
+
+	/** What a key allows, for --help: "1 or more", "val_loss or val_accuracy", "" for anything of its type. */
+	public static String allowed(final Field f) {
+		final Setting s = f.getAnnotation(Setting.class);
+		if (!s.range().isEmpty()) return Range.of(s.range()).describe();
+		if (s.choices().length > 0) return choiceText(s.choices());
+		if (f.getType().isEnum()) return choiceText(Arrays.stream(f.getType().getEnumConstants()).map(String::valueOf).toArray(
+			String[]::new));
+		return "";
 	}
 
 	public static Map<String, Field> fields(final Class<?> type) {
