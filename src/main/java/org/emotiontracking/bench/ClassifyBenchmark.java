@@ -70,36 +70,36 @@ public final class ClassifyBenchmark {
 				new SyntheticFaces(224, 1).writeDataset(data, perClass, false, ProgressListener.SILENT);
 				final ClassifySettings s = settings(data, dir.resolve("out-faces"), FaceMode.WHOLE);
 				s.recursive = true;
-				add(lines, log, run(model224, s, "whole 224 px faces (PNG, class folders)", alpha, null));
+				BenchLines.add(lines, log, run(model224, s, "whole 224 px faces (PNG, class folders)", alpha, null));
 			}
 			if (photos > 0) {
 				final Path data = Files.createDirectories(dir.resolve("photos"));
 				log.status("Writing " + photos + " 640x480 photos");
 				writePhotos(data, photos);
-				add(lines, log, "classify   photos: " + BenchPhotos.description() + " at 640x480, repeated; CPU " + DetectBenchmark.cpuName());
-				add(lines, log, run(model224, settings(data, dir.resolve("out-photos"), FaceMode.DETECT),
+				BenchLines.add(lines, log, "classify   photos: " + BenchPhotos.description() + " at 640x480, repeated; CPU " + DetectBenchmark.cpuName());
+				BenchLines.add(lines, log, run(model224, settings(data, dir.resolve("out-photos"), FaceMode.DETECT),
 					"detect in 640x480 photos (default BlazeFace)", alpha, null));
 				final ClassifySettings haar = settings(data, dir.resolve("out-photos-haar"), FaceMode.DETECT);
 				haar.detector = FaceDetectionSettings.HAAR;
-				add(lines, log, run(model224, haar, "same, detector=haar", alpha, null));
+				BenchLines.add(lines, log, run(model224, haar, "same, detector=haar", alpha, null));
 				final ClassifySettings aligned = settings(data, dir.resolve("out-photos-align"), FaceMode.DETECT);
 				aligned.align = !aligned.align;
-				add(lines, log, run(model224, aligned, "same, BlazeFace, align=" + aligned.align, alpha, null));
+				BenchLines.add(lines, log, run(model224, aligned, "same, BlazeFace, align=" + aligned.align, alpha, null));
 				final Path single = Files.createDirectories(dir.resolve("single"));
 				final List<byte[]> one = new ArrayList<>();
 				for (final RgbImage p : BenchPhotos.loadSingleFaces()) one.add(jpeg(p));
 				for (int i = 0; i < photos; i++) Files.write(single.resolve(String.format(Locale.ROOT, "photo_%05d.jpg", i)), one.get(i % one
 					.size()));
-				add(lines, log, run(model224, settings(single, dir.resolve("out-single"), FaceMode.DETECT),
+				BenchLines.add(lines, log, run(model224, settings(single, dir.resolve("out-single"), FaceMode.DETECT),
 					"one-face photos only (default BlazeFace)", alpha, null));
 				final ClassifySettings singleHaar = settings(single, dir.resolve("out-single-haar"), FaceMode.DETECT);
 				singleHaar.detector = FaceDetectionSettings.HAAR;
-				add(lines, log, run(model224, singleHaar, "one-face photos only, detector=haar", alpha, null));
+				BenchLines.add(lines, log, run(model224, singleHaar, "one-face photos only, detector=haar", alpha, null));
 				final ClassifySettings fast = settings(data, dir.resolve("out-photos-fast"), FaceMode.DETECT);
 				fast.detector = FaceDetectionSettings.HAAR;
 				fast.scale_factor = 1.2;
 				fast.detection_size = 480;
-				add(lines, log, run(model224, fast, "same, haar scale_factor=1.2 detection_size=480", alpha, null));
+				BenchLines.add(lines, log, run(model224, fast, "same, haar scale_factor=1.2 detection_size=480", alpha, null));
 			}
 			if (files > 0) {
 				final Path data = Files.createDirectories(dir.resolve("tiny"));
@@ -112,8 +112,8 @@ public final class ClassifyBenchmark {
 				};
 				final ClassifySettings s = settings(data, dir.resolve("out-tiny"), FaceMode.WHOLE);
 				s.recursive = true;
-				add(lines, log, run(model(dir, alpha, 96), s, "memory: tiny 24 px files (JPEG)", alpha, probe));
-				add(lines, log, String.format(Locale.ROOT, "  resident memory after %d / %d / %d files: %d / %d / %d MiB (peak %d MiB)",
+				BenchLines.add(lines, log, run(model(dir, alpha, 96), s, "memory: tiny 24 px files (JPEG)", alpha, probe));
+				BenchLines.add(lines, log, String.format(Locale.ROOT, "  resident memory after %d / %d / %d files: %d / %d / %d MiB (peak %d MiB)",
 					at[0], at[1], at[2], rss[0], rss[1], rss[2], MemoryProbe.peakResidentMiB()));
 			}
 		}
@@ -121,11 +121,6 @@ public final class ClassifyBenchmark {
 			FileTrees.deleteQuietly(dir);
 		}
 		return lines;
-	}
-
-	private static void add(final List<String> lines, final ProgressListener log, final String line) {
-		lines.add(line);
-		log.log(line);
 	}
 
 	private static ClassifySettings settings(final Path input, final Path output, final FaceMode faces) {

@@ -51,7 +51,7 @@ public final class GradCamBenchmark {
 					{
 						try (GradCam gc = GradCam.load(zip, null, v[0], GradCamMethod.fromId(v[1]))) {
 							final double[] t = interleaved(faces, seconds, c::predict, f -> gc.explain(f, -1));
-							line(lines, log, String.format(Locale.ROOT,
+							BenchLines.add(lines, log, String.format(Locale.ROOT,
 								"alpha %.2f %3d px batch %2d: predict %6.1f faces/s, %-9s on %-20s %6.1f faces/s = %.2f x a prediction",
 								alpha, size, batch, t[0], gc.method(), gc.layer(), t[1], t[0] / t[1]));
 						}
@@ -63,11 +63,6 @@ public final class GradCamBenchmark {
 			FileTrees.deleteQuietly(dir);
 		}
 		return lines;
-	}
-
-	private static void line(final List<String> lines, final ProgressListener log, final String s) {
-		lines.add(s);
-		log.log(s);
 	}
 
 	/**

@@ -46,7 +46,7 @@ public final class InferenceBenchmark {
 		final List<String> lines = new ArrayList<>();
 		final Path dir = Files.createTempDirectory("emotion-bench");
 		final int threads = TensorFlowRuntime.threads();
-		add(lines, log, "inference  CPU: " + cpuName() + ", " + threads + " threads");
+		BenchLines.add(lines, log, "inference  CPU: " + cpuName() + ", " + threads + " threads");
 		double best224 = 0;
 		try {
 			for (final int size : new int[] { 224, 96 }) {
@@ -72,7 +72,7 @@ public final class InferenceBenchmark {
 						final double t = r[0], o = r[1], q = r[2];
 						final double raw = graphImagesPerSecond(archive.savedModel(), size, batch, seconds);
 						if (size == 224) best224 = Math.max(best224, Math.max(o, q));
-						add(lines, log, String.format(Locale.ROOT,
+						BenchLines.add(lines, log, String.format(Locale.ROOT,
 							"inference  MobileNetV2 alpha %.2f %3d px batch %2d: TensorFlow %6.1f images/s (raw TF graph API %.1f), " +
 								"ONNX Runtime fp32 %6.1f (%.2fx), ONNX Runtime int8 %6.1f (%.2fx)", alpha, size, batch, t, raw, o, o / t,
 							q, q / t));
@@ -97,21 +97,16 @@ public final class InferenceBenchmark {
 						finally {
 							for (final PredictorPool p : variants) p.close();
 						}
-						add(lines, log, sb.toString());
+						BenchLines.add(lines, log, sb.toString());
 					}
 				}
 			}
-			add(lines, log, roofline(alpha, best224));
+			BenchLines.add(lines, log, roofline(alpha, best224));
 		}
 		finally {
 			FileTrees.deleteQuietly(dir);
 		}
 		return lines;
-	}
-
-	private static void add(final List<String> lines, final ProgressListener log, final String line) {
-		lines.add(line);
-		log.log(line);
 	}
 
 	/**

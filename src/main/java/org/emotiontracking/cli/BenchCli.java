@@ -3,7 +3,6 @@ package org.emotiontracking.cli;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 
 import org.emotiontracking.bench.GradCamBenchmark;
 import org.emotiontracking.bench.ClassifyBenchmark;
@@ -12,10 +11,13 @@ import org.emotiontracking.bench.LiveBenchmark;
 import org.emotiontracking.bench.MemoryProbe;
 import org.emotiontracking.core.util.ProgressListener;
 import org.emotiontracking.core.util.Setting;
-import org.emotiontracking.core.util.Settings;
 
 /** `bench`: speed and memory figures (never part of the test suite). */
-final class BenchCli implements CliCommand {
+final class BenchCli extends SettingsCli<BenchCli.Keys> {
+
+	BenchCli() {
+		super("bench", "Measure inference, training and classification speed and peak memory", Keys::new);
+	}
 
 	public static final class Keys {
 		@Setting("What to measure: all, inference, training, classify, gradcam, live, video, detect, builtin; align (not in all: what align= does to crops), shards (not in all)")
@@ -59,17 +61,7 @@ final class BenchCli implements CliCommand {
 	}
 
 	@Override
-	public String name() { return "bench"; }
-
-	@Override
-	public String summary() { return "Measure inference, training and classification speed and peak memory"; }
-
-	@Override
-	public Object defaults() { return new Keys(); }
-
-	@Override
-	public int run(final Map<String, String> keys, final ProgressListener progress) throws Exception {
-		final Keys k = Settings.apply(new Keys(), keys);
+	int run(final Keys k, final ProgressListener progress) throws Exception {
 		final List<String> report = new ArrayList<>();
 		progress.log("Benchmark on " + Runtime.getRuntime().availableProcessors() + " cores, Java " +
 			System.getProperty("java.version"));

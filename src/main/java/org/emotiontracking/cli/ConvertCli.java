@@ -4,7 +4,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 import org.emotiontracking.core.model.ModelMetadata;
 import org.emotiontracking.core.model.Preprocessing;
@@ -12,10 +11,15 @@ import org.emotiontracking.core.model.ResizeMethod;
 import org.emotiontracking.core.model.tfjs.TfjsConverter;
 import org.emotiontracking.core.util.ProgressListener;
 import org.emotiontracking.core.util.Setting;
-import org.emotiontracking.core.util.Settings;
 
 /** `convert`: a TensorFlow.js graph model (image in, class probabilities out) -> a model archive. */
-final class ConvertCli implements CliCommand {
+final class ConvertCli extends SettingsCli<ConvertCli.Keys> {
+
+	ConvertCli() {
+		super("convert",
+			"Convert a TensorFlow.js graph model (image in, class probabilities out) into a model archive",
+			Keys::new);
+	}
 
 	public static final class Keys {
 		@Setting("The TF.js graph model's model.json (its .bin weight files beside it)")
@@ -41,17 +45,7 @@ final class ConvertCli implements CliCommand {
 	}
 
 	@Override
-	public String name() { return "convert"; }
-
-	@Override
-	public String summary() { return "Convert a TensorFlow.js graph model (image in, class probabilities out) into a model archive"; }
-
-	@Override
-	public Object defaults() { return new Keys(); }
-
-	@Override
-	public int run(final Map<String, String> keys, final ProgressListener progress) throws Exception {
-		final Keys k = Settings.apply(new Keys(), keys);
+	int run(final Keys k, final ProgressListener progress) throws Exception {
 		if (k.input == null) throw new IllegalArgumentException("Set input= to a TF.js model.json");
 		if (k.output == null) throw new IllegalArgumentException("Set output= to the archive (.zip) to write");
 		if (k.classes.size() < 2) throw new IllegalArgumentException("Set classes= to the class names in output order");

@@ -3,7 +3,6 @@ package org.emotiontracking.cli;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Locale;
-import java.util.Map;
 
 import org.emotiontracking.core.classify.ClassificationSummary;
 import org.emotiontracking.core.classify.ClassifySettings;
@@ -17,13 +16,18 @@ import org.emotiontracking.core.train.Trainer;
 import org.emotiontracking.core.train.TrainingSummary;
 import org.emotiontracking.core.util.ProgressListener;
 import org.emotiontracking.core.util.Setting;
-import org.emotiontracking.core.util.Settings;
 
 /**
  * `demo`: the newcomer's first command. Draws a sample dataset of synthetic faces for the seven
  * emotions, trains on it, classifies every image, draws Grad-CAM and writes every training output.
  */
-final class DemoCli implements CliCommand {
+final class DemoCli extends SettingsCli<DemoCli.Keys> {
+
+	DemoCli() {
+		super("demo",
+			"Generate a sample dataset of synthetic faces, train, classify and explain (start here)",
+			Keys::new);
+	}
 
 	public static final class Keys {
 		@Setting("Folder for the sample dataset, the model and every report")
@@ -93,17 +97,7 @@ final class DemoCli implements CliCommand {
 	}
 
 	@Override
-	public String name() { return "demo"; }
-
-	@Override
-	public String summary() { return "Generate a sample dataset of synthetic faces, train, classify and explain (start here)"; }
-
-	@Override
-	public Object defaults() { return new Keys(); }
-
-	@Override
-	public int run(final Map<String, String> keys, final ProgressListener progress) throws Exception {
-		final Keys k = Settings.apply(new Keys(), keys);
+	int run(final Keys k, final ProgressListener progress) throws Exception {
 		if (k.output == null) throw new IllegalArgumentException("Set output= to a folder for the demo");
 		final Path dataset = k.output.resolve("sample_dataset");
 		final SyntheticFaces faces = new SyntheticFaces(k.image_size, k.seed);

@@ -1,36 +1,27 @@
 package org.emotiontracking.cli;
 
-import java.util.Map;
-
 import org.emotiontracking.core.live.LiveSession;
 import org.emotiontracking.core.live.LiveSettings;
 import org.emotiontracking.core.live.LiveSummary;
 import org.emotiontracking.core.live.StopReason;
 import org.emotiontracking.core.util.ProgressListener;
-import org.emotiontracking.core.util.Settings;
 
 /**
  * `live`: emotions of the faces in a camera or a video file, headless. Prints the rate now and then
  * and a summary; Ctrl-C stops cleanly (the CSV is closed and the charts are written).
  */
-final class LiveCli implements CliCommand {
+final class LiveCli extends SettingsCli<LiveSettings> {
 
 	private static final long LOG_INTERVAL_NANOS = 10_000_000_000L;
 
-	@Override
-	public String name() { return "live"; }
-
-	@Override
-	public String summary() {
-		return "Track faces and emotions from a camera or a video file (mp4, mov, mkv, webm, avi); writes a timeline CSV, charts and an annotated video";
+	LiveCli() {
+		super("live",
+			"Track faces and emotions from a camera or a video file (mp4, mov, mkv, webm, avi); writes a timeline CSV, charts and an annotated video",
+			LiveSettings::new);
 	}
 
 	@Override
-	public Object defaults() { return new LiveSettings(); }
-
-	@Override
-	public int run(final Map<String, String> keys, final ProgressListener progress) throws Exception {
-		final LiveSettings s = Settings.apply(new LiveSettings(), keys);
+	int run(final LiveSettings s, final ProgressListener progress) throws Exception {
 		s.show = false; // no window on the command line
 		if (s.output == null) progress.log("No output= folder given: nothing will be saved.");
 		try (LiveSession session = LiveSession.open(s)) {
