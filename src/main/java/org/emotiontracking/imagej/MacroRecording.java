@@ -3,6 +3,8 @@ package org.emotiontracking.imagej;
 import ij.plugin.frame.Recorder;
 
 import java.awt.EventQueue;
+import java.awt.KeyboardFocusManager;
+import java.awt.Window;
 import java.lang.reflect.InvocationTargetException;
 import java.util.Map;
 
@@ -25,8 +27,8 @@ import java.util.Map;
  */
 public final class MacroRecording {
 
-	/** How long the window events of a run (activations of the windows it opened) may take to arrive. */
-	private static final long SETTLE_MILLIS = 300;
+	/** How long the active window must stay the same before the run's window events count as handled. */
+	private static final long SETTLE_MILLIS = 400, SETTLE_MAX_MILLIS = 3000, POLL_MILLIS = 50;
 
 	private MacroRecording() {}
 
@@ -66,19 +68,39 @@ public final class MacroRecording {
 		return !Thread.currentThread().getName().startsWith("Run$_") || Recorder.recordInMacros;
 	}
 
-	/** Lets the window events of the run (e.g. its windows becoming active) be handled. */
+	/**
+	 * Lets the window events of the run be handled: the windows it opened become active one after the
+	 * other (each would record a selectImage once the recording ended), so wait until the active window
+	 * has stayed the same for {@value #SETTLE_MILLIS} ms (at most {@value #SETTLE_MAX_MILLIS} ms).
+	 */
 	private static void settle() {
 		if (EventQueue.isDispatchThread()) return;
 		try {
-			EventQueue.invokeAndWait(() -> {});
-			Thread.sleep(SETTLE_MILLIS);
-			EventQueue.invokeAndWait(() -> {});
+			final long end = System.currentTimeMillis() + SETTLE_MAX_MILLIS;
+			Window last = activeWindow();
+			long stableSince = System.currentTimeMillis();
+			while (System.currentTimeMillis() < end) {
+				Thread.sleep(POLL_MILLIS);
+				final Window now = activeWindow();
+				if (now != last) {
+					last = now;
+					stableSince = System.currentTimeMillis();
+				}
+				else if (System.currentTimeMillis() - stableSince >= SETTLE_MILLIS) return;
+			}
 		}
 		catch (final InterruptedException e) {
 			Thread.currentThread().interrupt();
 		}
 		catch (final InvocationTargetException e) {
-			// an empty runnable: nothing to report
+			// reading the active window does not fail
 		}
+	}
+
+	/** The active window, read on the event thread after the events before it were handled. */
+	private static Window activeWindow() throws InterruptedException, InvocationTargetException {
+		final Window[] out = new Window[1];
+		EventQueue.invokeAndWait(() -> out[0] = KeyboardFocusManager.getCurrentKeyboardFocusManager().getActiveWindow());
+		return out[0];
 	}
 }
