@@ -10,7 +10,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import org.emotiontracking.core.detect.FaceDetectionSettings;
 import org.emotiontracking.core.util.KeyValues;
+import org.emotiontracking.core.util.Settings;
 import org.scijava.Context;
 import org.scijava.ItemVisibility;
 import org.scijava.command.CommandInfo;
@@ -19,6 +21,7 @@ import org.scijava.module.Module;
 import org.scijava.module.ModuleItem;
 import org.scijava.module.ModuleService;
 import org.scijava.service.Service;
+import org.scijava.widget.FileWidget;
 
 /**
  * The user-editable inputs of a SciJava command (no services, no messages, no ImagePlus: the bridge
@@ -59,18 +62,24 @@ public final class CommandInputs {
 		public boolean isFile() { return type == File.class; }
 
 		public boolean isDirectory() { return isFile() && style.toLowerCase(Locale.ROOT).contains("directory"); }
+
+		/** A file or a folder ({@code FileWidget.FILE_AND_DIRECTORY_STYLE}), e.g. Classify's input. */
+		public boolean isFileOrDirectory() { return isFile() && style.equalsIgnoreCase(FileWidget.FILE_AND_DIRECTORY_STYLE); }
 	}
 
 	public final CommandInfo info;
 	public final String title;
+	/** The core settings class whose keys the command mirrors, or null for another kind of command. */
+	public final Class<?> settingsType;
 	public final List<Input> inputs;
 	private final ConvertService convert;
 
-	private CommandInputs(final CommandInfo info, final String title, final List<Input> inputs,
+	private CommandInputs(final CommandInfo info, final String title, final Class<?> settingsType, final List<Input> inputs,
 		final ConvertService convert)
 	{
 		this.info = info;
 		this.title = title;
+		this.settingsType = settingsType;
 		this.inputs = Collections.unmodifiableList(inputs);
 		this.convert = convert;
 	}
@@ -91,8 +100,12 @@ public final class CommandInputs {
 				.description(settingsType, item.getName());
 			out.add(new Input(item, module.getInput(item.getName()), description == null ? "" : description));
 		}
+		// The command's own keys first, then the face-detection keys every detecting command shares (as the
+		// dialog shows them, under their heading, and as the recorder writes them).
+		final List<String> detection = new ArrayList<>(Settings.fields(FaceDetectionSettings.class).keySet());
+		out.sort(java.util.Comparator.comparing(in -> detection.contains(in.name)));
 		final String title = command instanceof EmotionCommand ? ((EmotionCommand<?>) command).title() : info.getTitle();
-		return new CommandInputs(info, title, out, context.getService(ConvertService.class));
+		return new CommandInputs(info, title, settingsType, out, context.getService(ConvertService.class));
 	}
 
 	/** The defaults of every input, by name. */

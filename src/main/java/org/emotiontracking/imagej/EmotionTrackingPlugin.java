@@ -6,7 +6,6 @@ import ij.Macro;
 import ij.WindowManager;
 import ij.macro.Interpreter;
 import ij.plugin.PlugIn;
-import ij.plugin.frame.Recorder;
 
 import java.util.ArrayList;
 import java.util.Collections;
@@ -33,9 +32,10 @@ import org.scijava.plugin.PluginService;
  * <p>
  * It runs the same SciJava command as Fiji: in a macro with the values of {@code Macro.getOptions()}
  * ({@code key=value}, {@code [bracketed values]}, bare words for true booleans; keys left out take
- * the command's defaults), otherwise with a GenericDialog built from the command's parameters; an
- * {@code ImagePlus} input gets the current image (never asked for); and
- * it records the run for the macro recorder with every key as {@code key=value}. The SciJava context
+ * the command's defaults), otherwise with a GenericDialog built from the command's parameters
+ * ({@link CommandDialog}); an {@code ImagePlus} input gets the current image (never asked for); and
+ * with the macro recorder open, a run started from the menu records one {@code run(...)} line with every
+ * key as {@code key=value} ({@link MacroRecording}). The SciJava context
  * is Fiji's when imagej-legacy is present, else one context created on first use and kept.
  * <p>
  * In Fiji this class is normally not reached: imagej-legacy gives the menu item of the same path and
@@ -79,6 +79,17 @@ public class EmotionTrackingPlugin implements PlugIn {
 		final CommandInfo info = find(context, name);
 		if (info == null) return fail("Emotion Tracking", "No Emotion Tracking command named '" + name + "'", options);
 		final CommandInputs inputs = CommandInputs.of(context, info);
+		try {
+			return run(context, info, inputs, options);
+		}
+		finally {
+			MacroRecording.finish(inputs.title); // nothing more of this run reaches the recorder
+		}
+	}
+
+	private static Outcome run(final Context context, final CommandInfo info, final CommandInputs inputs,
+		final String options)
+	{
 		final Map<String, Object> values;
 		try {
 			if (options != null) {
@@ -95,7 +106,7 @@ public class EmotionTrackingPlugin implements PlugIn {
 		catch (final IllegalArgumentException e) {
 			return fail(inputs.title, e.getMessage(), options);
 		}
-		record(inputs, values);
+		MacroRecording.record(inputs.title, inputs.toMacroText(values));
 		currentImage(info, values);
 		final List<String> missing = inputs.missingRequired(values);
 		if (!missing.isEmpty()) return fail(inputs.title, "Missing " + String.join("=, ", missing) + "= (e.g. run(\"" +
@@ -166,17 +177,6 @@ public class EmotionTrackingPlugin implements PlugIn {
 				if (current == null) current = WindowManager.getCurrentImage();
 				if (current != null) values.put(item.getName(), current);
 			}
-	}
-
-	/** Records every value as key=value (the dialog's own recording is replaced), like Fiji does. */
-	private static void record(final CommandInputs inputs, final Map<String, Object> values) {
-		if (!Recorder.record || Recorder.getCommand() == null) return;
-		Recorder.setCommand(Recorder.getCommand()); // drops what GenericDialog recorded
-		for (final Map.Entry<String, String> e : inputs.toMacroText(values).entrySet()) {
-			final Object v = values.get(e.getKey());
-			if (v instanceof java.io.File) Recorder.recordPath(e.getKey(), e.getValue());
-			else Recorder.recordOption(e.getKey(), e.getValue());
-		}
 	}
 
 	private static Outcome fail(final String title, final String message, final String options) {
