@@ -10,8 +10,6 @@ import java.util.Locale;
 import org.emotiontracking.core.model.BuiltinModel;
 import org.emotiontracking.core.model.EmotionClassifier;
 import org.emotiontracking.core.model.InferenceEngine;
-import org.emotiontracking.core.model.ModelArchive;
-import org.emotiontracking.core.model.ModelMetadata;
 import org.emotiontracking.core.util.FileTrees;
 import org.emotiontracking.core.util.ProgressListener;
 
@@ -31,12 +29,7 @@ public final class BuiltinModelBenchmark {
 		final List<String> lines = new ArrayList<>();
 		final Path dir = Files.createTempDirectory("emotion-builtin-bench");
 		try {
-			final ModelMetadata m = new ModelMetadata();
-			m.alpha = alpha;
-			m.input_size = 224;
-			m.class_names = ModelMetadata.NOTEBOOK_CLASSES;
-			final Path zip = dir.resolve("mobilenet.zip");
-			ModelArchive.write(zip, m, InferenceBenchmark.randomWeights(m));
+			final Path zip = InferenceBenchmark.randomArchive(dir.resolve("mobilenet.zip"), alpha, 224);
 			try (EmotionClassifier builtin = EmotionClassifier.load(null); EmotionClassifier baseline = EmotionClassifier.load(zip, null,
 				InferenceEngine.TENSORFLOW, 0)) {
 				log.log("built-in model on " + builtin.engineDescription() + "; baseline on " + baseline.engineDescription());

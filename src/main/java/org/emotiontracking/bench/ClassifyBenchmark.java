@@ -23,8 +23,6 @@ import org.emotiontracking.core.data.SyntheticFaces;
 import org.emotiontracking.core.detect.FaceDetectionSettings;
 import org.emotiontracking.core.model.EmotionClassifier;
 import org.emotiontracking.core.model.ImageBatch;
-import org.emotiontracking.core.model.ModelArchive;
-import org.emotiontracking.core.model.ModelMetadata;
 import org.emotiontracking.core.util.FileTrees;
 import org.emotiontracking.core.util.ProgressListener;
 import org.opencv.core.Mat;
@@ -156,13 +154,7 @@ public final class ClassifyBenchmark {
 	}
 
 	private static Path model(final Path dir, final double alpha, final int size) throws IOException {
-		final ModelMetadata m = new ModelMetadata();
-		m.alpha = alpha;
-		m.input_size = size;
-		m.class_names = ModelMetadata.NOTEBOOK_CLASSES;
-		final Path zip = dir.resolve("model-" + size + ".zip");
-		ModelArchive.write(zip, m, InferenceBenchmark.randomWeights(m));
-		return zip;
+		return InferenceBenchmark.randomArchive(dir.resolve("model-" + size + ".zip"), alpha, size);
 	}
 
 	/** The {@link BenchPhotos} at 640x480 in turn, as JPEG copies. */

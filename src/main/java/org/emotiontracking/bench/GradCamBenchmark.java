@@ -12,8 +12,6 @@ import org.emotiontracking.core.data.RgbImage;
 import org.emotiontracking.core.explain.GradCam;
 import org.emotiontracking.core.explain.GradCamMethod;
 import org.emotiontracking.core.model.EmotionClassifier;
-import org.emotiontracking.core.model.ModelArchive;
-import org.emotiontracking.core.model.ModelMetadata;
 import org.emotiontracking.core.util.FileTrees;
 import org.emotiontracking.core.util.ProgressListener;
 
@@ -31,12 +29,7 @@ public final class GradCamBenchmark {
 		final List<String> lines = new ArrayList<>();
 		final Path dir = Files.createTempDirectory("emotion-bench");
 		try {
-			final ModelMetadata m = new ModelMetadata();
-			m.alpha = alpha;
-			m.input_size = size;
-			m.class_names = ModelMetadata.NOTEBOOK_CLASSES;
-			final Path zip = dir.resolve("bench.zip");
-			ModelArchive.write(zip, m, InferenceBenchmark.randomWeights(m));
+			final Path zip = InferenceBenchmark.randomArchive(dir.resolve("bench.zip"), alpha, size);
 			try (EmotionClassifier c = EmotionClassifier.load(zip)) {
 				for (final int batch : new int[] { 32, 1 }) {
 					final List<RgbImage> faces = new ArrayList<>();

@@ -267,6 +267,16 @@ public final class InferenceBenchmark {
 		}
 	}
 
+	/** A MobileNetV2 archive (alpha, size px, the notebook's classes) with random weights: speed does not depend on them. */
+	static Path randomArchive(final Path zip, final double alpha, final int size) throws IOException {
+		final ModelMetadata m = new ModelMetadata();
+		m.alpha = alpha;
+		m.input_size = size;
+		m.class_names = ModelMetadata.NOTEBOOK_CLASSES;
+		ModelArchive.write(zip, m, randomWeights(m));
+		return zip;
+	}
+
 	/** Weights with the network's shapes; values do not matter for speed. */
 	static Weights randomWeights(final ModelMetadata m) {
 		final Weights w = new Weights();

@@ -19,8 +19,6 @@ import org.emotiontracking.core.live.LiveSummary;
 import org.emotiontracking.core.live.PacedSource;
 import org.emotiontracking.core.live.VideoFileSource;
 import org.emotiontracking.core.model.EmotionClassifier;
-import org.emotiontracking.core.model.ModelArchive;
-import org.emotiontracking.core.model.ModelMetadata;
 import org.emotiontracking.core.util.FileTrees;
 import org.emotiontracking.core.util.ProgressListener;
 import org.opencv.core.Mat;
@@ -54,12 +52,7 @@ public final class LiveBenchmark {
 		final Path dir = Files.createTempDirectory("emotion-live-bench");
 		try {
 			final Path video = writeVideo(dir.resolve("face.avi"), frames);
-			final ModelMetadata m = new ModelMetadata();
-			m.alpha = alpha;
-			m.input_size = 224;
-			m.class_names = ModelMetadata.NOTEBOOK_CLASSES;
-			final Path zip = dir.resolve("model.zip");
-			ModelArchive.write(zip, m, InferenceBenchmark.randomWeights(m));
+			final Path zip = InferenceBenchmark.randomArchive(dir.resolve("model.zip"), alpha, 224);
 			try (EmotionClassifier c = EmotionClassifier.load(zip)) {
 				session(c, video, dir.resolve("warm-up"), false, false, 30); // loads TensorFlow kernels, JIT
 				lines.add(measure("as fast as possible", alpha, c, video, dir.resolve("fast"), false, false, log));

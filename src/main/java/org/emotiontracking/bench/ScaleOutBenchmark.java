@@ -16,7 +16,6 @@ import java.util.regex.Pattern;
 
 import org.emotiontracking.core.data.OpenCv;
 import org.emotiontracking.core.data.RgbImage;
-import org.emotiontracking.core.model.ModelArchive;
 import org.emotiontracking.core.model.ModelMetadata;
 import org.emotiontracking.core.util.ProgressListener;
 import org.opencv.core.Mat;
@@ -39,19 +38,14 @@ public final class ScaleOutBenchmark {
 
 	/** A random-weight model (alpha, size) and {@code images} noise PNGs in three class folders; returns {model, folder}. */
 	public static Path[] prepare(final Path dir, final double alpha, final int size, final int images) throws IOException {
-		final ModelMetadata m = new ModelMetadata();
-		m.alpha = alpha;
-		m.input_size = size;
-		m.class_names = ModelMetadata.NOTEBOOK_CLASSES;
-		final Path model = dir.resolve("model.zip");
-		ModelArchive.write(model, m, InferenceBenchmark.randomWeights(m));
+		final Path model = InferenceBenchmark.randomArchive(dir.resolve("model.zip"), alpha, size);
 		final Path input = dir.resolve("images");
 		final Random r = new Random(1);
 		OpenCv.ensureLoaded();
 		for (int i = 0; i < images; i++) {
 			final byte[] px = new byte[size * size * 3];
 			r.nextBytes(px);
-			final Path f = input.resolve(m.class_names.get(i % 3)).resolve(String.format(Locale.ROOT, "img_%06d.png", i));
+			final Path f = input.resolve(ModelMetadata.NOTEBOOK_CLASSES.get(i % 3)).resolve(String.format(Locale.ROOT, "img_%06d.png", i));
 			Files.createDirectories(f.getParent());
 			final Mat rgb = OpenCv.toMat(new RgbImage(size, size, px)), bgr = new Mat();
 			Imgproc.cvtColor(rgb, bgr, Imgproc.COLOR_RGB2BGR);
