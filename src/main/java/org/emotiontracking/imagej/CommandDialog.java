@@ -29,8 +29,8 @@ import org.emotiontracking.core.util.Settings;
  * ImageJ shows them: underscores as spaces):
  * <ul>
  * <li>folders ({@code dataset}, {@code output}, ...) with a Browse button opening a folder chooser,
- * files ({@code model}, {@code source}) with a file chooser, and an input that is an image or a folder
- * ({@code input}) with both (Browse for a file, Folder for a folder);</li>
+ * files ({@code source}) with a file chooser, and keys that take a file or a folder ({@code input}: an
+ * image or a folder; {@code model}: an archive or its unpacked folder) with both (Browse, Folder);</li>
  * <li>choice lists for the fixed choices of {@link KeyChoices} (faces, method, engine, tiles, monitor,
  * alpha, and the command's own SciJava choices), and for the keys that take a name or a file
  * (detector, weights) a list with "file" as the last item and a file field under it;</li>
@@ -150,7 +150,8 @@ public final class CommandDialog {
 			final String shown = v != null ? text(v) : in.name.equals("model") ? BuiltinModel.KEY : "";
 			gd.addFileField(in.name, shown, PATH_COLUMNS);
 			f.text = last(gd.getStringFields());
-			if (in.isFileOrDirectory()) addFolderButton(f.text);
+			// an image or a folder; a model archive (.zip, .h5) or its unpacked folder
+			if (in.isFileOrDirectory() || in.name.equals("model")) addFolderButton(f.text);
 		}
 		else {
 			gd.addStringField(in.name, v == null ? "" : text(v), 20);

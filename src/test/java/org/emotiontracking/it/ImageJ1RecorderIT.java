@@ -249,7 +249,8 @@ class ImageJ1RecorderIT {
 			assertEquals(choice(KeyChoices.DETECTOR, CommandDialog.FILE_ITEM) + " blazeface", d.get("detector"), d.toString());
 			assertTrue(d.get("detector_file").endsWith("button:Browse"), d.toString());
 			assertEquals(choice(KeyChoices.TILES) + " auto", d.get("tiles"));
-			assertEquals("text enabled [" + BuiltinModel.KEY + "] button:Browse", d.get("model"), "empty: built-in");
+			assertEquals("text enabled [" + BuiltinModel.KEY + "] button:Browse button:Folder", d.get("model"),
+				"the built-in model until another is chosen (an archive or its folder)");
 			assertTrue(d.get("output").endsWith("button:Browse"), d.toString());
 		}
 		for (final Map<String, String> d : Arrays.asList(classify, gradcam)) {
