@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 
@@ -16,6 +17,7 @@ import org.emotiontracking.core.detect.FaceCrop;
 import org.emotiontracking.core.detect.FaceCropper;
 import org.emotiontracking.core.detect.FaceDetector;
 import org.emotiontracking.core.detect.FaceDetectors;
+import org.emotiontracking.core.model.EmotionClassifier;
 import org.emotiontracking.core.util.ProgressListener;
 import org.opencv.core.Core;
 import org.opencv.core.Mat;
@@ -92,7 +94,7 @@ public final class AlignBenchmark {
 		final List<String> lines = new ArrayList<>();
 		final String[][] photos = { { "angry.jpg", "angry" }, { "disgusted.jpg", "disgust" }, { "fearful.jpg", "fear" }, { "happy.jpg",
 			"happy" }, { "neutral.jpg", "neutral" }, { "sad.jpg", "sad" }, { "surprised.jpg", "surprise" } };
-		try (org.emotiontracking.core.model.EmotionClassifier model = org.emotiontracking.core.model.EmotionClassifier.load(null);
+		try (EmotionClassifier model = EmotionClassifier.load(null);
 			FaceDetector detector = FaceDetectors.openDefault())
 		{
 			final int[][] right = new int[2][TURNS.length];
@@ -103,9 +105,9 @@ public final class AlignBenchmark {
 					final List<FaceBox> faces = detector.detect(turned);
 					if (faces.size() != 1) continue;
 					for (int a = 0; a < 2; a++) {
-						final float[] prob = model.predict(java.util.Collections.singletonList(new FaceCropper(0.1, a == 1).crop(turned, faces
+						final float[] prob = model.predict(Collections.singletonList(new FaceCropper(0.1, a == 1).crop(turned, faces
 							.get(0)).image()))[0];
-						if (model.classNames().get(org.emotiontracking.core.model.EmotionClassifier.argMax(prob)).equals(p[1])) right[a][t]++;
+						if (model.classNames().get(EmotionClassifier.argMax(prob)).equals(p[1])) right[a][t]++;
 					}
 				}
 			}

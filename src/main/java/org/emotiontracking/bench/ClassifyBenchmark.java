@@ -1,6 +1,7 @@
 package org.emotiontracking.bench;
 
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
@@ -209,7 +210,7 @@ public final class ClassifyBenchmark {
 
 	/** CPU time of this process (all threads, native included), or 0 if unknown. */
 	private static long processCpuNanos() {
-		final java.lang.management.OperatingSystemMXBean os = java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+		final java.lang.management.OperatingSystemMXBean os = ManagementFactory.getOperatingSystemMXBean();
 		return os instanceof com.sun.management.OperatingSystemMXBean ? ((com.sun.management.OperatingSystemMXBean) os)
 			.getProcessCpuTime() : 0;
 	}

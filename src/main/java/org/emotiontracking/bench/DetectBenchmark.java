@@ -3,6 +3,7 @@ package org.emotiontracking.bench;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.Paths;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -64,7 +65,7 @@ public final class DetectBenchmark {
 	/** The CPU model from /proc/cpuinfo, or "?". */
 	static String cpuName() {
 		try {
-			for (final String l : Files.readAllLines(java.nio.file.Paths.get("/proc/cpuinfo")))
+			for (final String l : Files.readAllLines(Paths.get("/proc/cpuinfo")))
 				if (l.startsWith("model name")) return l.substring(l.indexOf(':') + 1).trim();
 		}
 		catch (final IOException | RuntimeException e) {

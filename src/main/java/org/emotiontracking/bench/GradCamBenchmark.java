@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Random;
 import java.util.function.Consumer;
 
 import org.emotiontracking.core.data.RgbImage;
@@ -33,7 +34,7 @@ public final class GradCamBenchmark {
 			try (EmotionClassifier c = EmotionClassifier.load(zip)) {
 				for (final int batch : new int[] { 32, 1 }) {
 					final List<RgbImage> faces = new ArrayList<>();
-					final java.util.Random r = new java.util.Random(1);
+					final Random r = new Random(1);
 					for (int i = 0; i < batch; i++) {
 						final RgbImage f = RgbImage.blank(size, size);
 						r.nextBytes(f.pixels());

@@ -6,8 +6,10 @@ import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Random;
 
 import org.emotiontracking.core.data.RgbImage;
@@ -23,6 +25,10 @@ import org.emotiontracking.core.model.Weights;
 import org.emotiontracking.core.model.onnx.Int8Quantization;
 import org.emotiontracking.core.util.FileTrees;
 import org.emotiontracking.core.util.ProgressListener;
+import org.tensorflow.Result;
+import org.tensorflow.SavedModelBundle;
+import org.tensorflow.ndarray.buffer.DataBuffers;
+import org.tensorflow.types.TFloat32;
 
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.types.Shape;
@@ -118,7 +124,10 @@ public final class InferenceBenchmark {
 	static String roofline(final double alpha, final double imagesPerSecond) {
 		final double gflop = 2 * multiplyAdds(alpha, 224) / 1e9;
 		final String flags = cpuInfo("flags");
-		final int lanes = flags.contains(" avx512f") ? 16 : flags.contains(" avx2") && flags.contains(" fma") ? 8 : 4;
+		final int lanes;
+		if (flags.contains(" avx512f")) lanes = 16;
+		else if (flags.contains(" avx2") && flags.contains(" fma")) lanes = 8;
+		else lanes = 4;
 		final int cores = Runtime.getRuntime().availableProcessors();
 		double mhz = 0;
 		try {
@@ -139,10 +148,10 @@ public final class InferenceBenchmark {
 
 	/** Multiply-adds of the base and head at a square input size. */
 	static double multiplyAdds(final double alpha, final int size) {
-		final java.util.Map<String, Integer> grid = new java.util.HashMap<>();
+		final Map<String, Integer> grid = new HashMap<>();
 		double macs = 0;
 		int channels = 3;
-		final java.util.Map<String, Integer> ch = new java.util.HashMap<>();
+		final Map<String, Integer> ch = new HashMap<>();
 		for (final LayerSpec l : MobileNetV2Architecture.base(alpha)) {
 			final int in = l.inputs.isEmpty() ? size : grid.get(l.inputs.get(0));
 			final int c = l.inputs.isEmpty() ? channels : ch.get(l.inputs.get(0));
@@ -244,14 +253,14 @@ public final class InferenceBenchmark {
 		final float[] data = new float[batch * size * size * 3];
 		final Random r = new Random(2);
 		for (int i = 0; i < data.length; i++) data[i] = r.nextInt(256);
-		try (org.tensorflow.SavedModelBundle b = org.tensorflow.SavedModelBundle.loader(savedModel.toString()).withTags(
+		try (SavedModelBundle b = SavedModelBundle.loader(savedModel.toString()).withTags(
 			"serve").withConfigProto(TensorFlowRuntime.sessionConfig()).load())
 		{
 			// Like a real caller, each run makes its input tensor from the Java array (as the DJL path does).
 			final Runnable once = () -> {
-				try (org.tensorflow.types.TFloat32 x = org.tensorflow.types.TFloat32.tensorOf(org.tensorflow.ndarray.Shape.of(
-					batch, size, size, 3), org.tensorflow.ndarray.buffer.DataBuffers.of(data, true, false));
-					org.tensorflow.Result res = b.session().runner().feed("image", x).fetch("probabilities").run())
+				try (TFloat32 x = TFloat32.tensorOf(org.tensorflow.ndarray.Shape.of(
+					batch, size, size, 3), DataBuffers.of(data, true, false));
+					Result res = b.session().runner().feed("image", x).fetch("probabilities").run())
 				{
 					res.get(0);
 				}

@@ -1,6 +1,7 @@
 package org.emotiontracking.bench;
 
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
@@ -12,6 +13,7 @@ import org.emotiontracking.core.data.ImageDecoder;
 import org.emotiontracking.core.data.OpenCv;
 import org.emotiontracking.core.data.Resize;
 import org.emotiontracking.core.data.RgbImage;
+import org.emotiontracking.core.detect.FaceDetectionSettings;
 import org.emotiontracking.core.live.FrameSource;
 import org.emotiontracking.core.live.LiveSession;
 import org.emotiontracking.core.live.LiveSettings;
@@ -56,7 +58,7 @@ public final class LiveBenchmark {
 			try (EmotionClassifier c = EmotionClassifier.load(zip)) {
 				session(c, video, dir.resolve("warm-up"), false, false, 30); // loads TensorFlow kernels, JIT
 				lines.add(measure("as fast as possible", alpha, c, video, dir.resolve("fast"), false, false, log));
-				detector = org.emotiontracking.core.detect.FaceDetectionSettings.HAAR;
+				detector = FaceDetectionSettings.HAAR;
 				lines.add(measure("same, detector=haar", alpha, c, video, dir.resolve("fast-haar"), false, false, log));
 				detector = null;
 				lines.add(measure("with record=true", alpha, c, video, dir.resolve("record"), true, false, log));
@@ -120,7 +122,7 @@ public final class LiveBenchmark {
 
 	/** CPU time of the whole process (all threads, including TensorFlow's and OpenCV's), or 0 if unknown. */
 	static long processCpuNanos() {
-		final java.lang.management.OperatingSystemMXBean os = java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+		final java.lang.management.OperatingSystemMXBean os = ManagementFactory.getOperatingSystemMXBean();
 		return os instanceof com.sun.management.OperatingSystemMXBean ? ((com.sun.management.OperatingSystemMXBean) os)
 			.getProcessCpuTime() : 0;
 	}

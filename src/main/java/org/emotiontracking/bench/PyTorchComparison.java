@@ -11,11 +11,14 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.emotiontracking.core.classify.ClassificationSummary;
 import org.emotiontracking.core.classify.ClassifySettings;
 import org.emotiontracking.core.classify.ClassifyTask;
 import org.emotiontracking.core.classify.FaceMode;
+import org.emotiontracking.core.data.RgbImage;
 import org.emotiontracking.core.engine.TensorFlowRuntime;
 import org.emotiontracking.core.model.EmotionClassifier;
 import org.emotiontracking.core.model.InferenceEngine;
@@ -93,8 +96,8 @@ public final class PyTorchComparison {
 		s.faces = FaceMode.WHOLE;
 		s.engine = engine;
 		try (EmotionClassifier c = EmotionClassifier.load(model, null, engine, 0)) {
-			final List<org.emotiontracking.core.data.RgbImage> warm = new ArrayList<>();
-			for (int i = 0; i < s.batch_size; i++) warm.add(org.emotiontracking.core.data.RgbImage.blank(224, 224));
+			final List<RgbImage> warm = new ArrayList<>();
+			for (int i = 0; i < s.batch_size; i++) warm.add(RgbImage.blank(224, 224));
 			c.predict(warm);
 			final ClassificationSummary r = ClassifyTask.run(c, s, null, null, ProgressListener.SILENT);
 			if (r.images() == 0) throw new IOException("Classify found no photos in " + data);
@@ -120,7 +123,7 @@ public final class PyTorchComparison {
 			throw new IOException("Interrupted", e);
 		}
 		final String out = new String(Files.readAllBytes(logFile), StandardCharsets.UTF_8);
-		final java.util.regex.Matcher mt = java.util.regex.Pattern.compile(" seconds=([0-9.]+)").matcher(out);
+		final Matcher mt = Pattern.compile(" seconds=([0-9.]+)").matcher(out);
 		if (p.exitValue() != 0 || !mt.find()) throw new IOException("PyTorch pipeline failed: " + out);
 		return Double.parseDouble(mt.group(1));
 	}
@@ -154,7 +157,9 @@ public final class PyTorchComparison {
 	private static double median(final double[] v) {
 		final double[] s = v.clone();
 		Arrays.sort(s);
-		return s.length == 0 ? Double.NaN : s.length % 2 == 1 ? s[s.length / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+		if (s.length == 0) return Double.NaN;
+		if (s.length % 2 == 1) return s[s.length / 2];
+		return (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
 	}
 
 }

@@ -7,8 +7,10 @@ import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
@@ -17,6 +19,7 @@ import java.util.regex.Pattern;
 import org.emotiontracking.core.data.OpenCv;
 import org.emotiontracking.core.data.RgbImage;
 import org.emotiontracking.core.model.ModelMetadata;
+import org.emotiontracking.core.util.FileTrees;
 import org.emotiontracking.core.util.ProgressListener;
 import org.opencv.core.Mat;
 import org.opencv.imgcodecs.Imgcodecs;
@@ -57,7 +60,7 @@ public final class ScaleOutBenchmark {
 	}
 
 	/** Runs a process, returns {seconds, output}. */
-	private static Object[] time(final List<String> cmd, final java.util.Map<String, String> env) throws IOException,
+	private static Object[] time(final List<String> cmd, final Map<String, String> env) throws IOException,
 		InterruptedException
 	{
 		final ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true);
@@ -143,7 +146,7 @@ public final class ScaleOutBenchmark {
 				final List<String> cmd = new ArrayList<>(Arrays.asList(submit.toString(), "--wait", "4", dir.resolve("slurm")
 					.toString()));
 				cmd.addAll(Arrays.asList(keys));
-				final java.util.Map<String, String> env = new java.util.HashMap<>();
+				final Map<String, String> env = new HashMap<>();
 				env.put("EMOTION_TRACKING_JAR", jar.toString());
 				env.put("JAVA", Paths.get(System.getProperty("java.home"), "bin", "java").toString());
 				env.put("CLASSIFY_SBATCH_OPTIONS", "--cpus-per-task=1 --mem=3G");
@@ -157,7 +160,7 @@ public final class ScaleOutBenchmark {
 			return report;
 		}
 		finally {
-			org.emotiontracking.core.util.FileTrees.deleteQuietly(dir);
+			FileTrees.deleteQuietly(dir);
 		}
 	}
 }

@@ -1,10 +1,15 @@
 package org.emotiontracking.bench;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.TimeUnit;
@@ -26,6 +31,7 @@ import org.emotiontracking.core.detect.FaceDetector;
 import org.emotiontracking.core.detect.FaceDetectors;
 import org.emotiontracking.core.detect.TileMode;
 import org.emotiontracking.core.model.EmotionClassifier;
+import org.emotiontracking.core.model.InferenceEngine;
 import org.emotiontracking.core.model.ModelArchive;
 import org.emotiontracking.core.model.ModelMetadata;
 import org.emotiontracking.core.report.PredictionColumn;
@@ -99,7 +105,7 @@ public final class VideoBenchmark {
 					log.log(line);
 					lines.add(line);
 				}
-				try (EmotionClassifier oneThread = EmotionClassifier.load(null, null, org.emotiontracking.core.model.InferenceEngine.DEFAULT,
+				try (EmotionClassifier oneThread = EmotionClassifier.load(null, null, InferenceEngine.DEFAULT,
 					1))
 				{
 					classify(oneThread, c720, dir.resolve("warm-up-1"), 1, null, 1, null);
@@ -199,7 +205,7 @@ public final class VideoBenchmark {
 
 	private static String loadAverage() {
 		try {
-			return new String(Files.readAllBytes(java.nio.file.Paths.get("/proc/loadavg")), java.nio.charset.StandardCharsets.US_ASCII)
+			return new String(Files.readAllBytes(Paths.get("/proc/loadavg")), StandardCharsets.US_ASCII)
 				.trim().split("\\s+")[0];
 		}
 		catch (final IOException | RuntimeException e) {
@@ -292,9 +298,9 @@ public final class VideoBenchmark {
 		}
 		final List<String> classes = builtin.classNames();
 		final double[] p = new double[classes.size()];
-		java.util.Arrays.fill(p, 1.0 / p.length);
+		Arrays.fill(p, 1.0 / p.length);
 		double[] row = null;
-		try (PredictionLog csv = new PredictionLog(dir.resolve("stages.csv"), classes, java.util.EnumSet.of(PredictionColumn.FRAME,
+		try (PredictionLog csv = new PredictionLog(dir.resolve("stages.csv"), classes, EnumSet.of(PredictionColumn.FRAME,
 			PredictionColumn.TIME, PredictionColumn.FACE, PredictionColumn.X, PredictionColumn.Y, PredictionColumn.WIDTH,
 			PredictionColumn.HEIGHT), false))
 		{
@@ -303,7 +309,7 @@ public final class VideoBenchmark {
 				for (int j = 0; j < 500; j++) {
 					final int i = j % faces.size();
 					final FaceBox b = faces.get(i);
-					csv.append(PredictionRow.builder("720p.mp4").timestamp(java.time.Instant.now()).frame(frames.get(i).index()).time(frames
+					csv.append(PredictionRow.builder("720p.mp4").timestamp(Instant.now()).frame(frames.get(i).index()).time(frames
 						.get(i).time()).face(1).box(b.x(), b.y(), b.width(), b.height()).prediction(classes, p).keypoints(b.keypoints()).build());
 				}
 				row = clock.stop(500);
@@ -346,7 +352,7 @@ public final class VideoBenchmark {
 	private static double[] perFace(final EmotionClassifier c, final List<RgbImage> crops, final Clock clock) {
 		for (int i = 0; i < 5; i++) c.predict(crops.subList(0, 1));
 		clock.start();
-		for (final RgbImage crop : crops) c.predict(java.util.Collections.singletonList(crop));
+		for (final RgbImage crop : crops) c.predict(Collections.singletonList(crop));
 		return clock.stop(crops.size());
 	}
 
@@ -436,7 +442,7 @@ public final class VideoBenchmark {
 			if (t != null && t >= next[0]) {
 				marks.add(String.format(Locale.ROOT, "%.0f min %d MiB", t / 60, MemoryProbe.residentMiB()));
 				log.status("Long video: " + marks.get(marks.size() - 1));
-				next[0] = t < 600 ? 600 : t < 1800 ? 1800 : t < 3600 ? 3600 : Double.MAX_VALUE;
+				next[0] = nextMark(t);
 			}
 		};
 		final long rssBefore = MemoryProbe.residentMiB();
@@ -451,5 +457,13 @@ public final class VideoBenchmark {
 			"peak %d MiB", minutes, size, every, summary.faces(), wall, rssBefore, String.join(", ", marks), MemoryProbe.peakResidentMiB());
 		log.log(line);
 		return line;
+	}
+
+	/** The next video time (s) at which the long-video run logs its memory: 10, 30 and 60 min. */
+	private static double nextMark(final double t) {
+		if (t < 600) return 600;
+		if (t < 1800) return 1800;
+		if (t < 3600) return 3600;
+		return Double.MAX_VALUE;
 	}
 }

@@ -4,11 +4,18 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
+import org.emotiontracking.bench.AlignBenchmark;
+import org.emotiontracking.bench.BuiltinModelBenchmark;
+import org.emotiontracking.bench.DetectBenchmark;
 import org.emotiontracking.bench.GradCamBenchmark;
 import org.emotiontracking.bench.ClassifyBenchmark;
 import org.emotiontracking.bench.InferenceBenchmark;
 import org.emotiontracking.bench.LiveBenchmark;
 import org.emotiontracking.bench.MemoryProbe;
+import org.emotiontracking.bench.PyTorchComparison;
+import org.emotiontracking.bench.ScaleOutBenchmark;
+import org.emotiontracking.bench.TrainingBenchmark;
+import org.emotiontracking.bench.VideoBenchmark;
 import org.emotiontracking.core.util.ProgressListener;
 import org.emotiontracking.core.util.Setting;
 
@@ -67,19 +74,19 @@ final class BenchCli extends SettingsCli<BenchCli.Keys> {
 			System.getProperty("java.version"));
 		if (k.what.equals("all") || k.what.equals("inference")) report.addAll(InferenceBenchmark.run(k.alpha, k.seconds, progress));
 		if ((k.what.equals("all") || k.what.equals("inference")) && k.end_to_end > 0) report.addAll(
-			org.emotiontracking.bench.PyTorchComparison.run(k.end_to_end, Math.max(1, k.end_to_end_rounds), progress));
-		if (k.what.equals("all") || k.what.equals("training")) report.addAll(org.emotiontracking.bench.TrainingBenchmark.run(
+			PyTorchComparison.run(k.end_to_end, Math.max(1, k.end_to_end_rounds), progress));
+		if (k.what.equals("all") || k.what.equals("training")) report.addAll(TrainingBenchmark.run(
 			k.train_images, k.train_epochs, k.augmented_epochs, k.alpha, progress));
 		if (k.what.equals("all") || k.what.equals("live")) report.addAll(LiveBenchmark.run(k.alpha, k.frames, progress));
 		if (k.what.equals("all") || k.what.equals("gradcam")) report.addAll(GradCamBenchmark.run(k.alpha, k.size, k.seconds,
 			progress));
-		if (k.what.equals("shards")) report.addAll(org.emotiontracking.bench.ScaleOutBenchmark.run(k.alpha, k.shard_images, progress));
-		if (k.what.equals("all") || k.what.equals("builtin")) report.addAll(org.emotiontracking.bench.BuiltinModelBenchmark.run(
+		if (k.what.equals("shards")) report.addAll(ScaleOutBenchmark.run(k.alpha, k.shard_images, progress));
+		if (k.what.equals("all") || k.what.equals("builtin")) report.addAll(BuiltinModelBenchmark.run(
 			k.alpha, k.seconds, k.frames, progress));
-		if (k.what.equals("align")) report.addAll(org.emotiontracking.bench.AlignBenchmark.run(progress));
-		if (k.what.equals("all") || k.what.equals("detect")) report.addAll(org.emotiontracking.bench.DetectBenchmark.run(k.rounds,
+		if (k.what.equals("align")) report.addAll(AlignBenchmark.run(progress));
+		if (k.what.equals("all") || k.what.equals("detect")) report.addAll(DetectBenchmark.run(k.rounds,
 			progress));
-		if (k.what.equals("all") || k.what.equals("video")) report.addAll(org.emotiontracking.bench.VideoBenchmark.run(k.alpha,
+		if (k.what.equals("all") || k.what.equals("video")) report.addAll(VideoBenchmark.run(k.alpha,
 			k.clip_seconds, k.long_minutes, k.long_size, k.long_every, progress));
 		if (k.what.equals("all") || k.what.equals("classify")) report.addAll(ClassifyBenchmark.run(k.alpha, k.images, k.photos, k.files,
 			progress));

@@ -4,6 +4,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 import org.emotiontracking.core.model.ModelMetadata;
 import org.emotiontracking.core.model.Preprocessing;
@@ -61,7 +62,7 @@ final class ConvertCli extends SettingsCli<ConvertCli.Keys> {
 		o.licence = k.licence.isEmpty() ? null : k.licence;
 		progress.log("Converting " + k.input);
 		final ModelMetadata m = TfjsConverter.convert(k.input, k.output, o);
-		progress.log(String.format(java.util.Locale.ROOT,
+		progress.log(String.format(Locale.ROOT,
 			"Wrote %s: %d px input, preprocessing %s, classes %s, Grad-CAM layer %s (layers: %s)", k.output, m.input_size,
 			m.preprocessing, String.join(",", m.class_names), m.gradcam_layer, String.join(", ", m.gradcam_layers)));
 		return 0;

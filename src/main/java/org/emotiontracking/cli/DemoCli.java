@@ -61,7 +61,7 @@ final class DemoCli extends SettingsCli<DemoCli.Keys> {
 			imagenet.obtain(k.alpha, k.image_size, progress);
 			return true;
 		}
-		catch (final java.io.IOException e) {
+		catch (final IOException e) {
 			progress.log("ImageNet weights unavailable (" + e.getMessage().split("\n")[0] + ")");
 			return false;
 		}
@@ -114,7 +114,8 @@ final class DemoCli extends SettingsCli<DemoCli.Keys> {
 		s.seed = k.seed;
 		s.time_budget = k.time_budget;
 		s.overwrite = k.overwrite;
-		s.weights = k.weights.equals("auto") ? (imageNetAvailable(s, k, progress) ? "imagenet" : "none") : k.weights;
+		if (k.weights.equals("auto")) s.weights = imageNetAvailable(s, k, progress) ? "imagenet" : "none";
+		else s.weights = k.weights;
 		if (s.weights.equals("none")) {
 			progress.log("Training every layer from scratch (no ImageNet weights): slower to learn than transfer learning");
 			// the validation loss keeps falling long after accuracy stops rising: keep the most accurate epoch

@@ -3,6 +3,7 @@ package org.emotiontracking.core.classify;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
 
 /**
@@ -134,7 +135,7 @@ final class AlignedBatches<T> {
 		Batch(final int rows) {
 			this.rows = rows;
 			this.packed = buffer(rows);
-			this.owners = new ArrayList<>(java.util.Collections.nCopies(rows, (T) null));
+			this.owners = new ArrayList<>(Collections.nCopies(rows, (T) null));
 			this.faces = new int[rows];
 		}
 

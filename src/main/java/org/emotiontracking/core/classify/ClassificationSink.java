@@ -1,6 +1,7 @@
 package org.emotiontracking.core.classify;
 
 import java.io.IOException;
+import java.util.ArrayList;
 import java.util.List;
 
 import org.emotiontracking.core.detect.FaceBox;
@@ -35,7 +36,7 @@ public interface ClassificationSink {
 
 	/** A sink passing every call to each of {@code sinks} in turn (nulls skipped). */
 	static ClassificationSink all(final ClassificationSink... sinks) {
-		final List<ClassificationSink> list = new java.util.ArrayList<>();
+		final List<ClassificationSink> list = new ArrayList<>();
 		for (final ClassificationSink s : sinks) if (s != null) list.add(s);
 		return new ClassificationSink() {
 			@Override

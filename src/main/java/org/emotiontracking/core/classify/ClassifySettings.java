@@ -12,6 +12,7 @@ import org.emotiontracking.core.detect.FaceDetectionSettings;
 import org.emotiontracking.core.model.InferenceEngine;
 import org.emotiontracking.core.util.Required;
 import org.emotiontracking.core.util.Setting;
+import org.emotiontracking.core.video.VideoSelection;
 
 /**
  * The keys of Classify Emotions (CLI, macros and the Fiji dialog share them); the face-detection keys
@@ -53,8 +54,8 @@ public final class ClassifySettings extends FaceDetectionSettings {
 	public int smoothing = 0;
 
 	/** The frames of each video to analyse (every, start, end). */
-	public org.emotiontracking.core.video.VideoSelection videoSelection() {
-		return new org.emotiontracking.core.video.VideoSelection(every, start, end);
+	public VideoSelection videoSelection() {
+		return new VideoSelection(every, start, end);
 	}
 
 	@Setting("Inference engine: onnxruntime (faster; models without an ONNX export run on TensorFlow) or tensorflow")

@@ -115,7 +115,9 @@ public final class ClassifyTask {
 			: null;
 		final ClassificationInput input = given != null ? given : ClassificationInput.files(list, new ImageDecoder(settings.max_pixels));
 		final FaceDetector own = givenDetector == null && settings.faces == FaceMode.DETECT ? openDetector(settings) : null;
-		final FaceDetector detector = settings.faces == FaceMode.DETECT ? givenDetector != null ? givenDetector : own : null;
+		final FaceDetector detector;
+		if (settings.faces != FaceMode.DETECT) detector = null;
+		else detector = givenDetector != null ? givenDetector : own;
 		try (FaceDetector closed = own; ClassificationReports r = reports) {
 			final ShardManifest manifest = settings.isShard() ? ShardManifest.start("classify", settings.shard(), givenTotal >= 0
 				? givenTotal : list.total(), shardKeys(settings)) : null;

@@ -2,6 +2,7 @@ package org.emotiontracking.core.classify;
 
 import java.io.IOException;
 import java.io.Reader;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -145,7 +146,7 @@ public final class ShardMerge {
 				catch (final NoSuchFileException e) {
 					throw new IOException("The log of " + f.name() + " is missing: " + log + " (rerun the shard)", e);
 				}
-				catch (final IllegalStateException | java.io.UncheckedIOException e) { // Commons CSV: malformed text
+				catch (final IllegalStateException | UncheckedIOException e) { // Commons CSV: malformed text
 					throw new IOException("The log of " + f.name() + " cannot be read: " + log + ": " + e.getMessage(), e);
 				}
 				if (shardRows != f.manifest.rows) throw new IOException("The log of " + f.name() + " has " + shardRows +

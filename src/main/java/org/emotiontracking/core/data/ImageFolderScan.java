@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Spliterator;
 import java.util.Spliterators;
+import java.util.function.Predicate;
 import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
 
@@ -32,7 +33,7 @@ public final class ImageFolderScan implements Iterable<ImageFile> {
 	private final Path root;
 	private final boolean recursive;
 	private final Map<String, String> classByLowerName = new HashMap<>();
-	private final java.util.function.Predicate<Path> accept;
+	private final Predicate<Path> accept;
 
 	/**
 	 * @param root the folder to scan
@@ -49,7 +50,7 @@ public final class ImageFolderScan implements Iterable<ImageFile> {
 	 * order and with the same labels.
 	 */
 	public ImageFolderScan(final Path root, final boolean recursive, final Collection<String> classNames,
-		final java.util.function.Predicate<Path> accept)
+		final Predicate<Path> accept)
 	{
 		this.accept = accept;
 		if (!Files.isDirectory(root)) throw new IllegalArgumentException("Not a folder: " + root);

@@ -1,5 +1,7 @@
 package org.emotiontracking.core.data;
 
+import java.util.Arrays;
+
 import net.imglib2.Cursor;
 import net.imglib2.RandomAccessibleInterval;
 import net.imglib2.type.numeric.ARGBType;
@@ -37,9 +39,12 @@ public final class ImgLib2Images {
 	/** A gray (x, y) image or an (x, y, channel) image with one or three channels, of any real type. */
 	public static <T extends RealType<T>> RgbImage fromReal(final RandomAccessibleInterval<T> image) {
 		final int n = image.numDimensions();
-		final int channels = n == 2 ? 1 : n == 3 ? size(image, 2) : -1;
+		final int channels;
+		if (n == 2) channels = 1;
+		else if (n == 3) channels = size(image, 2);
+		else channels = -1;
 		if (channels != 1 && channels != 3) throw new IllegalArgumentException(
-			"Expected (x, y) or (x, y, channel) with 1 or 3 channels, got dimensions " + java.util.Arrays.toString(image
+			"Expected (x, y) or (x, y, channel) with 1 or 3 channels, got dimensions " + Arrays.toString(image
 				.dimensionsAsLongArray()));
 		final int w = size(image, 0), h = size(image, 1);
 		final T type = image.getType();

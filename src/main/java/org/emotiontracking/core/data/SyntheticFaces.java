@@ -320,7 +320,9 @@ public final class SyntheticFaces {
 	}
 
 	private static int clamp(final double v) {
-		return v <= 0 ? 0 : v >= 255 ? 255 : (int) Math.round(v);
+		if (v <= 0) return 0;
+		if (v >= 255) return 255;
+		return (int) Math.round(v);
 	}
 
 	private static Color rgb(final double r, final double g, final double b) {

@@ -6,6 +6,7 @@ import java.util.Collection;
 import java.util.Collections;
 import java.util.Iterator;
 import java.util.Objects;
+import java.util.function.Predicate;
 
 /**
  * The canonical work list of a batch: the image files of an input folder (or the one input file)
@@ -39,7 +40,7 @@ public final class WorkList implements Iterable<ImageFile> {
 
 	/** The same with the files {@code accept} takes by name (e.g. images and videos: a video is one item). */
 	public static WorkList of(final Path input, final boolean recursive, final Collection<String> classNames,
-		final java.util.function.Predicate<Path> accept)
+		final Predicate<Path> accept)
 	{
 		Objects.requireNonNull(input, "input");
 		return new WorkList(input, recursive, Files.isDirectory(input) ? new ImageFolderScan(input, recursive, classNames, accept) : null,
@@ -91,7 +92,7 @@ public final class WorkList implements Iterable<ImageFile> {
 
 	/** For logs, e.g. "folder /data/faces (recursive), shard 2/8". */
 	public String description() {
-		return (scan == null ? "image " + input : "folder " + input + (recursive ? " (recursive)" : "")) + (shard.isAll() ? ""
-			: ", shard " + shard);
+		final String what = scan == null ? "image " + input : "folder " + input + (recursive ? " (recursive)" : "");
+		return shard.isAll() ? what : what + ", shard " + shard;
 	}
 }

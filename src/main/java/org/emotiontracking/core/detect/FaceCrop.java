@@ -1,5 +1,7 @@
 package org.emotiontracking.core.detect;
 
+import java.util.Locale;
+
 import org.emotiontracking.core.data.RgbImage;
 
 /**
@@ -97,6 +99,6 @@ public final class FaceCrop {
 
 	@Override
 	public String toString() {
-		return "FaceCrop[" + region + (rotated() ? String.format(java.util.Locale.ROOT, ", turned %.1f deg", angle) : "") + "]";
+		return "FaceCrop[" + region + (rotated() ? String.format(Locale.ROOT, ", turned %.1f deg", angle) : "") + "]";
 	}
 }

@@ -1,5 +1,7 @@
 package org.emotiontracking.core.detect;
 
+import java.util.Locale;
+
 /**
  * Whether BlazeFace also looks at overlapping tiles of the image, so that faces too small for the
  * model's input (under about 6% of the image side for the full-range model) are found: tiles of 0.6 x
@@ -26,6 +28,6 @@ public enum TileMode {
 
 	@Override
 	public String toString() {
-		return name().toLowerCase(java.util.Locale.ROOT);
+		return name().toLowerCase(Locale.ROOT);
 	}
 }

@@ -3,6 +3,8 @@ package org.emotiontracking.core.engine;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.DirectoryNotEmptyException;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
@@ -83,8 +85,8 @@ public final class TensorFlowNatives {
 			try {
 				Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE);
 			}
-			catch (final AtomicMoveNotSupportedException | java.nio.file.FileAlreadyExistsException
-				| java.nio.file.DirectoryNotEmptyException e)
+			catch (final AtomicMoveNotSupportedException | FileAlreadyExistsException
+				| DirectoryNotEmptyException e)
 			{
 				// Another process finished first, or the file system cannot move atomically.
 				if (!Files.exists(target.resolve(COMPLETE_MARKER))) {

@@ -3,6 +3,7 @@ package org.emotiontracking.core.engine;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Base64;
+import java.util.Locale;
 
 import org.emotiontracking.core.util.ContextClassLoader;
 import org.tensorflow.proto.framework.ConfigProto;
@@ -47,7 +48,7 @@ public final class TensorFlowRuntime {
 	 * x86-64 only (no Apple silicon, no ARM Linux).
 	 */
 	static String unsupportedPlatform(final String os, final String arch) {
-		final String a = arch == null ? "" : arch.toLowerCase(java.util.Locale.ROOT);
+		final String a = arch == null ? "" : arch.toLowerCase(Locale.ROOT);
 		if (a.equals("amd64") || a.equals("x86_64") || a.equals("x86-64")) return null;
 		return "Training, Grad-CAM and engine=tensorflow need TensorFlow 2.10, which exists for x86-64 only " +
 			"(Linux, Windows, macOS on Intel); this is " + os + " on " + arch + ". Classify and Live run here through " +

@@ -9,16 +9,22 @@ import java.util.List;
 import java.util.Locale;
 import java.util.function.UnaryOperator;
 
+import org.emotiontracking.core.data.Resize;
 import org.emotiontracking.core.data.RgbImage;
 import org.emotiontracking.core.detect.FaceBox;
+import org.emotiontracking.core.detect.FaceCrop;
 import org.emotiontracking.core.engine.TensorFlowRuntime;
 import org.emotiontracking.core.model.EmotionClassifier;
 import org.emotiontracking.core.model.EmotionNetwork;
 import org.emotiontracking.core.model.ImageBatch;
 import org.emotiontracking.core.model.InputResizer;
 import org.emotiontracking.core.model.MobileNetV2Architecture;
+import org.emotiontracking.core.model.MobileNetV2Graph;
 import org.emotiontracking.core.model.ModelArchive;
 import org.emotiontracking.core.model.ModelMetadata;
+import org.emotiontracking.core.report.PngFiles;
+import org.tensorflow.Output;
+import org.tensorflow.SavedModelBundle;
 import org.tensorflow.ndarray.Shape;
 
 /**
@@ -168,10 +174,10 @@ public final class GradCam implements AutoCloseable {
 		if (!m.gradcam_layers.contains(layer)) throw new IllegalArgumentException("Unknown layer '" + layer +
 			"'. Valid layers: " + String.join(", ", m.gradcam_layers));
 		TensorFlowRuntime.engine();
-		try (org.tensorflow.SavedModelBundle b = org.tensorflow.SavedModelBundle.loader(archive.savedModel().toString())
-			.withTags(org.tensorflow.SavedModelBundle.DEFAULT_TAG).withConfigProto(TensorFlowRuntime.sessionConfig()).load())
+		try (SavedModelBundle b = SavedModelBundle.loader(archive.savedModel().toString())
+			.withTags(SavedModelBundle.DEFAULT_TAG).withConfigProto(TensorFlowRuntime.sessionConfig()).load())
 		{
-			final org.tensorflow.Output<?> o = b.graph().output(org.emotiontracking.core.model.MobileNetV2Graph.outputOp(layer));
+			final Output<?> o = b.graph().output(MobileNetV2Graph.outputOp(layer));
 			if (o == null) throw new IllegalArgumentException("Layer " + layer + " is not in the model's graph");
 			final Shape s = o.shape();
 			if (s.numDimensions() != 4) throw new IllegalArgumentException("Layer " + layer + " has no spatial output: " + s);
@@ -269,7 +275,7 @@ public final class GradCam implements AutoCloseable {
 	/** Explains the given regions of an image (each cropped, resized and explained). */
 	public ImageExplanation explainImage(final RgbImage image, final List<FaceBox> regions, final int target) {
 		final List<RgbImage> crops = new ArrayList<>(regions.size());
-		for (final FaceBox b : regions) crops.add(org.emotiontracking.core.data.Resize.crop(image, b.x(), b.y(), b.width(),
+		for (final FaceBox b : regions) crops.add(Resize.crop(image, b.x(), b.y(), b.width(),
 			b.height()));
 		final List<Explanation> e = explain(crops, target);
 		final List<FaceExplanation> faces = new ArrayList<>(regions.size());
@@ -281,11 +287,11 @@ public final class GradCam implements AutoCloseable {
 	 * Explains face crops of {@code image} ({@link org.emotiontracking.core.detect.FaceCropper}): each
 	 * crop's map goes back onto the image through the crop's rotation, if any.
 	 */
-	public ImageExplanation explainCrops(final RgbImage image, final List<org.emotiontracking.core.detect.FaceCrop> crops,
+	public ImageExplanation explainCrops(final RgbImage image, final List<FaceCrop> crops,
 		final int target)
 	{
 		final List<RgbImage> pixels = new ArrayList<>(crops.size());
-		for (final org.emotiontracking.core.detect.FaceCrop c : crops) pixels.add(c.image());
+		for (final FaceCrop c : crops) pixels.add(c.image());
 		final List<Explanation> e = explain(pixels, target);
 		final List<FaceExplanation> faces = new ArrayList<>(crops.size());
 		for (int i = 0; i < crops.size(); i++) faces.add(new FaceExplanation(crops.get(i), e.get(i)));
@@ -304,7 +310,7 @@ public final class GradCam implements AutoCloseable {
 	{
 		final ImageExplanation e = explainImage(face, Collections.singletonList(new FaceBox(0, 0, face.width(),
 			face.height(), 1)), target);
-		org.emotiontracking.core.report.PngFiles.write(e.overlay(face, Heatmaps.DEFAULT_ALPHA), png, overwrite);
+		PngFiles.write(e.overlay(face, Heatmaps.DEFAULT_ALPHA), png, overwrite);
 		return e.faces().get(0).explanation();
 	}
 

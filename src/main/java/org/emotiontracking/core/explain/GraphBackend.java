@@ -1,5 +1,7 @@
 package org.emotiontracking.core.explain;
 
+import java.util.Arrays;
+
 import org.emotiontracking.core.engine.TensorFlowRuntime;
 import org.emotiontracking.core.model.EmotionNetwork;
 import org.emotiontracking.core.model.MobileNetV2Graph;
@@ -13,6 +15,7 @@ import org.tensorflow.Output;
 import org.tensorflow.Result;
 import org.tensorflow.SavedModelBundle;
 import org.tensorflow.Session;
+import org.tensorflow.Tensor;
 import org.tensorflow.ndarray.Shape;
 import org.tensorflow.ndarray.buffer.DataBuffers;
 import org.tensorflow.op.Ops;
@@ -136,7 +139,7 @@ final class GraphBackend implements GradCamBackend {
 	@Override
 	public GradCam.Raw run(final float[] batch, final int n, final int size, final int[] targets) {
 		try (TFloat32 x = TFloat32.tensorOf(Shape.of(n, size, size, 3), DataBuffers.of(batch, true, false));
-			TInt32 t = TInt32.vectorOf(java.util.Arrays.copyOf(targets, n));
+			TInt32 t = TInt32.vectorOf(Arrays.copyOf(targets, n));
 			Result r = loaded.session.runner().feed(image, x).feed(target, t).fetch(activations).fetch(gradients)
 				.fetch(probabilities).run())
 		{
@@ -144,7 +147,7 @@ final class GraphBackend implements GradCamBackend {
 		}
 	}
 
-	private static float[] read(final org.tensorflow.Tensor t) {
+	private static float[] read(final Tensor t) {
 		final TFloat32 f = (TFloat32) t;
 		final float[] out = new float[(int) f.size()];
 		f.read(DataBuffers.of(out, false, false));

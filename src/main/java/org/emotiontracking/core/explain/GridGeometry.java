@@ -1,6 +1,7 @@
 package org.emotiontracking.core.explain;
 
 import java.util.HashMap;
+import java.util.Locale;
 import java.util.Map;
 
 import org.emotiontracking.core.model.LayerSpec;
@@ -82,7 +83,7 @@ public final class GridGeometry {
 
 	@Override
 	public String toString() {
-		return String.format(java.util.Locale.ROOT, "%d cells, centres at %.2f + %.2f i px of %d", cells, first, step,
+		return String.format(Locale.ROOT, "%d cells, centres at %.2f + %.2f i px of %d", cells, first, step,
 			inputSize);
 	}
 }

@@ -2,6 +2,7 @@ package org.emotiontracking.core.explain;
 
 import java.awt.image.BufferedImage;
 import java.awt.image.DataBufferInt;
+import java.util.Arrays;
 import java.util.List;
 
 import org.emotiontracking.core.data.RgbImage;
@@ -94,7 +95,7 @@ public final class Heatmaps {
 		final byte[] src = image.pixels();
 		final byte[] dst = src.clone();
 		final boolean[] inside = new boolean[w * h];
-		if (regions == null) java.util.Arrays.fill(inside, true);
+		if (regions == null) Arrays.fill(inside, true);
 		else for (final FaceBox b : regions)
 			for (int y = Math.max(0, b.y()); y < Math.min(h, b.bottom()); y++)
 				for (int x = Math.max(0, b.x()); x < Math.min(w, b.right()); x++) inside[y * w + x] = true;

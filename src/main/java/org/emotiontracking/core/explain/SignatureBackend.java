@@ -1,6 +1,7 @@
 package org.emotiontracking.core.explain;
 
 import java.io.IOException;
+import java.util.Arrays;
 
 import org.emotiontracking.core.model.EmotionClassifier;
 import org.emotiontracking.core.model.ModelArchive;
@@ -27,7 +28,7 @@ final class SignatureBackend implements GradCamBackend {
 		try {
 			return predictors.run(lease -> {
 				final NDList out = lease.predict(lease.floats(batch, n * size * size * 3, new Shape(n, size, size, 3)), lease
-					.ints(java.util.Arrays.copyOf(targets, n)));
+					.ints(Arrays.copyOf(targets, n)));
 				if (out.size() != 3) throw new IllegalStateException("The gradcam signature returned " + out.size() +
 					" outputs, expected activations, gradients and probabilities");
 				return new GradCam.Raw(out.get(0).toFloatArray(), out.get(1).toFloatArray(), out.get(2).toFloatArray());

@@ -19,10 +19,16 @@ final class CaptureReader {
 	}
 
 	/** The next image, or null if the capture delivered none. */
+	/** The OpenCV conversion from a frame of this many channels (gray, BGRA or BGR) to RGB. */
+	private static int toRgb(final int channels) {
+		if (channels == 1) return Imgproc.COLOR_GRAY2RGB;
+		if (channels == 4) return Imgproc.COLOR_BGRA2RGB;
+		return Imgproc.COLOR_BGR2RGB;
+	}
+
 	RgbImage read() {
 		if (!capture.read(bgr) || bgr.empty()) return null;
-		Imgproc.cvtColor(bgr, rgb, bgr.channels() == 1 ? Imgproc.COLOR_GRAY2RGB : bgr.channels() == 4 ? Imgproc.COLOR_BGRA2RGB
-			: Imgproc.COLOR_BGR2RGB);
+		Imgproc.cvtColor(bgr, rgb, toRgb(bgr.channels()));
 		return OpenCv.toRgbImage(rgb);
 	}
 

@@ -1,5 +1,7 @@
 package org.emotiontracking.core.live;
 
+import java.util.List;
+
 /**
  * Bounded statistics of the processed frames: count, faces, emotion counts, processing rate and
  * latency. Updated by the processing thread only.
@@ -20,7 +22,7 @@ final class FrameStats {
 	}
 
 	/** Counts one processed frame now (the rate is a running average over about ten frames). */
-	void frameProcessed(final Frame frame, final java.util.List<TrackedFace> faces) {
+	void frameProcessed(final Frame frame, final List<TrackedFace> faces) {
 		if (Double.isNaN(firstTime)) firstTime = frame.time();
 		for (final TrackedFace f : faces) counts[f.emotionIndex()]++;
 		observations += faces.size();

@@ -332,11 +332,16 @@ public final class LiveSession implements AutoCloseable {
 		if (total > 0) log.progress(Math.min(1, (double) (settings.max_frames > 0 ? stats.processed : frame.index()) / total));
 	}
 
+	private String stopMessage(final StopReason reason, final Throwable failure) {
+		if (failure != null) return String.valueOf(failure.getMessage());
+		if (reason == StopReason.SOURCE_FAILED) return "reading " + source.description() + " failed: " + stages.captureError();
+		if (reason == StopReason.END_OF_SOURCE) return stages.endMessage();
+		return policy.message();
+	}
+
 	private LiveSummary summary(final StopReason reason, final Throwable failure, final List<Path> files, final LiveOutputs outputs) {
 		final FrameStats stats = pipeline.stats();
-		final String message = failure != null ? String.valueOf(failure.getMessage()) : reason == StopReason.SOURCE_FAILED ?
-			"reading " + source.description() + " failed: " + stages.captureError() : reason == StopReason.END_OF_SOURCE ?
-				stages.endMessage() : policy.message();
+		final String message = stopMessage(reason, failure);
 		return new LiveSummary(reason, message, stats.processed, stages.dropped(), stats.observations, pipeline.tracker().facesSeen(),
 			stats.seconds(), stats.latency.mean(), stats.latency.quantile(0.95), classifier.classNames(), stats.counts, files,
 			outputs == null ? 0 : outputs.videoFrames());

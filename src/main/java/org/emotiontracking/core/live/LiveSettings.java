@@ -9,6 +9,7 @@ import org.emotiontracking.core.detect.FaceDetectionSettings;
 import org.emotiontracking.core.model.InferenceEngine;
 import org.emotiontracking.core.util.Required;
 import org.emotiontracking.core.util.Setting;
+import org.emotiontracking.core.video.VideoSelection;
 
 /**
  * The keys of Live Emotion Tracking (CLI, macros and the Fiji window share them); the face-detection
@@ -75,8 +76,8 @@ public final class LiveSettings extends FaceDetectionSettings {
 	}
 
 	/** The frames of a video source to analyse (every, start, end). */
-	public org.emotiontracking.core.video.VideoSelection videoSelection() {
-		return new org.emotiontracking.core.video.VideoSelection(every, start, end);
+	public VideoSelection videoSelection() {
+		return new VideoSelection(every, start, end);
 	}
 
 	/** What the frames come from, for messages: "video x.avi" or "camera 0". */

@@ -1,5 +1,6 @@
 package org.emotiontracking.core.model;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.function.Predicate;
 
@@ -59,7 +60,7 @@ public final class BatchNormFolding {
 				: kernel.shape[2] == channels && kernel.shape[3] == 1;
 			if (!matches)
 				throw new IllegalArgumentException("Layer " + conv.name + " has a kernel of shape " +
-					java.util.Arrays.toString(kernel.shape) + " that does not match the " + channels + " channels of " + bn.name);
+					Arrays.toString(kernel.shape) + " that does not match the " + channels + " channels of " + bn.name);
 			final float[] scale = new float[channels], bias = new float[channels];
 			for (int c = 0; c < channels; c++) {
 				scale[c] = (float) (gamma[c] / Math.sqrt((double) variance[c] + epsilon));

@@ -2,10 +2,12 @@ package org.emotiontracking.core.model;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.URISyntaxException;
 import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
+import java.nio.file.StandardCopyOption;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
@@ -60,7 +62,7 @@ public final class BuiltinModel {
 		final Path tmp = Files.createTempFile("emotion-builtin", ".zip");
 		try {
 			try (InputStream in = url.openStream()) {
-				Files.copy(in, tmp, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+				Files.copy(in, tmp, StandardCopyOption.REPLACE_EXISTING);
 			}
 			return ModelArchive.openFile(tmp, DESCRIPTION, false);
 		}
@@ -123,7 +125,7 @@ public final class BuiltinModel {
 			try (Stream<Path> classes = Files.list(Paths.get(self.toURI()).getParent())) {
 				if (classes.anyMatch(p -> p.toString().endsWith(".class") && p.toFile().lastModified() > made)) return false;
 			}
-			catch (final java.net.URISyntaxException e) {
+			catch (final URISyntaxException e) {
 				return false;
 			}
 		}

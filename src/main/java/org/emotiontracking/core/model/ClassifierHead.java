@@ -3,6 +3,7 @@ package org.emotiontracking.core.model;
 import org.tensorflow.Operand;
 import org.tensorflow.op.Ops;
 import org.tensorflow.op.core.Placeholder;
+import org.tensorflow.op.random.RandomUniform;
 import org.tensorflow.types.TFloat32;
 
 /**
@@ -29,7 +30,7 @@ public final class ClassifierHead {
 		h = tf.withName(HIDDEN + "_relu").nn.relu(h);
 		if (keepProbability != null) {
 			final Operand<TFloat32> u = tf.random.randomUniform(tf.shape(h), TFloat32.class,
-				org.tensorflow.op.random.RandomUniform.seed(seed), org.tensorflow.op.random.RandomUniform.seed2(seed + 1));
+				RandomUniform.seed(seed), RandomUniform.seed2(seed + 1));
 			final Operand<TFloat32> mask = tf.dtypes.cast(tf.math.less(u, keepProbability), TFloat32.class);
 			h = tf.withName("dropout").math.div(tf.math.mul(h, mask), keepProbability);
 		}

@@ -13,6 +13,7 @@ import org.tensorflow.ndarray.Shape;
 import org.tensorflow.op.Op;
 import org.tensorflow.op.Ops;
 import org.tensorflow.op.core.Placeholder;
+import org.tensorflow.op.math.Mean;
 import org.tensorflow.types.TFloat32;
 import org.tensorflow.types.TInt32;
 
@@ -69,7 +70,7 @@ public final class EmotionNetwork implements AutoCloseable {
 		keepProbability = training ? tf.withName("keep_probability").placeholder(TFloat32.class,
 			Placeholder.shape(Shape.scalar())) : null;
 		final Operand<TFloat32> headInput = centreFeatures ? tf.withName("centred_features").math.sub(features, tf.math
-			.mean(features, tf.constant(0), org.tensorflow.op.math.Mean.keepDims(true))) : features;
+			.mean(features, tf.constant(0), Mean.keepDims(true))) : features;
 		logits = ClassifierHead.logits(tf, headInput, MobileNetV2Architecture.featureChannels(metadata.alpha),
 			metadata.hidden_units, metadata.classCount(), variables, keepProbability, seed);
 		probabilities = tf.withName(PROBABILITIES).nn.softmax(logits);

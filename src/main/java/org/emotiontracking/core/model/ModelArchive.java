@@ -4,9 +4,11 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.List;
 import java.util.zip.ZipException;
 
 import org.emotiontracking.core.engine.TensorFlowRuntime;
@@ -111,7 +113,7 @@ public final class ModelArchive implements AutoCloseable {
 	 * As {@link #open(Path)}; {@code kerasClassNames} names the classes of a Keras .h5 model in output
 	 * order (null or empty: the notebook's seven). Ignored for archives, which carry their own names.
 	 */
-	public static ModelArchive open(final Path path, final java.util.List<String> kerasClassNames) throws IOException {
+	public static ModelArchive open(final Path path, final List<String> kerasClassNames) throws IOException {
 		return open(path, kerasClassNames, false);
 	}
 
@@ -121,7 +123,7 @@ public final class ModelArchive implements AutoCloseable {
 	 * {@link GraphOpPolicy} (a SavedModel is code: it could read or write files); an op outside it is
 	 * refused naming it and the file, unless {@code trust} (then the log says the check was skipped).
 	 */
-	public static ModelArchive open(final Path path, final java.util.List<String> kerasClassNames, final boolean trust)
+	public static ModelArchive open(final Path path, final List<String> kerasClassNames, final boolean trust)
 		throws IOException
 	{
 		if (BuiltinModel.isBuiltin(path)) return BuiltinModel.open();
@@ -242,7 +244,7 @@ public final class ModelArchive implements AutoCloseable {
 			try {
 				Files.move(partial, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
 			}
-			catch (final java.nio.file.AtomicMoveNotSupportedException e) {
+			catch (final AtomicMoveNotSupportedException e) {
 				Files.move(partial, file, StandardCopyOption.REPLACE_EXISTING);
 			}
 		}

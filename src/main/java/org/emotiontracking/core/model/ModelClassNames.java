@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.zip.ZipEntry;
+import java.util.zip.ZipException;
 import java.util.zip.ZipFile;
 
 /**
@@ -45,7 +46,7 @@ public final class ModelClassNames {
 				json = new String(in.readAllBytes(), StandardCharsets.UTF_8);
 			}
 		}
-		catch (final java.util.zip.ZipException e) {
+		catch (final ZipException e) {
 			throw new IOException("Model " + model + " is not an Emotion Tracking model archive: " + e.getMessage(), e);
 		}
 		try {

@@ -2,6 +2,7 @@ package org.emotiontracking.core.model;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -25,7 +26,7 @@ public final class ModelMetadata {
 	 */
 	public static final int FORMAT_VERSION = 2;
 	public static final List<String> NOTEBOOK_CLASSES = Collections.unmodifiableList(
-		java.util.Arrays.asList("disgust", "fear", "happy", "neutral", "sad", "surprise", "unhappy"));
+		Arrays.asList("disgust", "fear", "happy", "neutral", "sad", "surprise", "unhappy"));
 
 	private static final Gson GSON = new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().create();
 

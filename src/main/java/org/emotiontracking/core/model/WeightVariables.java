@@ -1,12 +1,15 @@
 package org.emotiontracking.core.model;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
 
+import org.tensorflow.Result;
 import org.tensorflow.Session;
 import org.tensorflow.Tensor;
 import org.tensorflow.ndarray.Shape;
@@ -25,7 +28,7 @@ import org.tensorflow.types.TFloat32;
 public final class WeightVariables {
 
 	private final Ops tf;
-	private final Map<String, Ops> scopes = new java.util.HashMap<>();
+	private final Map<String, Ops> scopes = new HashMap<>();
 	private final Map<String, Variable<TFloat32>> variables = new LinkedHashMap<>();
 	private final Map<String, long[]> shapes = new LinkedHashMap<>();
 	private final Map<String, Placeholder<TFloat32>> feeds = new LinkedHashMap<>();
@@ -111,7 +114,7 @@ public final class WeightVariables {
 		final List<String> keys = new ArrayList<>(variables.keySet());
 		final Session.Runner runner = session.runner();
 		for (final String key : keys) runner.fetch(key);
-		try (org.tensorflow.Result result = runner.run()) {
+		try (Result result = runner.run()) {
 			for (int i = 0; i < keys.size(); i++) {
 				final TFloat32 t = (TFloat32) result.get(i);
 				final float[] values = new float[(int) t.size()];
@@ -128,7 +131,7 @@ public final class WeightVariables {
 		for (final long d : shape) n *= d;
 		final float[] v = new float[(int) n];
 		final String weight = key.substring(key.lastIndexOf('/') + 1);
-		if (weight.equals("gamma") || weight.equals("moving_variance")) java.util.Arrays.fill(v, 1f);
+		if (weight.equals("gamma") || weight.equals("moving_variance")) Arrays.fill(v, 1f);
 		else if (weight.endsWith("kernel")) {
 			// Glorot uniform, Keras's default: fans from the kernel's receptive field.
 			final long receptive = shape.length > 2 ? shape[0] * shape[1] : 1;

@@ -1,11 +1,13 @@
 package org.emotiontracking.core.report;
 
+import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Font;
 import java.awt.RenderingHints;
 
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.Axis;
+import org.jfree.chart.block.BlockBorder;
 import org.jfree.chart.plot.CategoryPlot;
 import org.jfree.chart.plot.Plot;
 import org.jfree.chart.plot.XYPlot;
@@ -52,7 +54,7 @@ final class ChartStyle {
 		if (l != null) {
 			l.setItemFont(LEGEND);
 			l.setItemPaint(TEXT);
-			l.setFrame(org.jfree.chart.block.BlockBorder.NONE);
+			l.setFrame(BlockBorder.NONE);
 			l.setBackgroundPaint(Color.WHITE);
 		}
 		plot.setBackgroundPaint(Color.WHITE);
@@ -73,13 +75,13 @@ final class ChartStyle {
 	static void grid(final XYPlot plot) {
 		plot.setDomainGridlinePaint(GRID);
 		plot.setRangeGridlinePaint(GRID);
-		plot.setDomainGridlineStroke(new java.awt.BasicStroke(1f));
-		plot.setRangeGridlineStroke(new java.awt.BasicStroke(1f));
+		plot.setDomainGridlineStroke(new BasicStroke(1f));
+		plot.setRangeGridlineStroke(new BasicStroke(1f));
 	}
 
 	static void grid(final CategoryPlot plot) {
 		plot.setRangeGridlinePaint(GRID);
-		plot.setRangeGridlineStroke(new java.awt.BasicStroke(1f));
+		plot.setRangeGridlineStroke(new BasicStroke(1f));
 		plot.setDomainGridlinesVisible(false);
 	}
 }

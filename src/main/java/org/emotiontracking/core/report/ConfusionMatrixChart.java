@@ -3,6 +3,7 @@ package org.emotiontracking.core.report;
 import java.awt.Color;
 import java.awt.Font;
 import java.awt.Paint;
+import java.text.NumberFormat;
 import java.util.List;
 import java.util.Locale;
 
@@ -83,7 +84,7 @@ public final class ConfusionMatrixChart extends Chart<ConfusionMatrixChart> {
 			}
 		};
 		blocks.setPaintScale(scale);
-		final Font countFont = new Font(Font.SANS_SERIF, Font.BOLD, n <= 8 ? 16 : n <= 14 ? 12 : 9);
+		final Font countFont = new Font(Font.SANS_SERIF, Font.BOLD, countFontSize(n));
 		final Font shareFont = new Font(Font.SANS_SERIF, Font.PLAIN, n <= 8 ? 12 : 9);
 		final boolean showShare = n <= 10;
 		int k = 0;
@@ -131,7 +132,7 @@ public final class ConfusionMatrixChart extends Chart<ConfusionMatrixChart> {
 		final NumberAxis barAxis = new NumberAxis(byRow ? "share of true class" : "count");
 		ChartStyle.axis(barAxis);
 		barAxis.setRange(0, scale.getUpperBound());
-		if (byRow) barAxis.setNumberFormatOverride(java.text.NumberFormat.getPercentInstance(Locale.ROOT));
+		if (byRow) barAxis.setNumberFormatOverride(NumberFormat.getPercentInstance(Locale.ROOT));
 		else barAxis.setStandardTickUnits(NumberAxis.createIntegerTickUnits());
 		final PaintScaleLegend legend = new PaintScaleLegend(scale, barAxis);
 		legend.setPosition(RectangleEdge.RIGHT);
@@ -140,5 +141,12 @@ public final class ConfusionMatrixChart extends Chart<ConfusionMatrixChart> {
 		legend.setBackgroundPaint(Color.WHITE);
 		chart.addSubtitle(legend);
 		return chart;
+	}
+
+	/** Font size of the cell counts: smaller as the matrix grows. */
+	private static int countFontSize(final int classes) {
+		if (classes <= 8) return 16;
+		if (classes <= 14) return 12;
+		return 9;
 	}
 }

@@ -6,11 +6,13 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 
+import org.emotiontracking.core.detect.Keypoint;
 import org.emotiontracking.core.detect.Keypoints;
 
 /**
@@ -218,7 +220,7 @@ public final class PredictionColumns {
 			if (v.isEmpty()) continue;
 			if (p == null) {
 				p = new double[classNames.size()];
-				java.util.Arrays.fill(p, Double.NaN);
+				Arrays.fill(p, Double.NaN);
 			}
 			p[i] = number("p_" + classNames.get(i), v);
 		}
@@ -230,7 +232,7 @@ public final class PredictionColumns {
 				final String v = cells.get(k++);
 				xy[i] = v.isEmpty() ? Double.NaN : number(names.get(i), v);
 			}
-			b.keypoints(Keypoints.of(org.emotiontracking.core.detect.Keypoint.values(), xy));
+			b.keypoints(Keypoints.of(Keypoint.values(), xy));
 		}
 		if (optional.contains(PredictionColumn.ERROR) && !cells.get(k).isEmpty()) b.error(cells.get(k));
 		return b.build();

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
+import java.util.Map;
 
 import org.emotiontracking.core.model.Preprocessing;
 import org.emotiontracking.core.model.Weights;
@@ -52,7 +53,7 @@ final class BaseWeights {
 				model.alpha + " but alpha=" + s.alpha + " was asked for");
 			final Weights out = new Weights();
 			final boolean keepHead = model.classes == classes && model.hiddenUnits == s.hidden_units;
-			for (final java.util.Map.Entry<String, Weights.Tensor> e : model.weights.asMap().entrySet()) {
+			for (final Map.Entry<String, Weights.Tensor> e : model.weights.asMap().entrySet()) {
 				final String k = e.getKey();
 				if (!keepHead && (k.startsWith("dense/") || k.startsWith("dense_1/"))) continue;
 				out.put(k, e.getValue());

@@ -21,6 +21,7 @@ import org.tensorflow.Session;
 import org.tensorflow.ndarray.Shape;
 import org.tensorflow.op.Ops;
 import org.tensorflow.op.core.Placeholder;
+import org.tensorflow.op.core.Variable;
 import org.tensorflow.types.TFloat32;
 
 /**
@@ -86,7 +87,7 @@ final class FrozenBaseStepper implements TrainingStepper {
 		lossPerExample = Tensors.crossEntropy(tf, logits, labels);
 		meanLoss = tf.math.mean(lossPerExample, tf.constant(0));
 		probabilities = tf.nn.softmax(logits);
-		final List<org.tensorflow.op.core.Variable<TFloat32>> trainable = new ArrayList<>();
+		final List<Variable<TFloat32>> trainable = new ArrayList<>();
 		for (final String key : headVars.keys()) trainable.add(headVars.variable(key));
 		adam = new AdamOptimizer(headGraph, tf, meanLoss, trainable, (float) options.learningRate, options.warmupSteps);
 		headSession = new Session(headGraph, TensorFlowRuntime.sessionConfig());

@@ -14,6 +14,7 @@ import org.emotiontracking.core.engine.TensorFlowRuntime;
 import org.emotiontracking.core.model.ClassifierHead;
 import org.emotiontracking.core.model.EmotionNetwork;
 import org.emotiontracking.core.model.MobileNetV2Architecture;
+import org.emotiontracking.core.model.MobileNetV2Graph;
 import org.emotiontracking.core.model.ModelMetadata;
 import org.emotiontracking.core.model.Weights;
 import org.tensorflow.Operand;
@@ -175,7 +176,7 @@ final class FullNetworkStepper implements TrainingStepper {
 	 * initial mean 0 / variance 1 are forgotten at once), then an exponential average.
 	 */
 	static float warmMomentum(final long step) {
-		return Math.min(org.emotiontracking.core.model.MobileNetV2Graph.TRAINING_BN_MOMENTUM, (step - 1f) / step);
+		return Math.min(MobileNetV2Graph.TRAINING_BN_MOMENTUM, (step - 1f) / step);
 	}
 
 	/**
@@ -236,7 +237,7 @@ final class FullNetworkStepper implements TrainingStepper {
 			Session s = new Session(eval.graph, TensorFlowRuntime.sessionConfig()))
 		{
 			eval.variables.assign(s, weights, false, 0);
-			final org.tensorflow.Operand<TFloat32> evalLabelsLoss;
+			final Operand<TFloat32> evalLabelsLoss;
 			final Placeholder<TFloat32> evalLabels = eval.tf.withName("labels").placeholder(TFloat32.class,
 				Placeholder.shape(Shape.of(-1, classes)));
 			evalLabelsLoss = Tensors.crossEntropy(eval.tf, eval.logits, evalLabels);

@@ -1,6 +1,7 @@
 package org.emotiontracking.core.train;
 
 import java.util.List;
+import java.util.Random;
 
 import org.emotiontracking.core.data.RgbImage;
 import org.emotiontracking.core.model.ImageBatch;
@@ -47,7 +48,7 @@ final class Tensors {
 	static int[] shuffled(final int n, final long seed) {
 		final int[] order = new int[n];
 		for (int i = 0; i < n; i++) order[i] = i;
-		final java.util.Random r = new java.util.Random(seed);
+		final Random r = new Random(seed);
 		for (int i = n - 1; i > 0; i--) {
 			final int j = r.nextInt(i + 1);
 			final int t = order[i];

@@ -1,6 +1,7 @@
 package org.emotiontracking.core.train;
 
 import org.emotiontracking.core.model.Weights;
+import java.nio.file.Path;
 import java.util.Map;
 import java.util.List;
 import java.util.LinkedHashMap;
@@ -48,12 +49,12 @@ public final class Trainer {
 	 * As {@link #train(TrainSettings, ProgressListener)}, starting from base weights held in memory
 	 * (Keras names, e.g. from another library) instead of {@code weights=}; null uses {@code weights=}.
 	 */
-	public static TrainingSummary train(final TrainSettings s, final org.emotiontracking.core.model.Weights baseWeights,
+	public static TrainingSummary train(final TrainSettings s, final Weights baseWeights,
 		final ProgressListener progress) throws IOException, DatasetException
 	{
 		s.validate(Required.OUTPUT);
 		final TrainingOutputs out = new TrainingOutputs(s.output);
-		for (final java.nio.file.Path p : out.all()) AtomicFiles.checkCanWrite(p, s.overwrite);
+		for (final Path p : out.all()) AtomicFiles.checkCanWrite(p, s.overwrite);
 		final ClassFolderDataset[] scanned = TrainingData.scan(s);
 		final int classes = scanned[0].classNames().size();
 		final BaseWeights base = baseWeights != null ? BaseWeights.given(baseWeights)

@@ -5,6 +5,8 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.IntStream;
 
 import org.emotiontracking.core.data.ClassFolderDataset;
 import org.emotiontracking.core.data.DatasetException;
@@ -87,8 +89,8 @@ final class TrainingData {
 		final List<Sample> kept, final ProgressListener progress, final String subset)
 	{
 		final RgbImage[] images = new RgbImage[samples.size()];
-		final java.util.concurrent.atomic.AtomicInteger done = new java.util.concurrent.atomic.AtomicInteger();
-		java.util.stream.IntStream.range(0, samples.size()).parallel().forEach(i -> {
+		final AtomicInteger done = new AtomicInteger();
+		IntStream.range(0, samples.size()).parallel().forEach(i -> {
 			final Sample sample = samples.get(i);
 			try {
 				final RgbImage im = new ImageDecoder().decode(sample.path());

@@ -1,13 +1,16 @@
 package org.emotiontracking.core.train;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
 
+import org.emotiontracking.core.data.RgbImage;
 import org.emotiontracking.core.data.Sample;
 import org.emotiontracking.core.explain.GradCam;
 import org.emotiontracking.core.model.EmotionClassifier;
@@ -77,7 +80,7 @@ final class TrainingReport {
 		final ProgressListener progress) throws IOException
 	{
 		final List<String> written = new ArrayList<>();
-		final Path folder = java.nio.file.Files.createDirectories(out.file(TrainingOutputs.GRADCAM_FOLDER));
+		final Path folder = Files.createDirectories(out.file(TrainingOutputs.GRADCAM_FOLDER));
 		try (GradCam gradCam = GradCam.load(out.model())) {
 			final int[] first = firstOfEachClass(data);
 			for (int c = 0; c < data.classNames.size(); c++) {
@@ -85,7 +88,7 @@ final class TrainingReport {
 				if (index < 0) continue;
 				final Sample sample = index < data.trainSamples.size() ? data.trainSamples.get(index)
 					: data.validationSamples.get(index - data.trainSamples.size());
-				final org.emotiontracking.core.data.RgbImage image = index < data.train.size() ? data.train.images.get(index)
+				final RgbImage image = index < data.train.size() ? data.train.images.get(index)
 					: data.validation.images.get(index - data.train.size());
 				final String stem = sample.path().getFileName().toString().replaceFirst("\\.[^.]*$", "");
 				final Path png = folder.resolve(data.classNames.get(c) + "_" + stem + "_gradcam.png");
@@ -100,7 +103,7 @@ final class TrainingReport {
 	/** Per class, the position (training first, then validation) of its first image by file name; -1 if none. */
 	private static int[] firstOfEachClass(final TrainingData data) {
 		final int[] best = new int[data.classNames.size()];
-		java.util.Arrays.fill(best, -1);
+		Arrays.fill(best, -1);
 		final String[] bestName = new String[best.length];
 		final List<Sample> all = new ArrayList<>(data.trainSamples);
 		all.addAll(data.validationSamples);

@@ -1,7 +1,11 @@
 package org.emotiontracking.core.train;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Locale;
 
 import org.emotiontracking.core.report.EpochResult;
 
@@ -44,17 +48,17 @@ public final class TrainingSummary {
 	public boolean saved() { return !Double.isNaN(validationAccuracy); }
 
 	/** What the run did and where its files are, one log line each (the CLI and Fiji show the same). */
-	public java.util.List<String> lines() {
-		final java.util.List<String> out = new java.util.ArrayList<>();
+	public List<String> lines() {
+		final List<String> out = new ArrayList<>();
 		if (!saved()) {
 			out.add("No model saved (" + (cancelled ? "cancelled" : "nothing trained") + ").");
 			return out;
 		}
-		out.add(String.format(java.util.Locale.ROOT, "Validation accuracy %.4f (best epoch %d of %d, %.1f s of training)",
+		out.add(String.format(Locale.ROOT, "Validation accuracy %.4f (best epoch %d of %d, %.1f s of training)",
 			validationAccuracy, bestEpoch, history.size(), trainingSeconds));
 		out.add("Outputs in " + outputs.folder.toAbsolutePath() + ":");
-		for (final java.nio.file.Path p : outputs.all())
-			if (java.nio.file.Files.exists(p)) out.add("  " + p.getFileName());
+		for (final Path p : outputs.all())
+			if (Files.exists(p)) out.add("  " + p.getFileName());
 		for (final String g : gradCamFiles) out.add("  " + g);
 		if (!skippedImages.isEmpty()) out.add(skippedImages.size() + " unreadable images were skipped");
 		return out;

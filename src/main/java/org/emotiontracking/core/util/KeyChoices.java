@@ -1,5 +1,7 @@
 package org.emotiontracking.core.util;
 
+import java.lang.reflect.Field;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
@@ -78,7 +80,7 @@ public final class KeyChoices {
 	 */
 	public static List<String> closed(final Class<?> settings, final String key) {
 		if (settings == null) return List.of();
-		final java.lang.reflect.Field f = Settings.fields(settings).get(key);
+		final Field f = Settings.fields(settings).get(key);
 		if (f == null) return List.of();
 		final String[] declared = f.getAnnotation(Setting.class).choices();
 		if (declared.length > 0) return List.of(declared);
@@ -103,7 +105,7 @@ public final class KeyChoices {
 	 * in the model's output order.
 	 */
 	public static List<String> targets(final List<String> classNames) {
-		final List<String> out = new java.util.ArrayList<>();
+		final List<String> out = new ArrayList<>();
 		out.add(TARGET_PREDICTED);
 		if (classNames != null) for (final String c : classNames)
 			if (!out.contains(c)) out.add(c);

@@ -44,8 +44,7 @@ public final class Settings {
 		for (final Map.Entry<String, Field> e : fields(settings.getClass()).entrySet()) {
 			try {
 				final Object v = e.getValue().get(settings);
-				out.put(e.getKey(), v == null ? "" : v instanceof List ? String.join(",", ((List<?>) v).stream()
-					.map(String::valueOf).toArray(String[]::new)) : String.valueOf(v));
+				out.put(e.getKey(), asText(v));
 			}
 			catch (final IllegalAccessException ex) {
 				throw new IllegalStateException(ex);
@@ -55,6 +54,13 @@ public final class Settings {
 	}
 
 	/** Keys with their defaults and descriptions, one per line, for --help. */
+	/** A setting's value as text: "" for null, a list comma-separated. */
+	private static String asText(final Object v) {
+		if (v == null) return "";
+		if (v instanceof List) return String.join(",", ((List<?>) v).stream().map(String::valueOf).toArray(String[]::new));
+		return String.valueOf(v);
+	}
+
 	public static String describe(final Object defaults) {
 		final StringBuilder sb = new StringBuilder();
 		final Map<String, String> values = values(defaults);

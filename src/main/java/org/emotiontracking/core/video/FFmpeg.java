@@ -1,5 +1,6 @@
 package org.emotiontracking.core.video;
 
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -8,8 +9,10 @@ import org.bytedeco.ffmpeg.global.avcodec;
 import org.bytedeco.ffmpeg.global.avformat;
 import org.bytedeco.ffmpeg.global.avutil;
 import org.bytedeco.ffmpeg.global.swscale;
+import org.bytedeco.javacpp.BytePointer;
 import org.bytedeco.javacpp.Loader;
 import org.bytedeco.javacpp.Pointer;
+import org.bytedeco.javacpp.PointerPointer;
 
 /**
  * The bridge to FFmpeg (bytedeco's build, natives from the {@code org.bytedeco:ffmpeg} jar of the
@@ -53,13 +56,13 @@ public final class FFmpeg {
 		if (avutil.av_strerror(code, buf, buf.length) < 0) return "FFmpeg error " + code;
 		int n = 0;
 		while (n < buf.length && buf[n] != 0) n++;
-		return new String(buf, 0, n, java.nio.charset.StandardCharsets.UTF_8);
+		return new String(buf, 0, n, StandardCharsets.UTF_8);
 	}
 
 	/** The text of a C string pointer (null: ""). */
 	static String string(final Pointer p) {
 		if (p == null || p.isNull()) return "";
-		return new org.bytedeco.javacpp.BytePointer(p).getString();
+		return new BytePointer(p).getString();
 	}
 
 	/** The name of a codec id, e.g. "h264". */
@@ -87,7 +90,7 @@ public final class FFmpeg {
 	private static List<String> codecs(final boolean decoders) {
 		ensureLoaded();
 		final List<String> out = new ArrayList<>();
-		try (org.bytedeco.javacpp.PointerPointer<Pointer> it = new org.bytedeco.javacpp.PointerPointer<>(1)) {
+		try (PointerPointer<Pointer> it = new PointerPointer<>(1)) {
 			it.put(0, (Pointer) null);
 			for (AVCodec c = avcodec.av_codec_iterate(it); c != null && !c.isNull(); c = avcodec.av_codec_iterate(it)) {
 				if (c.type() != avutil.AVMEDIA_TYPE_VIDEO) continue;

@@ -7,6 +7,8 @@ import java.util.LinkedHashSet;
 import java.util.Locale;
 import java.util.Set;
 
+import org.emotiontracking.core.data.ImageFileTypes;
+
 /** Which file names are videos: by extension, in any letter case (the file itself is not opened). */
 public final class VideoFileTypes {
 
@@ -24,7 +26,7 @@ public final class VideoFileTypes {
 
 	/** Whether the path's file name is an image or a video name (what Classify takes from a folder). */
 	public static boolean isImageOrVideo(final Path file) {
-		return org.emotiontracking.core.data.ImageFileTypes.isImage(file) || isVideo(file);
+		return ImageFileTypes.isImage(file) || isVideo(file);
 	}
 
 	/** Whether the path's file name is a video name. */

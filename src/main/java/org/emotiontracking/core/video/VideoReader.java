@@ -151,8 +151,11 @@ public final class VideoReader implements AutoCloseable {
 			final int rotation = rotation(st);
 			final boolean swap = rotation == 90 || rotation == 270;
 			final double fps = rate(st.avg_frame_rate()) > 0 ? rate(st.avg_frame_rate()) : rate(st.r_frame_rate());
-			final double duration = st.duration() != avutil.AV_NOPTS_VALUE && st.duration() > 0 ? st.duration() * avutil.av_q2d(st
-				.time_base()) : fmt.duration() > 0 ? fmt.duration() / (double) avutil.AV_TIME_BASE : Double.NaN;
+			final double duration;
+			if (st.duration() != avutil.AV_NOPTS_VALUE && st.duration() > 0)
+				duration = st.duration() * avutil.av_q2d(st.time_base());
+			else if (fmt.duration() > 0) duration = fmt.duration() / (double) avutil.AV_TIME_BASE;
+			else duration = Double.NaN;
 			final long frames = st.nb_frames() > 0 ? st.nb_frames() : -1;
 			final VideoInfo info = new VideoInfo(file, container, codecName, swap ? ctx.height() : ctx.width(), swap ? ctx.width()
 				: ctx.height(), fps, duration, frames, rotation, creationTime(fmt));
@@ -183,9 +186,7 @@ public final class VideoReader implements AutoCloseable {
 		for (int i = 0; i < fmt.nb_streams(); i++) {
 			final AVStream st = fmt.streams(i);
 			final int type = st.codecpar().codec_type();
-			final String kind = type == avutil.AVMEDIA_TYPE_AUDIO ? "audio" : type == avutil.AVMEDIA_TYPE_SUBTITLE ? "subtitle" :
-				type == avutil.AVMEDIA_TYPE_VIDEO ? "cover picture" : type == avutil.AVMEDIA_TYPE_DATA ? "data" : "other";
-			parts.add(kind + " (" + FFmpeg.codecName(st.codecpar().codec_id()) + ")");
+			parts.add(streamKind(type) + " (" + FFmpeg.codecName(st.codecpar().codec_id()) + ")");
 		}
 		return "only " + String.join(", ", parts) + (parts.size() == 1 ? " stream" : " streams");
 	}
@@ -327,7 +328,8 @@ public final class VideoReader implements AutoCloseable {
 		if (ts == avutil.AV_NOPTS_VALUE) ts = frame.pts();
 		final double time;
 		if (ts != avutil.AV_NOPTS_VALUE) time = ts * timeBase - startOffset;
-		else time = Double.isNaN(lastTime) ? 0 : lastTime + (info.fps() > 0 ? 1 / info.fps() : 0);
+		else if (Double.isNaN(lastTime)) time = 0;
+		else time = lastTime + (info.fps() > 0 ? 1 / info.fps() : 0);
 		if (selection.start() > 0 && time < selection.start() - 1e-9) return null; // before start (after seeking back to a key frame)
 		decoded++;
 		lastTime = time;
@@ -443,5 +445,14 @@ public final class VideoReader implements AutoCloseable {
 	@Override
 	public String toString() {
 		return info.description();
+	}
+
+	/** What a stream other than the decoded video is, for messages. */
+	private static String streamKind(final int type) {
+		if (type == avutil.AVMEDIA_TYPE_AUDIO) return "audio";
+		if (type == avutil.AVMEDIA_TYPE_SUBTITLE) return "subtitle";
+		if (type == avutil.AVMEDIA_TYPE_VIDEO) return "cover picture";
+		if (type == avutil.AVMEDIA_TYPE_DATA) return "data";
+		return "other";
 	}
 }

@@ -2,6 +2,7 @@ package org.emotiontracking.core.model.keras;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.lang.reflect.Array;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -149,7 +150,7 @@ final class KerasH5 {
 		if (d == null) return Collections.emptyList();
 		if (d instanceof String) return Collections.singletonList((String) d);
 		if (d instanceof String[]) return Arrays.asList((String[]) d);
-		if (d.getClass().isArray() && java.lang.reflect.Array.getLength(d) == 0) return Collections.emptyList();
+		if (d.getClass().isArray() && Array.getLength(d) == 0) return Collections.emptyList();
 		throw new IllegalStateException("attribute " + a.getName() + " holds " + d.getClass().getSimpleName() + ", not strings");
 	}
 

@@ -70,8 +70,10 @@ public final class TfjsConverter {
 			if (net.classes != o.classNames.size()) throw new IOException("The output of " + model.file + " has " +
 				net.classes + " classes but " + o.classNames.size() + " class names were given: " + o.classNames);
 			if (net.layers.isEmpty()) throw new IOException(model.file + " has no layer with a spatial output for Grad-CAM");
-			final String layer = o.gradcamLayer != null && !o.gradcamLayer.trim().isEmpty() ? o.gradcamLayer.trim()
-				: net.lastConvolution != null ? net.lastConvolution : last(net.layers.keySet());
+			final String layer;
+			if (o.gradcamLayer != null && !o.gradcamLayer.trim().isEmpty()) layer = o.gradcamLayer.trim();
+			else if (net.lastConvolution != null) layer = net.lastConvolution;
+			else layer = last(net.layers.keySet());
 			if (!net.layers.containsKey(layer)) throw new IllegalArgumentException("Unknown layer '" + layer +
 				"'. Valid layers: " + String.join(", ", net.layers.keySet()));
 			final EmotionNetwork.GradCamOutputs gc = EmotionNetwork.gradCam(g, Ops.create(g), net.probabilities, net.layers

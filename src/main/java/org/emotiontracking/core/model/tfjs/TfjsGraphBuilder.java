@@ -24,11 +24,13 @@ import org.tensorflow.ndarray.buffer.DataBuffers;
 import org.tensorflow.op.Ops;
 import org.tensorflow.op.core.Placeholder;
 import org.tensorflow.op.core.Squeeze;
+import org.tensorflow.op.core.Sum;
 import org.tensorflow.op.linalg.MatMul;
 import org.tensorflow.op.math.Mean;
 import org.tensorflow.op.nn.AvgPool;
 import org.tensorflow.op.nn.Conv2d;
 import org.tensorflow.op.nn.DepthwiseConv2dNative;
+import org.tensorflow.op.nn.LeakyRelu;
 import org.tensorflow.op.nn.MaxPool;
 import org.tensorflow.types.TFloat32;
 import org.tensorflow.types.TInt32;
@@ -141,7 +143,7 @@ final class TfjsGraphBuilder {
 			3)));
 		Operand<TFloat32> x = image;
 		if (preprocessing.grayscale) x = tf.withName("grayscale").sum(tf.math.mul(image, tf.constant(Shape.of(1, 1, 1, 3),
-			DataBuffers.of(Preprocessing.GRAY_WEIGHTS))), tf.constant(3), org.tensorflow.op.core.Sum.keepDims(true));
+			DataBuffers.of(Preprocessing.GRAY_WEIGHTS))), tf.constant(3), Sum.keepDims(true));
 		preprocessed = tf.withName("preprocess").math.add(tf.math.mul(x, tf.constant(preprocessing.scale)), tf.constant(
 			preprocessing.offset));
 		built.put(input.name, preprocessed);
@@ -356,7 +358,7 @@ final class TfjsGraphBuilder {
 			case "Elu":
 				return s.withName("elu").nn.elu(x);
 			case "LeakyRelu":
-				return s.withName("leaky_relu").nn.leakyRelu(x, org.tensorflow.op.nn.LeakyRelu.alpha(n.number("leakyrelu_alpha",
+				return s.withName("leaky_relu").nn.leakyRelu(x, LeakyRelu.alpha(n.number("leakyrelu_alpha",
 					n.number("alpha", 0.2f))));
 			case "Sigmoid":
 				return s.withName("sigmoid").math.sigmoid(x);
