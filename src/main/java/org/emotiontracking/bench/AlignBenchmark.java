@@ -35,8 +35,8 @@ import org.opencv.imgproc.Imgproc;
 public final class AlignBenchmark {
 
 	static final double[] TURNS = { -30, -20, -10, 0, 10, 20, 30 };
-	static final List<String> PHOTOS = Arrays.asList("sergey.png", "angry.jpg", "disgusted.jpg", "fearful.jpg", "happy.jpg",
-		"neutral.jpg", "sad.jpg", "surprised.jpg");
+	static final List<String> PHOTOS = Arrays.asList("sergey.png", "angry.jpg", "disgusted.jpg", "fearful.jpg",
+		"happy.jpg", "neutral.jpg", "sad.jpg", "surprised.jpg");
 
 	private AlignBenchmark() {}
 
@@ -75,8 +75,10 @@ public final class AlignBenchmark {
 		for (final double t : TURNS) head.append(String.format(Locale.ROOT, "%7.0f", t));
 		lines.add(head.toString());
 		for (int a = 0; a < 2; a++) {
-			final StringBuilder sb = new StringBuilder(String.format(Locale.ROOT, "align      align=%-5s mean NCC to unturned", a == 1));
-			for (int t = 0; t < TURNS.length; t++) sb.append(String.format(Locale.ROOT, "%7.3f", ncc[a][t] / Math.max(1, found[t])));
+			final StringBuilder sb = new StringBuilder(String.format(Locale.ROOT,
+				"align      align=%-5s mean NCC to unturned", a == 1));
+			for (int t = 0; t < TURNS.length; t++) sb.append(
+				String.format(Locale.ROOT, "%7.3f", ncc[a][t] / Math.max(1, found[t])));
 			sb.append(String.format(Locale.ROOT, "   (%.2f ms per crop)", nanos[a] / 1e6 / Math.max(1, crops)));
 			lines.add(sb.toString());
 		}
@@ -92,7 +94,8 @@ public final class AlignBenchmark {
 	 */
 	private static List<String> accuracy(final Path shared, final ImageDecoder decoder, final ProgressListener log) {
 		final List<String> lines = new ArrayList<>();
-		final String[][] photos = { { "angry.jpg", "angry" }, { "disgusted.jpg", "disgust" }, { "fearful.jpg", "fear" }, { "happy.jpg",
+		final String[][] photos = { { "angry.jpg", "angry" }, { "disgusted.jpg", "disgust" }, { "fearful.jpg", "fear" },
+			{ "happy.jpg",
 			"happy" }, { "neutral.jpg", "neutral" }, { "sad.jpg", "sad" }, { "surprised.jpg", "surprise" } };
 		try (EmotionClassifier model = EmotionClassifier.load(null);
 			FaceDetector detector = FaceDetectors.openDefault())
@@ -105,14 +108,15 @@ public final class AlignBenchmark {
 					final List<FaceBox> faces = detector.detect(turned);
 					if (faces.size() != 1) continue;
 					for (int a = 0; a < 2; a++) {
-						final float[] prob = model.predict(Collections.singletonList(new FaceCropper(0.1, a == 1).crop(turned, faces
-							.get(0)).image()))[0];
+						final float[] prob = model.predict(Collections.singletonList(new FaceCropper(0.1, a == 1)
+							.crop(turned, faces .get(0)).image()))[0];
 						if (model.classNames().get(EmotionClassifier.argMax(prob)).equals(p[1])) right[a][t]++;
 					}
 				}
 			}
 			for (int a = 0; a < 2; a++) {
-				final StringBuilder sb = new StringBuilder(String.format(Locale.ROOT, "align      align=%-5s built-in model right of 7 ", a == 1));
+				final StringBuilder sb = new StringBuilder(String.format(Locale.ROOT,
+					"align      align=%-5s built-in model right of 7 ", a == 1));
 				for (int t = 0; t < TURNS.length; t++) sb.append(String.format(Locale.ROOT, "%7d", right[a][t]));
 				lines.add(sb.toString());
 			}
@@ -126,9 +130,11 @@ public final class AlignBenchmark {
 	static RgbImage turned(final RgbImage image, final double degrees) {
 		if (degrees == 0) return image;
 		final Mat src = OpenCv.toMat(image), dst = new Mat();
-		final Mat m = Imgproc.getRotationMatrix2D(new Point((image.width() - 1) / 2.0, (image.height() - 1) / 2.0), degrees, 1);
+		final Mat m = Imgproc.getRotationMatrix2D(new Point((image.width() - 1) / 2.0, (image.height() - 1) / 2.0),
+			degrees, 1);
 		try {
-			Imgproc.warpAffine(src, dst, m, new Size(image.width(), image.height()), Imgproc.INTER_LINEAR, Core.BORDER_REPLICATE);
+			Imgproc.warpAffine(src, dst, m, new Size(image.width(), image.height()), Imgproc.INTER_LINEAR,
+				Core.BORDER_REPLICATE);
 			return OpenCv.toRgbImage(dst);
 		}
 		finally {
@@ -142,8 +148,8 @@ public final class AlignBenchmark {
 		final RgbImage small = Resize.resize(crop, 64, 64, Resize.Interpolation.AREA);
 		final byte[] px = small.pixels();
 		final float[] g = new float[64 * 64];
-		for (int i = 0; i < g.length; i++) g[i] = 0.299f * (px[3 * i] & 0xff) + 0.587f * (px[3 * i + 1] & 0xff) + 0.114f * (px[3 * i + 2] &
-			0xff);
+		for (int i = 0; i < g.length; i++) g[i] = 0.299f * (px[3 * i] & 0xff) + 0.587f * (px[3 * i + 1] & 0xff)
+			+ 0.114f * (px[3 * i + 2] & 0xff);
 		return g;
 	}
 

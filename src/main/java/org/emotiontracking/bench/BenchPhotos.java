@@ -21,7 +21,8 @@ final class BenchPhotos {
 
 	static final int WIDTH = 640, HEIGHT = 480;
 	static final Path SAMPLES = Paths.get("/usr/share/doc/opencv-doc/examples/data");
-	static final List<String> SHARED = Arrays.asList("sergey.png", "bbt1.jpg", "bbt2.jpg", "bbt3.jpg", "bbt4.jpg", "bbt5.jpg",
+	static final List<String> SHARED = Arrays.asList("sergey.png", "bbt1.jpg", "bbt2.jpg", "bbt3.jpg", "bbt4.jpg",
+		"bbt5.jpg",
 		"angry.jpg", "disgusted.jpg", "fearful.jpg", "happy.jpg", "neutral.jpg", "sad.jpg", "surprised.jpg");
 	static final List<String> DEBIAN = Arrays.asList("messi5.jpg", "basketball1.png", "basketball2.png", "lena.jpg");
 
@@ -30,8 +31,8 @@ final class BenchPhotos {
 	/** Where the photos come from, for the report. */
 	static String description() {
 		final Path shared = sharedFolder();
-		return shared != null ? SHARED.size() + " photos of " + shared + " (" + String.join(", ", SHARED) + ")" : "opencv-doc's " +
-			String.join(", ", DEBIAN);
+		return shared != null ? SHARED.size() + " photos of " + shared + " (" + String.join(", ", SHARED) + ")"
+			: "opencv-doc's " + String.join(", ", DEBIAN);
 	}
 
 	static Path sharedFolder() {
@@ -56,7 +57,8 @@ final class BenchPhotos {
 		final List<Path> files = new ArrayList<>();
 		if (shared != null) for (final String n : SHARED) files.add(shared.resolve(n));
 		else for (final String n : DEBIAN) if (Files.isRegularFile(SAMPLES.resolve(n))) files.add(SAMPLES.resolve(n));
-		if (files.isEmpty()) throw new IOException("The detection benchmark needs ../shared/faces or opencv-doc's photos in " + SAMPLES);
+		if (files.isEmpty()) throw new IOException(
+			"The detection benchmark needs ../shared/faces or opencv-doc's photos in " + SAMPLES);
 		final ImageDecoder d = new ImageDecoder();
 		final List<RgbImage> out = new ArrayList<>();
 		for (final Path f : files) out.add(fit(d.decode(f)));
@@ -67,12 +69,13 @@ final class BenchPhotos {
 	static RgbImage fit(final RgbImage in) {
 		final double s = Math.min((double) WIDTH / in.width(), (double) HEIGHT / in.height());
 		final int w = Math.max(1, (int) Math.round(in.width() * s)), h = Math.max(1, (int) Math.round(in.height() * s));
-		final RgbImage im = w == in.width() && h == in.height() ? in : Resize.resize(in, w, h, s < 1 ? Resize.Interpolation.AREA
-			: Resize.Interpolation.LINEAR);
+		final RgbImage im = w == in.width() && h == in.height() ? in
+			: Resize.resize(in, w, h, s < 1 ? Resize.Interpolation.AREA : Resize.Interpolation.LINEAR);
 		final RgbImage out = RgbImage.blank(WIDTH, HEIGHT);
 		Arrays.fill(out.pixels(), (byte) 128);
 		final int x0 = (WIDTH - w) / 2, y0 = (HEIGHT - h) / 2;
-		for (int y = 0; y < h; y++) System.arraycopy(im.pixels(), y * w * 3, out.pixels(), ((y0 + y) * WIDTH + x0) * 3, w * 3);
+		for (int y = 0; y < h; y++) System.arraycopy(im.pixels(), y * w * 3, out.pixels(), ((y0 + y) * WIDTH + x0) * 3,
+			w * 3);
 		return out;
 	}
 }

@@ -55,8 +55,8 @@ public final class ClassifyBenchmark {
 	 * @param photos 640x480 photos for the detection run (0: skip)
 	 * @param files  tiny files for the memory run (0: skip)
 	 */
-	public static List<String> run(final double alpha, final int images, final int photos, final int files, final ProgressListener log)
-		throws IOException
+	public static List<String> run(final double alpha, final int images, final int photos, final int files,
+		final ProgressListener log) throws IOException
 	{
 		final List<String> lines = new ArrayList<>();
 		final Path dir = Files.createTempDirectory("emotion-classify-bench");
@@ -75,7 +75,8 @@ public final class ClassifyBenchmark {
 				final Path data = Files.createDirectories(dir.resolve("photos"));
 				log.status("Writing " + photos + " 640x480 photos");
 				writePhotos(data, photos);
-				BenchLines.add(lines, log, "classify   photos: " + BenchPhotos.description() + " at 640x480, repeated; CPU " + DetectBenchmark.cpuName());
+				BenchLines.add(lines, log, "classify   photos: " + BenchPhotos.description()
+					+ " at 640x480, repeated; CPU " + DetectBenchmark.cpuName());
 				BenchLines.add(lines, log, run(model224, settings(data, dir.resolve("out-photos"), FaceMode.DETECT),
 					"detect in 640x480 photos (default BlazeFace)", alpha, null));
 				final ClassifySettings haar = settings(data, dir.resolve("out-photos-haar"), FaceMode.DETECT);
@@ -83,22 +84,25 @@ public final class ClassifyBenchmark {
 				BenchLines.add(lines, log, run(model224, haar, "same, detector=haar", alpha, null));
 				final ClassifySettings aligned = settings(data, dir.resolve("out-photos-align"), FaceMode.DETECT);
 				aligned.align = !aligned.align;
-				BenchLines.add(lines, log, run(model224, aligned, "same, BlazeFace, align=" + aligned.align, alpha, null));
+				BenchLines.add(lines, log, run(model224, aligned, "same, BlazeFace, align=" + aligned.align, alpha,
+					null));
 				final Path single = Files.createDirectories(dir.resolve("single"));
 				final List<byte[]> one = new ArrayList<>();
 				for (final RgbImage p : BenchPhotos.loadSingleFaces()) one.add(jpeg(p));
-				for (int i = 0; i < photos; i++) Files.write(single.resolve(String.format(Locale.ROOT, "photo_%05d.jpg", i)), one.get(i % one
-					.size()));
+				for (int i = 0; i < photos; i++) Files.write(
+					single.resolve(String.format(Locale.ROOT, "photo_%05d.jpg", i)), one.get(i % one .size()));
 				BenchLines.add(lines, log, run(model224, settings(single, dir.resolve("out-single"), FaceMode.DETECT),
 					"one-face photos only (default BlazeFace)", alpha, null));
 				final ClassifySettings singleHaar = settings(single, dir.resolve("out-single-haar"), FaceMode.DETECT);
 				singleHaar.detector = FaceDetectionSettings.HAAR;
-				BenchLines.add(lines, log, run(model224, singleHaar, "one-face photos only, detector=haar", alpha, null));
+				BenchLines.add(lines, log, run(model224, singleHaar, "one-face photos only, detector=haar", alpha,
+					null));
 				final ClassifySettings fast = settings(data, dir.resolve("out-photos-fast"), FaceMode.DETECT);
 				fast.detector = FaceDetectionSettings.HAAR;
 				fast.scale_factor = 1.2;
 				fast.detection_size = 480;
-				BenchLines.add(lines, log, run(model224, fast, "same, haar scale_factor=1.2 detection_size=480", alpha, null));
+				BenchLines.add(lines, log, run(model224, fast, "same, haar scale_factor=1.2 detection_size=480", alpha,
+					null));
 			}
 			if (files > 0) {
 				final Path data = Files.createDirectories(dir.resolve("tiny"));
@@ -111,8 +115,10 @@ public final class ClassifyBenchmark {
 				};
 				final ClassifySettings s = settings(data, dir.resolve("out-tiny"), FaceMode.WHOLE);
 				s.recursive = true;
-				BenchLines.add(lines, log, run(model(dir, alpha, 96), s, "memory: tiny 24 px files (JPEG)", alpha, probe));
-				BenchLines.add(lines, log, String.format(Locale.ROOT, "  resident memory after %d / %d / %d files: %d / %d / %d MiB (peak %d MiB)",
+				BenchLines.add(lines, log, run(model(dir, alpha, 96), s, "memory: tiny 24 px files (JPEG)", alpha,
+					probe));
+				BenchLines.add(lines, log, String.format(Locale.ROOT,
+					"  resident memory after %d / %d / %d files: %d / %d / %d MiB (peak %d MiB)",
 					at[0], at[1], at[2], rss[0], rss[1], rss[2], MemoryProbe.peakResidentMiB()));
 			}
 		}
@@ -147,7 +153,8 @@ public final class ClassifyBenchmark {
 			final double cpuPerImage = (processCpuNanos() - cpu0) / 1e9 / Math.max(1, r.images());
 			final int cores = Runtime.getRuntime().availableProcessors();
 			return String.format(Locale.ROOT,
-				"classify   %-38s alpha %.2f %3d px: %6d images, %6d faces in %6.1f s = %6.1f images/s (%.1f with reports); " +
+				"classify   %-38s alpha %.2f %3d px: %6d images, %6d faces in %6.1f s = %6.1f images/s (%.1f with "
+				+ "reports); " +
 					"CPU %.1f ms/image = %.0f images/s on %d idle cores; load %s -> %s",
 				what, alpha, size, r.images(), r.faces(), r.seconds(), r.imagesPerSecond(), r.images() / withReports,
 				cpuPerImage * 1000, cores / cpuPerImage, cores, load, loadAverage());
@@ -162,8 +169,8 @@ public final class ClassifyBenchmark {
 	static void writePhotos(final Path dir, final int n) throws IOException {
 		final List<byte[]> encoded = new ArrayList<>();
 		for (final RgbImage p : BenchPhotos.load()) encoded.add(jpeg(p));
-		for (int i = 0; i < n; i++) Files.write(dir.resolve(String.format(Locale.ROOT, "photo_%05d.jpg", i)), encoded.get(i %
-			encoded.size()));
+		for (int i = 0; i < n; i++) Files.write(dir.resolve(String.format(Locale.ROOT, "photo_%05d.jpg", i)),
+			encoded.get(i % encoded.size()));
 	}
 
 	/** Centres the image on a gray 640x480 canvas (shrunk first if larger). */

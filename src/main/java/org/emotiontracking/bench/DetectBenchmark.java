@@ -29,14 +29,18 @@ public final class DetectBenchmark {
 	public static List<String> run(final int rounds, final ProgressListener log) throws IOException {
 		final List<RgbImage> photos = BenchPhotos.load();
 		final List<String> lines = new ArrayList<>();
-		lines.add("detect: " + photos.size() + " photos at 640x480: " + BenchPhotos.description() + "; CPU " + cpuName());
+		lines.add("detect: " + photos.size() + " photos at 640x480: " + BenchPhotos.description() + "; CPU "
+			+ cpuName());
 		log.log(lines.get(0));
-		final List<String[]> detectors = new ArrayList<>(Arrays.asList(new String[] { FaceDetectionSettings.BLAZEFACE, "off" },
-			new String[] { FaceDetectionSettings.BLAZEFACE, "auto" }, new String[] { FaceDetectionSettings.BLAZEFACE, "on" },
-			new String[] { FaceDetectionSettings.BLAZEFACE_SHORT, "off" }, new String[] { FaceDetectionSettings.HAAR, "off" }));
+		final List<String[]> detectors = new ArrayList<>(Arrays.asList(
+			new String[] { FaceDetectionSettings.BLAZEFACE, "off" },
+			new String[] { FaceDetectionSettings.BLAZEFACE, "auto" },
+			new String[] { FaceDetectionSettings.BLAZEFACE, "on" },
+			new String[] { FaceDetectionSettings.BLAZEFACE_SHORT, "off" },
+			new String[] { FaceDetectionSettings.HAAR, "off" }));
 		final Path shared = BenchPhotos.sharedFolder();
-		if (shared != null && Files.isRegularFile(shared.resolve("yunet_s_640_640.onnx"))) detectors.add(new String[] { shared.resolve(
-			"yunet_s_640_640.onnx").toString(), "off" });
+		if (shared != null && Files.isRegularFile(shared.resolve("yunet_s_640_640.onnx"))) detectors.add(
+			new String[] { shared.resolve( "yunet_s_640_640.onnx").toString(), "off" });
 		for (final String[] d : detectors) {
 			final FaceDetectionSettings s = new FaceDetectionSettings();
 			s.detector = d[0];
@@ -53,7 +57,8 @@ public final class DetectBenchmark {
 				}
 				final double cpu = (LiveBenchmark.processCpuNanos() - cpu0) / 1e6 / photos.size() / ms.length;
 				Arrays.sort(ms);
-				final String line = String.format(Locale.ROOT, "detect %-70s %6.1f ms/photo (median of %d rounds; CPU %6.1f ms/photo), %d faces",
+				final String line = String.format(Locale.ROOT,
+					"detect %-70s %6.1f ms/photo (median of %d rounds; CPU %6.1f ms/photo), %d faces",
 					detector.description(), ms[ms.length / 2], ms.length, cpu, faces);
 				lines.add(line);
 				log.log(line);

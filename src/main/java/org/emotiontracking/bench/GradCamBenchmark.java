@@ -40,13 +40,15 @@ public final class GradCamBenchmark {
 						r.nextBytes(f.pixels());
 						faces.add(f);
 					}
-					for (final String[] v : new String[][] { { "", "gradcam" }, { "", "gradcam++" }, { "out_relu", "gradcam" },
+					for (final String[] v : new String[][] { { "", "gradcam" }, { "", "gradcam++" },
+						{ "out_relu", "gradcam" },
 						{ "block_13_expand_relu", "gradcam" } })
 					{
 						try (GradCam gc = GradCam.load(zip, null, v[0], GradCamMethod.fromId(v[1]))) {
 							final double[] t = interleaved(faces, seconds, c::predict, f -> gc.explain(f, -1));
 							BenchLines.add(lines, log, String.format(Locale.ROOT,
-								"alpha %.2f %3d px batch %2d: predict %6.1f faces/s, %-9s on %-20s %6.1f faces/s = %.2f x a prediction",
+								"alpha %.2f %3d px batch %2d: predict %6.1f faces/s, %-9s on %-20s %6.1f faces/s = "
+								+ "%.2f x a prediction",
 								alpha, size, batch, t[0], gc.method(), gc.layer(), t[1], t[0] / t[1]));
 						}
 					}

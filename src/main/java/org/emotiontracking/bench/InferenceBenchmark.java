@@ -68,7 +68,8 @@ public final class InferenceBenchmark {
 				final Path int8 = dir.resolve("int8-" + size + ".onnx");
 				Files.write(int8, Int8Quantization.quantize(m, w, calibration, threads));
 				try (ModelArchive archive = ModelArchive.open(zip);
-					PredictorPool tf = new PredictorPool(EmotionClassifier.loadSignature(archive, ModelArchive.SERVING, threads));
+					PredictorPool tf = new PredictorPool(EmotionClassifier.loadSignature(archive, ModelArchive.SERVING,
+						threads));
 					PredictorPool fp32 = new PredictorPool(EmotionClassifier.loadOnnx(archive.onnxModel(), threads));
 					PredictorPool q8 = new PredictorPool(EmotionClassifier.loadOnnx(int8, threads)))
 				{
@@ -79,8 +80,10 @@ public final class InferenceBenchmark {
 						final double raw = graphImagesPerSecond(archive.savedModel(), size, batch, seconds);
 						if (size == 224) best224 = Math.max(best224, Math.max(o, q));
 						BenchLines.add(lines, log, String.format(Locale.ROOT,
-							"inference  MobileNetV2 alpha %.2f %3d px batch %2d: TensorFlow %6.1f images/s (raw TF graph API %.1f), " +
-								"ONNX Runtime fp32 %6.1f (%.2fx), ONNX Runtime int8 %6.1f (%.2fx)", alpha, size, batch, t, raw, o, o / t,
+							"inference  MobileNetV2 alpha %.2f %3d px batch %2d: TensorFlow %6.1f images/s (raw TF "
+							+ "graph API %.1f), " +
+								"ONNX Runtime fp32 %6.1f (%.2fx), ONNX Runtime int8 %6.1f (%.2fx)", alpha, size, batch,
+								t, raw, o, o / t,
 							q, q / t));
 					}
 					if (size == 224) {
@@ -92,7 +95,8 @@ public final class InferenceBenchmark {
 						try {
 							for (final boolean spin : new boolean[] { false, true })
 								for (int n = 1; n <= Math.max(2, threads); n *= 2) {
-									variants.add(new PredictorPool(EmotionClassifier.loadOnnx(archive.onnxModel(), n, spin)));
+									variants.add(new PredictorPool(
+										EmotionClassifier.loadOnnx(archive.onnxModel(), n, spin)));
 									names.add(n + (spin ? " spinning" : ""));
 								}
 							final double[] b32 = interleaved(variants, packed, size, 32, seconds / 2);
@@ -132,17 +136,20 @@ public final class InferenceBenchmark {
 		double mhz = 0;
 		try {
 			for (final String l : Files.readAllLines(Paths.get("/proc/cpuinfo")))
-				if (l.startsWith("cpu MHz")) mhz = Math.max(mhz, Double.parseDouble(l.substring(l.indexOf(':') + 1).trim()));
+				if (l.startsWith("cpu MHz")) mhz = Math.max(mhz,
+					Double.parseDouble(l.substring(l.indexOf(':') + 1).trim()));
 		}
 		catch (final IOException | RuntimeException e) {
 			mhz = 0;
 		}
 		final double peak = lanes * 2 * 2 * cores * mhz / 1000;
-		if (peak == 0) return String.format(Locale.ROOT, "inference  roofline: %.2f GFLOP per 224 px image; clock unknown",
-			gflop);
+		if (peak == 0) return String.format(Locale.ROOT,
+			"inference  roofline: %.2f GFLOP per 224 px image; clock unknown", gflop);
 		return String.format(Locale.ROOT,
-			"inference  roofline: %.2f GFLOP per 224 px image (counted from the layers); peak %d lanes x 2 (FMA) x 2 FMA " +
-				"pipes x %d cores x %.2f GHz = %.0f GFLOP/s = %.0f images/s; best measured %.1f images/s = %.0f %% of it",
+			"inference  roofline: %.2f GFLOP per 224 px image (counted from the layers); peak %d lanes x 2 (FMA) x 2 "
+			+ "FMA " +
+				"pipes x %d cores x %.2f GHz = %.0f GFLOP/s = %.0f images/s; best measured %.1f images/s = %.0f %% "
+				+ "of it",
 			gflop, lanes, cores, mhz / 1000, peak, peak / gflop, imagesPerSecond, 100 * imagesPerSecond * gflop / peak);
 	}
 
@@ -276,7 +283,8 @@ public final class InferenceBenchmark {
 		}
 	}
 
-	/** A MobileNetV2 archive (alpha, size px, the notebook's classes) with random weights: speed does not depend on them. */
+	/** A MobileNetV2 archive (alpha, size px, the notebook's classes) with random weights: speed does not depend on
+	 * them. */
 	static Path randomArchive(final Path zip, final double alpha, final int size) throws IOException {
 		final ModelMetadata m = new ModelMetadata();
 		m.alpha = alpha;
@@ -295,10 +303,12 @@ public final class InferenceBenchmark {
 				w.put(l.name, ws.name, new Weights.Tensor(ws.shape, fill(ws.size(), ws.name, r)));
 		}
 		final int c = MobileNetV2Architecture.featureChannels(m.alpha);
-		w.put("dense", "kernel", new Weights.Tensor(new long[] { c, m.hidden_units }, fill((long) c * m.hidden_units, "kernel", r)));
+		w.put("dense", "kernel", new Weights.Tensor(new long[] { c, m.hidden_units },
+			fill((long) c * m.hidden_units, "kernel", r)));
 		w.put("dense", "bias", new Weights.Tensor(new long[] { m.hidden_units }, new float[m.hidden_units]));
 		final int k = m.classCount();
-		w.put("dense_1", "kernel", new Weights.Tensor(new long[] { m.hidden_units, k }, fill((long) m.hidden_units * k, "kernel", r)));
+		w.put("dense_1", "kernel", new Weights.Tensor(new long[] { m.hidden_units, k },
+			fill((long) m.hidden_units * k, "kernel", r)));
 		w.put("dense_1", "bias", new Weights.Tensor(new long[] { k }, new float[k]));
 		return w;
 	}

@@ -47,9 +47,10 @@ public final class LiveBenchmark {
 
 	private LiveBenchmark() {}
 
-	public static List<String> run(final double alpha, final int frames, final ProgressListener log) throws IOException {
-		if (!Files.isRegularFile(SAMPLE)) throw new IOException("The live benchmark needs OpenCV's sample photo " + SAMPLE +
-			" (Debian package opencv-doc)");
+	public static List<String> run(final double alpha, final int frames,
+		final ProgressListener log) throws IOException {
+		if (!Files.isRegularFile(SAMPLE)) throw new IOException("The live benchmark needs OpenCV's sample photo "
+			+ SAMPLE + " (Debian package opencv-doc)");
 		final List<String> lines = new ArrayList<>();
 		final Path dir = Files.createTempDirectory("emotion-live-bench");
 		try {
@@ -71,8 +72,8 @@ public final class LiveBenchmark {
 		return lines;
 	}
 
-	private static LiveSummary session(final EmotionClassifier c, final Path video, final Path out, final boolean record,
-		final boolean paced, final long maxFrames) throws IOException
+	private static LiveSummary session(final EmotionClassifier c, final Path video, final Path out,
+		final boolean record, final boolean paced, final long maxFrames) throws IOException
 	{
 		final LiveSettings s = new LiveSettings();
 		s.output = out;
@@ -87,8 +88,8 @@ public final class LiveBenchmark {
 		}
 	}
 
-	private static String measure(final String what, final double alpha, final EmotionClassifier c, final Path video, final Path out,
-		final boolean record, final boolean paced, final ProgressListener log) throws IOException
+	private static String measure(final String what, final double alpha, final EmotionClassifier c, final Path video,
+		final Path out, final boolean record, final boolean paced, final ProgressListener log) throws IOException
 	{
 		return timed(what, String.format(Locale.ROOT, "alpha %.2f 224 px", alpha), c, video, out, record, paced, log);
 	}
@@ -109,7 +110,8 @@ public final class LiveBenchmark {
 		final double cpuPerFrame = (processCpuNanos() - cpu0) / 1e6 / Math.max(1, s.framesProcessed());
 		final String line = String.format(Locale.ROOT,
 			"live %dx%d MJPEG, %s, %-38s, %-24s: %5.1f frames/s, latency mean %5.1f ms, p95 %5.1f ms, " +
-				"CPU %4.1f ms/frame (%d frames, %d dropped, %.2f faces/frame)", WIDTH, HEIGHT, model, describe(c, video), what,
+				"CPU %4.1f ms/frame (%d frames, %d dropped, %.2f faces/frame)", WIDTH, HEIGHT, model,
+				describe(c, video), what,
 			s.fps(), s.latencyMeanMillis(), s.latencyP95Millis(), cpuPerFrame, s.framesProcessed(), s.framesDropped(),
 			(double) s.faceObservations() / Math.max(1, s.framesProcessed()));
 		log.log(line);
@@ -137,8 +139,8 @@ public final class LiveBenchmark {
 		Imgproc.GaussianBlur(bg, bg, new Size(0, 0), 25);
 		final RgbImage background = OpenCv.toRgbImage(bg);
 		bg.release();
-		final VideoWriter w = new VideoWriter(file.toString(), Videoio.CAP_OPENCV_MJPEG, VideoWriter.fourcc('M', 'J', 'P', 'G'), VIDEO_FPS, new Size(WIDTH, HEIGHT),
-			true);
+		final VideoWriter w = new VideoWriter(file.toString(), Videoio.CAP_OPENCV_MJPEG,
+			VideoWriter.fourcc('M', 'J', 'P', 'G'), VIDEO_FPS, new Size(WIDTH, HEIGHT), true);
 		if (!w.isOpened()) throw new IOException("Cannot write " + file);
 		final Mat bgr = new Mat();
 		try {
@@ -148,7 +150,8 @@ public final class LiveBenchmark {
 				final int x = (int) Math.round((WIDTH - face.width()) * (0.5 + 0.5 * Math.sin(t * 1.3)));
 				final int y = (int) Math.round((HEIGHT - face.height()) * (0.5 + 0.5 * Math.sin(t * 0.9 + 1)));
 				for (int r = 0; r < face.height(); r++)
-					System.arraycopy(face.pixels(), r * face.width() * 3, f.pixels(), ((y + r) * WIDTH + x) * 3, face.width() * 3);
+					System.arraycopy(face.pixels(), r * face.width() * 3, f.pixels(), ((y + r) * WIDTH + x) * 3,
+						face.width() * 3);
 				final Mat rgb = OpenCv.toMat(f);
 				Imgproc.cvtColor(rgb, bgr, Imgproc.COLOR_RGB2BGR);
 				w.write(bgr);

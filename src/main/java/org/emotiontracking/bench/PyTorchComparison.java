@@ -62,19 +62,23 @@ public final class PyTorchComparison {
 			for (int r = 0; r < rounds; r++) {
 				ort[r] = project(zip, data, dir.resolve("out-ort-" + r), InferenceEngine.ONNXRUNTIME);
 				tf[r] = project(zip, data, dir.resolve("out-tf-" + r), InferenceEngine.TENSORFLOW);
-				torch[r] = python == null ? Double.NaN : pytorch(python, script, data, dir.resolve("torch-" + r + ".csv"),
-					cores, dir.resolve("torch-" + r + ".log"));
-				log.log(String.format(Locale.ROOT, "  round %d: ONNX Runtime %.1f s, TensorFlow %.1f s, PyTorch %.1f s", r + 1,
-					ort[r], tf[r], torch[r]));
+				torch[r] = python == null ? Double.NaN : pytorch(python, script, data,
+					dir.resolve("torch-" + r + ".csv"), cores, dir.resolve("torch-" + r + ".log"));
+				log.log(String.format(Locale.ROOT, "  round %d: ONNX Runtime %.1f s, TensorFlow %.1f s, PyTorch %.1f s",
+					r + 1, ort[r], tf[r], torch[r]));
 			}
 			final double o = median(ort), t = median(tf), p = median(torch);
 			final String line = String.format(Locale.ROOT,
-				"inference  classify %d 640x480 JPEG photos end to end, faces=whole, 224 px, median of %d: ONNX Runtime %.1f s " +
-					"(%.1f photos/s), TensorFlow %.1f s (%.1f photos/s), PyTorch %s frozen + optimize_for_inference, %d threads, " +
+				"inference  classify %d 640x480 JPEG photos end to end, faces=whole, 224 px, median of %d: ONNX "
+				+ "Runtime %.1f s " +
+					"(%.1f photos/s), TensorFlow %.1f s (%.1f photos/s), PyTorch %s frozen + optimize_for_inference, "
+					+ "%d threads, " +
 					"%d DataLoader workers: %s; ONNX Runtime = %s the PyTorch pipeline's speed, %.2fx TensorFlow's",
-				photos, rounds, o, photos / o, t, photos / t, python == null ? "(not installed)" : torchVersion(python), cores,
+				photos, rounds, o, photos / o, t, photos / t, python == null ? "(not installed)" : torchVersion(python),
+				cores,
 				cores, Double.isNaN(p) ? "skipped (needs python3-torch and python3-pil)" : String.format(Locale.ROOT,
-					"%.1f s (%.1f photos/s)", p, photos / p), Double.isNaN(p) ? "?" : String.format(Locale.ROOT, "%.2fx", p / o),
+					"%.1f s (%.1f photos/s)", p, photos / p), Double.isNaN(p) ? "?"
+					: String.format(Locale.ROOT, "%.2fx", p / o),
 				t / o);
 			lines.add(line);
 			log.log(line);

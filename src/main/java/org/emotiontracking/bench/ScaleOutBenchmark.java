@@ -39,8 +39,10 @@ public final class ScaleOutBenchmark {
 
 	private ScaleOutBenchmark() {}
 
-	/** A random-weight model (alpha, size) and {@code images} noise PNGs in three class folders; returns {model, folder}. */
-	public static Path[] prepare(final Path dir, final double alpha, final int size, final int images) throws IOException {
+	/** A random-weight model (alpha, size) and {@code images} noise PNGs in three class folders; returns {model,
+	 * folder}. */
+	public static Path[] prepare(final Path dir, final double alpha, final int size,
+		final int images) throws IOException {
 		final Path model = InferenceBenchmark.randomArchive(dir.resolve("model.zip"), alpha, size);
 		final Path input = dir.resolve("images");
 		final Random r = new Random(1);
@@ -48,7 +50,8 @@ public final class ScaleOutBenchmark {
 		for (int i = 0; i < images; i++) {
 			final byte[] px = new byte[size * size * 3];
 			r.nextBytes(px);
-			final Path f = input.resolve(ModelMetadata.NOTEBOOK_CLASSES.get(i % 3)).resolve(String.format(Locale.ROOT, "img_%06d.png", i));
+			final Path f = input.resolve(ModelMetadata.NOTEBOOK_CLASSES.get(i % 3))
+				.resolve(String.format(Locale.ROOT, "img_%06d.png", i));
 			Files.createDirectories(f.getParent());
 			final Mat rgb = OpenCv.toMat(new RgbImage(size, size, px)), bgr = new Mat();
 			Imgproc.cvtColor(rgb, bgr, Imgproc.COLOR_RGB2BGR);
@@ -69,7 +72,8 @@ public final class ScaleOutBenchmark {
 		final Process p = pb.start();
 		final byte[] out = p.getInputStream().readAllBytes();
 		if (!p.waitFor(3600, TimeUnit.SECONDS)) p.destroyForcibly();
-		return new Object[] { (System.nanoTime() - start) / 1e9, new String(out, StandardCharsets.UTF_8), p.exitValue() };
+		return new Object[] { (System.nanoTime() - start) / 1e9, new String(out, StandardCharsets.UTF_8),
+			p.exitValue() };
 	}
 
 	private static List<String> jar(final Path jar, final String... args) {
@@ -90,7 +94,8 @@ public final class ScaleOutBenchmark {
 		final List<String> report = new ArrayList<>();
 		final Path jar = Paths.get(ScaleOutBenchmark.class.getProtectionDomain().getCodeSource().getLocation().toURI());
 		if (!jar.toString().endsWith(".jar")) {
-			report.add("scale-out: run from the packaged jar (java -jar target/emotion-tracking.jar bench what=shards)");
+			report.add(
+				"scale-out: run from the packaged jar (java -jar target/emotion-tracking.jar bench what=shards)");
 			return report;
 		}
 		final Path dir = Files.createTempDirectory("bench-shards");
@@ -105,7 +110,10 @@ public final class ScaleOutBenchmark {
 			final Object[] single = time(one, null);
 			final double t1 = (Double) single[0];
 			final double classify1 = find(CLASSIFIED, (String) single[1], 1);
-			report.add(String.format(Locale.ROOT, "scale-out baseline, one JVM over %d images: %.1f s wall (classifying %.1f s, %.1f images/s; the rest, %.1f s, is JVM start, model loading and reports)",
+			report.add(
+				String.format(Locale.ROOT,
+				"scale-out baseline, one JVM over %d images: %.1f s wall (classifying %.1f s, %.1f images/s; the "
+				+ "rest, %.1f s, is JVM start, model loading and reports)",
 				images, t1, classify1, images / classify1, t1 - classify1));
 
 			// 4 shards, two processes at a time, then the merge
@@ -121,8 +129,8 @@ public final class ScaleOutBenchmark {
 					cmd.add("output=" + dir.resolve("shards/" + i));
 					cmd.add("shard=" + i + "/4");
 					begun[k] = System.nanoTime();
-					running.add(new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(dir.resolve("shard-" + i + ".log")
-						.toFile()).start());
+					running.add(new ProcessBuilder(cmd).redirectErrorStream(true)
+						.redirectOutput(dir.resolve("shard-" + i + ".log") .toFile()).start());
 				}
 				for (int k = 0; k < 2; k++) {
 					running.get(k).waitFor();
@@ -132,19 +140,23 @@ public final class ScaleOutBenchmark {
 						StandardCharsets.UTF_8), 1);
 				}
 			}
-			final Object[] merge = time(jar(jar, "merge", "input=" + dir.resolve("shards"), "output=" + dir.resolve("merged")), null);
+			final Object[] merge = time(jar(jar, "merge", "input=" + dir.resolve("shards"), "output="
+				+ dir.resolve("merged")), null);
 			final double t4 = (System.nanoTime() - start) / 1e9;
 			final double mergeInside = find(MERGED, (String) merge[1], 1);
 			double overhead = 0;
 			for (int i = 0; i < 4; i++) overhead += wall[i] - classify[i];
-			report.add(String.format(Locale.ROOT, "scale-out 4 shards on this machine (2 JVMs at a time) + merge: %.1f s wall vs %.1f s for one run (speed-up %.2f); per task %.1f s outside classification (JVM start, model, listing, reports); merge %.1f s wall, %.2f s merging",
-				t4, t1, t1 / t4, overhead / 4, (Double) merge[0], mergeInside));
+			report.add(
+				String.format(Locale.ROOT,
+				"scale-out 4 shards on this machine (2 JVMs at a time) + merge: %.1f s wall vs %.1f s for one run "
+				+ "(speed-up %.2f); per task %.1f s outside classification (JVM start, model, listing, reports); "
+				+ "merge %.1f s wall, %.2f s merging", t4, t1, t1 / t4, overhead / 4, (Double) merge[0], mergeInside));
 
 			final String conf = System.getenv("SLURM_CONF");
 			final Path submit = jar.getParent().getParent().resolve("scripts/slurm/submit.sh");
 			if (conf != null && Files.isExecutable(submit)) {
-				final List<String> cmd = new ArrayList<>(Arrays.asList(submit.toString(), "--wait", "4", dir.resolve("slurm")
-					.toString()));
+				final List<String> cmd = new ArrayList<>(Arrays.asList(submit.toString(), "--wait", "4",
+					dir.resolve("slurm") .toString()));
 				cmd.addAll(Arrays.asList(keys));
 				final Map<String, String> env = new HashMap<>();
 				env.put("EMOTION_TRACKING_JAR", jar.toString());
@@ -152,10 +164,16 @@ public final class ScaleOutBenchmark {
 				env.put("CLASSIFY_SBATCH_OPTIONS", "--cpus-per-task=1 --mem=3G");
 				env.put("MERGE_SBATCH_OPTIONS", "--mem=1G");
 				final Object[] slurm = time(cmd, env);
-				report.add(String.format(Locale.ROOT, "scale-out SLURM (%s): array of 4 shards + merge job, end to end %.1f s vs %.1f s for one run (speed-up %.2f)%s",
-					conf, (Double) slurm[0], t1, t1 / (Double) slurm[0], (Integer) slurm[2] == 0 ? "" : " FAILED: " + slurm[1]));
+				report.add(
+					String.format(Locale.ROOT,
+					"scale-out SLURM (%s): array of 4 shards + merge job, end to end %.1f s vs %.1f s for one run "
+					+ "(speed-up %.2f)%s",
+					conf, (Double) slurm[0], t1, t1 / (Double) slurm[0], (Integer) slurm[2] == 0 ? "" : " FAILED: "
+					+ slurm[1]));
 			}
-			else report.add("scale-out SLURM: not measured (set SLURM_CONF, e.g. from scripts/slurm/local-cluster.sh start <folder>)");
+			else report.add(
+				"scale-out SLURM: not measured (set SLURM_CONF, e.g. from scripts/slurm/local-cluster.sh start "
+				+ "<folder>)");
 			for (final String line : report) log.log(line);
 			return report;
 		}

@@ -54,7 +54,8 @@ public final class TrainingBenchmark {
 				final int trained = summary.trainingImages;
 				final double perEpoch = summary.trainingSeconds / n;
 				final String line = String.format(Locale.ROOT,
-					"training   frozen base, 224 px, %s: %d epochs over %d images in %.1f s of training (%.1f s with loading and reports)," +
+					"training   frozen base, 224 px, %s: %d epochs over %d images in %.1f s of training (%.1f s with "
+					+ "loading and reports)," +
 						" %.1f training images/s; 16 epochs %s %.1f min",
 					augment ? "augmentation on " : "no augmentation", n, perClass * 7, summary.trainingSeconds, total,
 					trained * n / summary.trainingSeconds, n == 16 ? "took" : "projected:", (augment ? perEpoch * 16

@@ -53,7 +53,8 @@ import org.opencv.imgproc.Imgproc;
  * without the RGB conversion, beside Debian's {@code ffmpeg -f null} on the same file in the same
  * run), where the time of a 720p frame goes (each stage alone), Classify end to end on a 720p video
  * with one real face (decode, detect, classify, track, log) with every=1 and every=5: the defaults
- * (built-in model, BlazeFace) beside Haar and beside a MobileNetV2 model, and resident memory after 10, 30 and 60 minutes of video (a
+ * (built-in model, BlazeFace) beside Haar and beside a MobileNetV2 model, and resident memory after 10, 30 and 60
+ * minutes of video (a
  * short clip repeated with {@code -stream_loop}, at a size chosen to fit the time). The videos are
  * made with Debian's ffmpeg (libx264, veryfast): messi5.jpg's face moving over the blurred photo.
  */
@@ -67,17 +68,20 @@ public final class VideoBenchmark {
 	 * @param longSize frame size of the long video, e.g. "320x240" or "1280x720"
 	 * @param longEvery every= for the long video
 	 */
-	public static List<String> run(final double alpha, final double clipSeconds, final int longMinutes, final String longSize,
-		final int longEvery, final ProgressListener log) throws IOException
+	public static List<String> run(final double alpha, final double clipSeconds, final int longMinutes,
+		final String longSize, final int longEvery, final ProgressListener log) throws IOException
 	{
-		if (!Files.isRegularFile(LiveBenchmark.SAMPLE)) throw new IOException("The video benchmark needs " + LiveBenchmark.SAMPLE +
-			" (Debian package opencv-doc)");
-		if (!toolRuns()) throw new IOException("The video benchmark makes its videos and its baseline with Debian's ffmpeg: apt-get install ffmpeg");
+		if (!Files.isRegularFile(LiveBenchmark.SAMPLE)) throw new IOException("The video benchmark needs "
+			+ LiveBenchmark.SAMPLE + " (Debian package opencv-doc)");
+		if (!toolRuns()) throw new IOException(
+			"The video benchmark makes its videos and its baseline with Debian's ffmpeg: apt-get install ffmpeg");
 		final List<String> lines = new ArrayList<>();
 		final Path dir = Files.createTempDirectory("emotion-video-bench");
 		try {
-			final String machine = String.format(Locale.ROOT, "video: CPU %s, %d cores, load average %s at the start; FFmpeg (bytedeco) %s, " +
-				"Debian's ffmpeg as the baseline", DetectBenchmark.cpuName(), Runtime.getRuntime().availableProcessors(), loadAverage(), FFmpeg
+			final String machine = String.format(Locale.ROOT,
+				"video: CPU %s, %d cores, load average %s at the start; FFmpeg (bytedeco) %s, " +
+				"Debian's ffmpeg as the baseline", DetectBenchmark.cpuName(), Runtime.getRuntime()
+				.availableProcessors(), loadAverage(), FFmpeg
 					.version());
 			log.log(machine);
 			lines.add(machine);
@@ -94,13 +98,16 @@ public final class VideoBenchmark {
 					classify(builtin, c720, dir.resolve("warm-up-builtin"), 1, null, 1, null);
 					final double[] defaults = new double[2];
 					for (final String detector : new String[] { "blazeface", "haar" })
-						lines.add(endToEnd(builtin, c720, dir, "built-in model (the default)", detector, ffmpeg720, detector.equals("blazeface")
-							? defaults : new double[2], log));
+						lines.add(endToEnd(builtin, c720, dir, "built-in model (the default)", detector, ffmpeg720,
+							detector.equals("blazeface") ? defaults : new double[2], log));
 					final double[] fixed = classify(builtin, c720, dir.resolve("fixed"), 1, null, 1, null);
 					final double f = 1 / fixed[0], wall1 = clipSeconds / defaults[0], wall5 = clipSeconds / defaults[1];
-					final String line = String.format(Locale.ROOT, "fixed cost per video (the defaults, max_frames=1: open, first frame, " +
-						"charts and summaries at the end): %.2f s wall, %.2f s CPU; it is part of each figure above (clip of %.0f s); without it " +
-						"the defaults' every=5 is %.2fx faster than every=1 in video time", f, fixed[3] / 1000, clipSeconds, wall5 > f ? (wall1 - f) /
+					final String line = String.format(Locale.ROOT,
+						"fixed cost per video (the defaults, max_frames=1: open, first frame, " +
+						"charts and summaries at the end): %.2f s wall, %.2f s CPU; it is part of each figure above "
+						+ "(clip of %.0f s); without it " +
+						"the defaults' every=5 is %.2fx faster than every=1 in video time", f, fixed[3] / 1000,
+						clipSeconds, wall5 > f ? (wall1 - f) /
 							(wall5 - f) : Double.NaN);
 					log.log(line);
 					lines.add(line);
@@ -110,9 +117,10 @@ public final class VideoBenchmark {
 				{
 					classify(oneThread, c720, dir.resolve("warm-up-1"), 1, null, 1, null);
 					final double[] one = classify(oneThread, c720, dir.resolve("e1-threads1"), 1, "blazeface", 0, null);
-					final String line = String.format(Locale.ROOT, "end to end 720p H.264, one face, built-in model with inference_threads=1 " +
-						"(the other core left to decoding and detection), detector blazeface: every=1 %.1f frames/s (%.2fx video time, CPU %.1f ms " +
-						"per frame)", one[0], one[1], one[3]);
+					final String line = String.format(Locale.ROOT,
+						"end to end 720p H.264, one face, built-in model with inference_threads=1 " +
+						"(the other core left to decoding and detection), detector blazeface: every=1 %.1f frames/s "
+						+ "(%.2fx video time, CPU %.1f ms " + "per frame)", one[0], one[1], one[3]);
 					log.log(line);
 					lines.add(line);
 				}
@@ -121,8 +129,8 @@ public final class VideoBenchmark {
 			try (EmotionClassifier c = EmotionClassifier.load(mobileNet(dir.resolve("model.zip"), alpha))) {
 				if (c720 != null) classify(c, c720, dir.resolve("warm-up"), 1, null, 1, null); // engine kernels, JIT
 				for (final String detector : c720 == null ? new String[0] : new String[] { "blazeface", "haar" })
-					lines.add(endToEnd(c, c720, dir, String.format(Locale.ROOT, "MobileNetV2 alpha %.2f 224 px", alpha), detector, ffmpeg720,
-						new double[2], log));
+					lines.add(endToEnd(c, c720, dir, String.format(Locale.ROOT, "MobileNetV2 alpha %.2f 224 px", alpha),
+						detector, ffmpeg720, new double[2], log));
 				if (longMinutes > 0) lines.add(memory(c, dir, longMinutes, longSize, longEvery, log));
 			}
 		}
@@ -144,7 +152,8 @@ public final class VideoBenchmark {
 	/** Runs a command, discarding its output; returns its wall seconds. */
 	private static double run(final List<String> cmd, final long timeoutSeconds) throws IOException {
 		final long t0 = System.nanoTime();
-		final Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+		final Process p = new ProcessBuilder(cmd).redirectErrorStream(true)
+			.redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
 		try {
 			if (!p.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {
 				p.destroyForcibly();
@@ -161,13 +170,14 @@ public final class VideoBenchmark {
 	}
 
 	/** An H.264 clip: the face moving over the blurred photo at 30 fps. */
-	private static Path clip(final Path dir, final int w, final int h, final double seconds, final ProgressListener log) throws IOException {
+	private static Path clip(final Path dir, final int w, final int h, final double seconds,
+		final ProgressListener log) throws IOException {
 		OpenCv.ensureLoaded();
 		final RgbImage photo = new ImageDecoder().decode(LiveBenchmark.SAMPLE);
 		final RgbImage crop = Resize.crop(photo, 226 - 30, 94 - 30, 38 + 60, 38 + 60);
 		final double scale = h / 240.0;
-		final RgbImage face = Resize.resize(crop, (int) Math.round(crop.width() * scale), (int) Math.round(crop.height() * scale),
-			Resize.Interpolation.LINEAR);
+		final RgbImage face = Resize.resize(crop, (int) Math.round(crop.width() * scale),
+			(int) Math.round(crop.height() * scale), Resize.Interpolation.LINEAR);
 		final Mat bg = OpenCv.toMat(Resize.resize(photo, w, h, Resize.Interpolation.AREA));
 		Imgproc.GaussianBlur(bg, bg, new Size(0, 0), 25);
 		final Path bgFile = dir.resolve("bg" + h + ".png"), faceFile = dir.resolve("face" + h + ".png");
@@ -178,8 +188,8 @@ public final class VideoBenchmark {
 		f.release();
 		final Path out = dir.resolve(h + "p.mp4");
 		log.status("Making " + out.getFileName());
-		run(Arrays.asList("ffmpeg", "-hide_banner", "-loglevel", "error", "-y", "-loop", "1", "-framerate", "30", "-i", bgFile.toString(),
-			"-loop", "1", "-framerate", "30", "-i", faceFile.toString(), "-filter_complex",
+		run(Arrays.asList("ffmpeg", "-hide_banner", "-loglevel", "error", "-y", "-loop", "1", "-framerate", "30", "-i",
+			bgFile.toString(), "-loop", "1", "-framerate", "30", "-i", faceFile.toString(), "-filter_complex",
 			"[0][1]overlay=x='(W-w)*(0.5+0.5*sin(t*1.3))':y='(H-h)*(0.5+0.5*sin(t*0.9+1))',format=yuv420p", "-t",
 			Double.toString(seconds), "-r", "30", "-c:v", "libx264", "-preset", "veryfast", out.toString()), 1200);
 		return out;
@@ -213,8 +223,10 @@ public final class VideoBenchmark {
 		}
 	}
 
-	/** Classify end to end with every=1 and every=5: one line; videoTimes gets {every=1, every=5} video seconds per wall second. */
-	private static String endToEnd(final EmotionClassifier c, final Path clip, final Path dir, final String model, final String detector,
+	/** Classify end to end with every=1 and every=5: one line; videoTimes gets {every=1, every=5} video seconds per
+	 * wall second. */
+	private static String endToEnd(final EmotionClassifier c, final Path clip, final Path dir, final String model,
+		final String detector,
 		final double ffmpegDecode, final double[] videoTimes, final ProgressListener log) throws IOException
 	{
 		final String tag = (model.startsWith("built-in") ? "builtin-" : "mnv2-") + detector;
@@ -223,10 +235,14 @@ public final class VideoBenchmark {
 		videoTimes[0] = one[1];
 		videoTimes[1] = five[1];
 		final int cores = Runtime.getRuntime().availableProcessors();
-		final String line = String.format(Locale.ROOT, "end to end 720p H.264, one face, %s, detector %s%s: every=1 %.1f frames/s " +
-			"(%.2fx video time, %.2f faces/frame, CPU %.1f ms per frame: at most %.0f frames/s on %d idle cores); every=5 %.1f analysed " +
-			"frames/s = %.2fx video time, %.2fx faster than every=1 in video time (same run: Debian's ffmpeg decodes this clip at %.0f " +
-			"frames/s)", model, detector, detector.equals("haar") ? " (detection_size 320)" : " (tiles=auto, stream rule)", one[0], one[1],
+		final String line =
+			String.format(Locale.ROOT, "end to end 720p H.264, one face, %s, detector %s%s: every=1 %.1f frames/s " +
+			"(%.2fx video time, %.2f faces/frame, CPU %.1f ms per frame: at most %.0f frames/s on %d idle cores); "
+			+ "every=5 %.1f analysed " +
+			"frames/s = %.2fx video time, %.2fx faster than every=1 in video time (same run: Debian's ffmpeg decodes "
+			+ "this clip at %.0f " +
+			"frames/s)", model, detector, detector.equals("haar") ? " (detection_size 320)"
+			: " (tiles=auto, stream rule)", one[0], one[1],
 			one[2], one[3], cores * 1000 / one[3], cores, five[0], five[1], five[1] / one[1], ffmpegDecode);
 		log.log(line);
 		return line;
@@ -259,7 +275,8 @@ public final class VideoBenchmark {
 		final List<FaceBox> faces = new ArrayList<>();
 		final double[] whole, tiled, haar;
 		final int minFace = new FaceDetectionSettings().min_face;
-		try (BlazeFaceDetector off = BlazeFaceDetector.open(BlazeFaceModel.FULL_RANGE, BlazeFaceDetector.DEFAULT_MIN_CONFIDENCE,
+		try (BlazeFaceDetector off = BlazeFaceDetector.open(BlazeFaceModel.FULL_RANGE,
+			BlazeFaceDetector.DEFAULT_MIN_CONFIDENCE,
 			TileMode.OFF, minFace); BlazeFaceDetector on = BlazeFaceDetector.open(BlazeFaceModel.FULL_RANGE,
 				BlazeFaceDetector.DEFAULT_MIN_CONFIDENCE, TileMode.ON, minFace))
 		{
@@ -300,29 +317,39 @@ public final class VideoBenchmark {
 		final double[] p = new double[classes.size()];
 		Arrays.fill(p, 1.0 / p.length);
 		double[] row = null;
-		try (PredictionLog csv = new PredictionLog(dir.resolve("stages.csv"), classes, EnumSet.of(PredictionColumn.FRAME,
-			PredictionColumn.TIME, PredictionColumn.FACE, PredictionColumn.X, PredictionColumn.Y, PredictionColumn.WIDTH,
-			PredictionColumn.HEIGHT), false))
+		try (PredictionLog csv = new PredictionLog(dir.resolve("stages.csv"), classes,
+			EnumSet.of(PredictionColumn.FRAME,
+			PredictionColumn.TIME, PredictionColumn.FACE, PredictionColumn.X, PredictionColumn.Y,
+			PredictionColumn.WIDTH, PredictionColumn.HEIGHT), false))
 		{
 			for (int round = 0; round < 2; round++) { // the first round warms up (JIT)
 				clock.start();
 				for (int j = 0; j < 500; j++) {
 					final int i = j % faces.size();
 					final FaceBox b = faces.get(i);
-					csv.append(PredictionRow.builder("720p.mp4").timestamp(Instant.now()).frame(frames.get(i).index()).time(frames
-						.get(i).time()).face(1).box(b.x(), b.y(), b.width(), b.height()).prediction(classes, p).keypoints(b.keypoints()).build());
+					csv.append(PredictionRow.builder("720p.mp4").timestamp(Instant.now()).frame(frames.get(i).index())
+						.time(frames
+						.get(i).time()).face(1).box(b.x(), b.y(), b.width(), b.height()).prediction(classes, p)
+						.keypoints(b.keypoints()).build());
 				}
 				row = clock.stop(500);
 			}
 		}
 		final double defaultCpu = decode[1] + toMat[1] + whole[1] + crop[1] + classifyBuiltin[1] + 2 * row[1];
-		final String line = String.format(Locale.ROOT, "where time goes per 720p frame (wall ms, and in brackets process CPU ms over " +
-			"all threads; each stage alone over %d frames, one face): decode to RGB %s, copy to OpenCV %s, BlazeFace whole frame %s " +
-			"(tiled %s: the still-image rule at 720p; the stream rule tiles one frame per 2 s), Haar (detection_size 320) %s, crop+align %s, " +
-			"classify built-in %s / MobileNetV2 alpha %.2f 224 px %s (batch 1), log row %s; the defaults' stages sum to %.1f CPU ms per " +
-			"frame: at most %.0f frames/s on %d idle cores", frames.size(), Clock.format(decode), Clock.format(toMat), Clock.format(whole),
-			Clock.format(tiled), Clock.format(haar), Clock.format(crop), Clock.format(classifyBuiltin), alpha, Clock.format(classifyMobileNet),
-			Clock.format(row), defaultCpu, Runtime.getRuntime().availableProcessors() * 1000 / defaultCpu, Runtime.getRuntime()
+		final String line =
+			String.format(Locale.ROOT, "where time goes per 720p frame (wall ms, and in brackets process CPU ms over " +
+			"all threads; each stage alone over %d frames, one face): decode to RGB %s, copy to OpenCV %s, BlazeFace "
+			+ "whole frame %s " +
+			"(tiled %s: the still-image rule at 720p; the stream rule tiles one frame per 2 s), Haar (detection_size "
+			+ "320) %s, crop+align %s, " +
+			"classify built-in %s / MobileNetV2 alpha %.2f 224 px %s (batch 1), log row %s; the defaults' stages sum "
+			+ "to %.1f CPU ms per " +
+			"frame: at most %.0f frames/s on %d idle cores", frames.size(), Clock.format(decode), Clock.format(toMat),
+			Clock.format(whole),
+			Clock.format(tiled), Clock.format(haar), Clock.format(crop), Clock.format(classifyBuiltin), alpha,
+			Clock.format(classifyMobileNet),
+			Clock.format(row), defaultCpu, Runtime.getRuntime().availableProcessors() * 1000 / defaultCpu,
+			Runtime.getRuntime()
 				.availableProcessors());
 		log.log(line);
 		return line;
@@ -345,7 +372,8 @@ public final class VideoBenchmark {
 		}
 
 		static String format(final double[] t) {
-			return t[0] < 1 ? String.format(Locale.ROOT, "%.2f (%.2f)", t[0], t[1]) : String.format(Locale.ROOT, "%.1f (%.1f)", t[0], t[1]);
+			return t[0] < 1 ? String.format(Locale.ROOT, "%.2f (%.2f)", t[0], t[1])
+				: String.format(Locale.ROOT, "%.1f (%.1f)", t[0], t[1]);
 		}
 	}
 
@@ -356,8 +384,10 @@ public final class VideoBenchmark {
 		return clock.stop(crops.size());
 	}
 
-	/** Decode-only frames per second: ours with RGB, ours without converting, Debian's ffmpeg -f null (into baseline[0]). */
-	private static List<String> decode(final Path clip, final double[] baselineOut, final ProgressListener log) throws IOException {
+	/** Decode-only frames per second: ours with RGB, ours without converting, Debian's ffmpeg -f null (into
+	 * baseline[0]). */
+	private static List<String> decode(final Path clip, final double[] baselineOut,
+		final ProgressListener log) throws IOException {
 		final List<String> out = new ArrayList<>();
 		long frames = 0;
 		double withRgb = 0, without = 0;
@@ -378,24 +408,28 @@ public final class VideoBenchmark {
 			}
 			without = decoded / ((System.nanoTime() - t0) / 1e9);
 		}
-		final double seconds = run(Arrays.asList("ffmpeg", "-hide_banner", "-loglevel", "error", "-i", clip.toString(), "-f", "null", "-"),
-			1200);
+		final double seconds = run(Arrays.asList("ffmpeg", "-hide_banner", "-loglevel", "error", "-i", clip.toString(),
+			"-f", "null", "-"), 1200);
 		final double baseline = frames / seconds;
 		baselineOut[0] = baseline;
 		final String name = clip.getFileName().toString().replace(".mp4", "");
-		final String line = String.format(Locale.ROOT, "decode %s H.264 (%d frames): ours %.0f frames/s to RGB, %.0f frames/s decode only; " +
-			"Debian's ffmpeg -f null %.0f frames/s (whole process, same run)", name, frames, withRgb, without, baseline);
+		final String line =
+			String.format(Locale.ROOT,
+			"decode %s H.264 (%d frames): ours %.0f frames/s to RGB, %.0f frames/s decode only; " +
+			"Debian's ffmpeg -f null %.0f frames/s (whole process, same run)", name, frames, withRgb, without,
+			baseline);
 		log.log(line);
 		out.add(line);
 		return out;
 	}
 
 	/**
-	 * Classify on one video: {analysed frames/s, video seconds per wall second, faces per analysed frame, process CPU ms per
+	 * Classify on one video: {analysed frames/s, video seconds per wall second, faces per analysed frame, process CPU
+	 * ms per
 	 * analysed frame}.
 	 */
-	private static double[] classify(final EmotionClassifier c, final Path video, final Path out, final int every, final String detector,
-		final long maxFrames, final ClassificationSink sink) throws IOException
+	private static double[] classify(final EmotionClassifier c, final Path video, final Path out, final int every,
+		final String detector, final long maxFrames, final ClassificationSink sink) throws IOException
 	{
 		final ClassifySettings s = new ClassifySettings();
 		s.input = video;
@@ -420,20 +454,21 @@ public final class VideoBenchmark {
 			analysed = Math.min(analysed, maxFrames);
 			videoSeconds = analysed * every / 30.0;
 		}
-		return new double[] { analysed / wall, videoSeconds / wall, summary.faces() / (double) Math.max(1, analysed), cpu / Math.max(1,
-			analysed) };
+		return new double[] { analysed / wall, videoSeconds / wall, summary.faces() / (double) Math.max(1, analysed),
+			cpu / Math.max(1, analysed) };
 	}
 
-	/** Resident memory while Classify goes through a long video (a repeated clip), at 10, 30 and 60 minutes of video. */
-	private static String memory(final EmotionClassifier c, final Path dir, final int minutes, final String size, final int every,
-		final ProgressListener log) throws IOException
+	/** Resident memory while Classify goes through a long video (a repeated clip), at 10, 30 and 60 minutes of video.
+	 * */
+	private static String memory(final EmotionClassifier c, final Path dir, final int minutes, final String size,
+		final int every, final ProgressListener log) throws IOException
 	{
 		final String[] wh = size.split("x");
 		final Path small = clip(dir, Integer.parseInt(wh[0]), Integer.parseInt(wh[1]), 10, log);
 		final Path longVideo = dir.resolve("long.mp4");
 		log.status("Making " + minutes + " minutes of video");
-		run(Arrays.asList("ffmpeg", "-hide_banner", "-loglevel", "error", "-y", "-stream_loop", Integer.toString(minutes * 6 - 1), "-i",
-			small.toString(), "-c", "copy", longVideo.toString()), 1200);
+		run(Arrays.asList("ffmpeg", "-hide_banner", "-loglevel", "error", "-y", "-stream_loop",
+			Integer.toString(minutes * 6 - 1), "-i", small.toString(), "-c", "copy", longVideo.toString()), 1200);
 		final List<String> marks = new ArrayList<>();
 		final double[] next = { 60 };
 		final long start = System.nanoTime();
@@ -451,10 +486,14 @@ public final class VideoBenchmark {
 		s.output = dir.resolve("long-out");
 		s.every = every;
 		final ClassificationSummary summary = ClassifyTask.run(c, s, null, probe, ProgressListener.SILENT);
-		marks.add(String.format(Locale.ROOT, "at the end (%d min, charts written) %d MiB", minutes, MemoryProbe.residentMiB()));
+		marks.add(String.format(Locale.ROOT, "at the end (%d min, charts written) %d MiB", minutes,
+			MemoryProbe.residentMiB()));
 		final double wall = (System.nanoTime() - start) / 1e9;
-		final String line = String.format(Locale.ROOT, "memory over %d min of %s H.264 (every=%d, %d rows, %.0f s): resident %d MiB before, %s; " +
-			"peak %d MiB", minutes, size, every, summary.faces(), wall, rssBefore, String.join(", ", marks), MemoryProbe.peakResidentMiB());
+		final String line =
+			String.format(Locale.ROOT,
+			"memory over %d min of %s H.264 (every=%d, %d rows, %.0f s): resident %d MiB before, %s; " +
+			"peak %d MiB", minutes, size, every, summary.faces(), wall, rssBefore, String.join(", ", marks),
+			MemoryProbe.peakResidentMiB());
 		log.log(line);
 		return line;
 	}

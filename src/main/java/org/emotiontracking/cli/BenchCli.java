@@ -27,7 +27,9 @@ final class BenchCli extends SettingsCli<BenchCli.Keys> {
 	}
 
 	public static final class Keys {
-		@Setting("What to measure: all, inference, training, classify, gradcam, live, video, detect, builtin; align (not in all: what align= does to crops), shards (not in all)")
+		@Setting(
+			"What to measure: all, inference, training, classify, gradcam, live, video, detect, builtin; align (not "
+			+ "in all: what align= does to crops), shards (not in all)")
 		public String what = "all";
 		@Setting("MobileNetV2 width multiplier")
 		public double alpha = 1.0;
@@ -51,7 +53,9 @@ final class BenchCli extends SettingsCli<BenchCli.Keys> {
 		public int rounds = 5;
 		@Setting("classify: tiny files for the memory run at 96 px (0 = skip)")
 		public int files = 20000;
-		@Setting("inference: 640x480 photos classified end to end on ONNX Runtime, TensorFlow and a PyTorch pipeline (0 = skip)")
+		@Setting(
+			"inference: 640x480 photos classified end to end on ONNX Runtime, TensorFlow and a PyTorch pipeline (0 = "
+			+ "skip)")
 		public int end_to_end = 1000;
 		@Setting("inference: rounds of the end-to-end comparison (the median is reported)")
 		public int end_to_end_rounds = 3;
@@ -63,7 +67,9 @@ final class BenchCli extends SettingsCli<BenchCli.Keys> {
 		public String long_size = "320x240";
 		@Setting("video: every= for the long video")
 		public int long_every = 10;
-		@Setting("shards (not in all): generated 224 px images classified once, as 4 shards + merge, and through SLURM when SLURM_CONF is set")
+		@Setting(
+			"shards (not in all): generated 224 px images classified once, as 4 shards + merge, and through SLURM "
+			+ "when SLURM_CONF is set")
 		public int shard_images = 400;
 	}
 
@@ -72,14 +78,16 @@ final class BenchCli extends SettingsCli<BenchCli.Keys> {
 		final List<String> report = new ArrayList<>();
 		progress.log("Benchmark on " + Runtime.getRuntime().availableProcessors() + " cores, Java " +
 			System.getProperty("java.version"));
-		if (k.what.equals("all") || k.what.equals("inference")) report.addAll(InferenceBenchmark.run(k.alpha, k.seconds, progress));
+		if (k.what.equals("all") || k.what.equals("inference")) report.addAll(
+			InferenceBenchmark.run(k.alpha, k.seconds, progress));
 		if ((k.what.equals("all") || k.what.equals("inference")) && k.end_to_end > 0) report.addAll(
 			PyTorchComparison.run(k.end_to_end, Math.max(1, k.end_to_end_rounds), progress));
 		if (k.what.equals("all") || k.what.equals("training")) report.addAll(TrainingBenchmark.run(
 			k.train_images, k.train_epochs, k.augmented_epochs, k.alpha, progress));
-		if (k.what.equals("all") || k.what.equals("live")) report.addAll(LiveBenchmark.run(k.alpha, k.frames, progress));
-		if (k.what.equals("all") || k.what.equals("gradcam")) report.addAll(GradCamBenchmark.run(k.alpha, k.size, k.seconds,
-			progress));
+		if (k.what.equals("all") || k.what.equals("live")) report.addAll(
+			LiveBenchmark.run(k.alpha, k.frames, progress));
+		if (k.what.equals("all") || k.what.equals("gradcam")) report.addAll(
+			GradCamBenchmark.run(k.alpha, k.size, k.seconds, progress));
 		if (k.what.equals("shards")) report.addAll(ScaleOutBenchmark.run(k.alpha, k.shard_images, progress));
 		if (k.what.equals("all") || k.what.equals("builtin")) report.addAll(BuiltinModelBenchmark.run(
 			k.alpha, k.seconds, k.frames, progress));
@@ -88,8 +96,8 @@ final class BenchCli extends SettingsCli<BenchCli.Keys> {
 			progress));
 		if (k.what.equals("all") || k.what.equals("video")) report.addAll(VideoBenchmark.run(k.alpha,
 			k.clip_seconds, k.long_minutes, k.long_size, k.long_every, progress));
-		if (k.what.equals("all") || k.what.equals("classify")) report.addAll(ClassifyBenchmark.run(k.alpha, k.images, k.photos, k.files,
-			progress));
+		if (k.what.equals("all") || k.what.equals("classify")) report.addAll(
+			ClassifyBenchmark.run(k.alpha, k.images, k.photos, k.files, progress));
 		progress.log(String.format(Locale.ROOT, "peak resident memory: %d MiB", MemoryProbe.peakResidentMiB()));
 		return report.isEmpty() ? 2 : 0;
 	}

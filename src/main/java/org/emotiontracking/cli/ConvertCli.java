@@ -29,7 +29,9 @@ final class ConvertCli extends SettingsCli<ConvertCli.Keys> {
 		public Path output;
 		@Setting("Class names in the model's output order, comma-separated")
 		public List<String> classes = new ArrayList<>();
-		@Setting("auto (grayscale_rescale_1_255 for one-channel inputs, rescale_1_255 for RGB), or grayscale_rescale_1_255, grayscale_minus1_1, rescale_1_255, mobilenet_v2")
+		@Setting(
+			"auto (grayscale_rescale_1_255 for one-channel inputs, rescale_1_255 for RGB), or "
+			+ "grayscale_rescale_1_255, grayscale_minus1_1, rescale_1_255, mobilenet_v2")
 		public String preprocessing = "auto";
 		@Setting("How faces are resized to the input: area or nearest")
 		public String resize = ResizeMethod.AREA.id;
@@ -63,7 +65,8 @@ final class ConvertCli extends SettingsCli<ConvertCli.Keys> {
 		progress.log("Converting " + k.input);
 		final ModelMetadata m = TfjsConverter.convert(k.input, k.output, o);
 		progress.log(String.format(Locale.ROOT,
-			"Wrote %s: %d px input, preprocessing %s, classes %s, Grad-CAM layer %s (layers: %s)", k.output, m.input_size,
+			"Wrote %s: %d px input, preprocessing %s, classes %s, Grad-CAM layer %s (layers: %s)", k.output,
+			m.input_size,
 			m.preprocessing, String.join(",", m.class_names), m.gradcam_layer, String.join(", ", m.gradcam_layers)));
 		return 0;
 	}

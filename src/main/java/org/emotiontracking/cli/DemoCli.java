@@ -86,7 +86,8 @@ final class DemoCli extends SettingsCli<DemoCli.Keys> {
 			progress.log("Classifying the drawn faces with " + BuiltinModel.DESCRIPTION + " into " + c.output);
 			final ClassificationSummary r = ClassifyTask.run(c, progress);
 			return r.hasAccuracy() ? String.format(Locale.ROOT,
-				"; the built-in FER2013 model (trained on photos, not drawings) named %.1f%% of the %d drawn faces of the " +
+				"; the built-in FER2013 model (trained on photos, not drawings) named %.1f%% of the %d drawn faces "
+				+ "of the " +
 					"emotions it knows right (see %s)",
 				100 * r.accuracy(), r.labelled(), c.output) : "";
 		}
@@ -101,7 +102,8 @@ final class DemoCli extends SettingsCli<DemoCli.Keys> {
 		if (k.output == null) throw new IllegalArgumentException("Set output= to a folder for the demo");
 		final Path dataset = k.output.resolve("sample_dataset");
 		final SyntheticFaces faces = new SyntheticFaces(k.image_size, k.seed);
-		progress.log("Drawing " + k.per_class + " synthetic faces for each of " + faces.classNames() + " into " + dataset);
+		progress.log("Drawing " + k.per_class + " synthetic faces for each of " + faces.classNames() + " into "
+			+ dataset);
 		faces.writeDataset(dataset, k.per_class, k.overwrite, progress);
 
 		final TrainSettings s = new TrainSettings();
@@ -117,7 +119,8 @@ final class DemoCli extends SettingsCli<DemoCli.Keys> {
 		if (k.weights.equals("auto")) s.weights = imageNetAvailable(s, k, progress) ? "imagenet" : "none";
 		else s.weights = k.weights;
 		if (s.weights.equals("none")) {
-			progress.log("Training every layer from scratch (no ImageNet weights): slower to learn than transfer learning");
+			progress.log(
+				"Training every layer from scratch (no ImageNet weights): slower to learn than transfer learning");
 			// the validation loss keeps falling long after accuracy stops rising: keep the most accurate epoch
 			s.monitor = "val_accuracy";
 		}
@@ -126,7 +129,8 @@ final class DemoCli extends SettingsCli<DemoCli.Keys> {
 		TrainCli.report(summary, progress);
 		final String builtin = k.builtin ? builtinModel(dataset, k, progress) : "";
 		if (summary.saved()) progress.log(String.format(Locale.ROOT,
-			"Demo finished in %.0f s: validation accuracy %.1f%% on %d emotions (chance: %.1f%%) after %d of %d epochs" +
+			"Demo finished in %.0f s: validation accuracy %.1f%% on %d emotions (chance: %.1f%%) after %d of %d epochs"
+			+
 				" (best: epoch %d)%s.", (System.nanoTime() - start) / 1e9, 100 * summary.validationAccuracy, faces
 					.classNames().size(), 100.0 / faces.classNames().size(), summary.history.size(), k.epochs,
 			summary.bestEpoch, builtin));

@@ -9,7 +9,8 @@ final class GradCamCli extends SettingsCli<GradCamSettings> {
 
 	GradCamCli() {
 		super("gradcam",
-			"Grad-CAM overlays (<name>_gradcam.png) and heatmaps (<name>_heatmap.tif) for faces in an image or a folder",
+			"Grad-CAM overlays (<name>_gradcam.png) and heatmaps (<name>_heatmap.tif) for faces in an image"
+				+ " or a folder",
 			GradCamSettings::new);
 	}
 

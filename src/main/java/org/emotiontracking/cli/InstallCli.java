@@ -14,7 +14,8 @@ final class InstallCli extends SettingsCli<InstallSettings> {
 	private final boolean install;
 
 	InstallCli(final boolean install) {
-		super(install ? "install" : "uninstall", install ? "Install into Fiji.app: the plugin and only the libraries Fiji lacks"
+		super(install ? "install" : "uninstall", install
+			? "Install into Fiji.app: the plugin and only the libraries Fiji lacks"
 			: "Remove what install put into Fiji.app", InstallSettings::new);
 		this.install = install;
 	}
@@ -26,8 +27,8 @@ final class InstallCli extends SettingsCli<InstallSettings> {
 		if (install) {
 			final Path plugin = s.plugin != null ? s.plugin : Paths.get(Main.class.getProtectionDomain().getCodeSource()
 				.getLocation().toURI());
-			report = FijiInstaller.install(s.fiji, plugin, s.lib != null ? s.lib : plugin.toAbsolutePath().getParent().resolve(
-				"lib"));
+			report = FijiInstaller.install(s.fiji, plugin, s.lib != null ? s.lib : plugin.toAbsolutePath().getParent()
+				.resolve( "lib"));
 		}
 		else report = FijiInstaller.uninstall(s.fiji);
 		for (final String line : report) progress.log(line);

@@ -16,8 +16,8 @@ final class LiveCli extends SettingsCli<LiveSettings> {
 
 	LiveCli() {
 		super("live",
-			"Track faces and emotions from a camera or a video file (mp4, mov, mkv, webm, avi); writes a timeline CSV, charts and an annotated video",
-			LiveSettings::new);
+			"Track faces and emotions from a camera or a video file (mp4, mov, mkv, webm, avi); writes a timeline "
+			+ "CSV, charts and an annotated video", LiveSettings::new);
 	}
 
 	@Override

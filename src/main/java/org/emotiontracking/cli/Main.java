@@ -19,7 +19,8 @@ public final class Main {
 
 	static Map<String, CliCommand> commands() {
 		final Map<String, CliCommand> m = new LinkedHashMap<>();
-		for (final CliCommand c : Arrays.<CliCommand> asList(new DemoCli(), new TrainCli(), new ClassifyCli(), new MergeCli(), new GradCamCli(),
+		for (final CliCommand c : Arrays.<CliCommand> asList(new DemoCli(), new TrainCli(), new ClassifyCli(),
+			new MergeCli(), new GradCamCli(),
 			new LiveCli(), new BenchCli(), new ConvertCli(), new InstallCli(true), new InstallCli(false)))
 			m.put(c.name(), c);
 		return m;
@@ -27,7 +28,8 @@ public final class Main {
 
 	public static void main(final String[] args) {
 		// The terminal has no SLF4J provider (Fiji brings its own): say nothing about that.
-		if (System.getProperty("slf4j.internal.verbosity") == null) System.setProperty("slf4j.internal.verbosity", "ERROR");
+		if (System.getProperty("slf4j.internal.verbosity") == null) System.setProperty("slf4j.internal.verbosity",
+			"ERROR");
 		System.exit(run(args, System.out, System.err));
 	}
 

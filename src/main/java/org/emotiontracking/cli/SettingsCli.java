@@ -41,7 +41,8 @@ abstract class SettingsCli<S> implements CliCommand {
 
 	/** An output that exists (overwrite=false) as the usage error it is, with its message. */
 	static IllegalArgumentException usage(final FileAlreadyExistsException e) {
-		return new IllegalArgumentException(e.getReason() != null ? e.getReason() : "Output file already exists: " + e.getFile(), e);
+		return new IllegalArgumentException(e.getReason() != null ? e.getReason() : "Output file already exists: "
+			+ e.getFile(), e);
 	}
 
 	/** Runs with the parsed keys; returns the process exit status (0 = everything succeeded). */

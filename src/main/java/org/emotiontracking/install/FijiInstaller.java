@@ -34,7 +34,8 @@ public final class FijiInstaller {
 
 	private FijiInstaller() {}
 
-	/** The artifact key of a jar file name: {@code gson-2.11.0.jar} -> gson; classifier kept: {@code ffmpeg:linux-x86_64}. */
+	/** The artifact key of a jar file name: {@code gson-2.11.0.jar} -> gson; classifier kept: {@code
+	 * ffmpeg:linux-x86_64}. */
 	public static String artifact(final String fileName) {
 		final Matcher m = ARTIFACT.matcher(fileName);
 		if (!m.matches()) return fileName.replaceAll("(?i)\\.jar$", "");
@@ -47,8 +48,8 @@ public final class FijiInstaller {
 	 */
 	public static List<String> install(final Path fiji, final Path pluginJar, final Path libDir) throws IOException {
 		final Path jars = fiji.resolve("jars"), plugins = fiji.resolve("plugins");
-		if (!Files.isDirectory(jars) || !Files.isDirectory(plugins)) throw new IllegalArgumentException("Not a Fiji.app folder " +
-			"(no jars/ and plugins/): " + fiji);
+		if (!Files.isDirectory(jars) || !Files.isDirectory(plugins)) throw new IllegalArgumentException(
+			"Not a Fiji.app folder " + "(no jars/ and plugins/): " + fiji);
 		if (!Files.isRegularFile(pluginJar)) throw new IllegalArgumentException("Plugin jar not found: " + pluginJar);
 		final List<String> report = new ArrayList<>();
 		final List<String> installed = new ArrayList<>(readManifest(fiji));
@@ -95,8 +96,8 @@ public final class FijiInstaller {
 		}
 		report.add(String.format(Locale.ROOT, "%d librar%s copied, %d already in Fiji, %d in Fiji in another version",
 			copied, copied == 1 ? "y" : "ies", present, other));
-		AtomicFiles.writeString(fiji.resolve(MANIFEST), String.join("\n", installed.stream().distinct().collect(Collectors
-			.toList())) + "\n", true);
+		AtomicFiles.writeString(fiji.resolve(MANIFEST), String.join("\n", installed.stream().distinct()
+			.collect(Collectors .toList())) + "\n", true);
 		return report;
 	}
 

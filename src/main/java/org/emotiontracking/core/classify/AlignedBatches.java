@@ -54,7 +54,8 @@ final class AlignedBatches<T> {
 	 *          every group is {@code batchSize} long)
 	 * @param pixels   floats per face (size * size * 3)
 	 */
-	AlignedBatches(final int batchSize, final long listSize, final int pixels, final Model model, final Receiver<T> receiver) {
+	AlignedBatches(final int batchSize, final long listSize, final int pixels, final Model model,
+		final Receiver<T> receiver) {
 		if (batchSize < 1) throw new IllegalArgumentException("Batch size must be at least 1: " + batchSize);
 		this.batchSize = batchSize;
 		this.listSize = listSize;
@@ -140,8 +141,8 @@ final class AlignedBatches<T> {
 		}
 
 		void put(final int slot, final int face, final byte[] values, final T owner) {
-			if (values.length != pixels) throw new IllegalArgumentException("A face has " + values.length + " values, the model needs "
-				+ pixels);
+			if (values.length != pixels) throw new IllegalArgumentException("A face has " + values.length
+				+ " values, the model needs " + pixels);
 			final int base = slot * pixels;
 			for (int j = 0; j < pixels; j++) packed[base + j] = values[j] & 0xff;
 			owners.set(slot, owner);

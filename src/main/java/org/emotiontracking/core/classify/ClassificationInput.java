@@ -128,9 +128,10 @@ public interface ClassificationInput extends Iterable<ClassificationItem> {
 					@Override
 					public ClassificationItem next() {
 						final ImageFile f = it.next();
-						if (VideoFileTypes.isVideo(f.path())) return ClassificationItem.video(f.relativePath(), f.trueLabel().orElse(null),
-							f.path());
-						return new ClassificationItem(f.relativePath(), null, f.trueLabel().orElse(null), () -> decoder.decode(f.path()));
+						if (VideoFileTypes.isVideo(f.path())) return ClassificationItem.video(f.relativePath(),
+							f.trueLabel().orElse(null), f.path());
+						return new ClassificationItem(f.relativePath(), null, f.trueLabel().orElse(null), () ->
+							decoder.decode(f.path()));
 					}
 				};
 			}
@@ -166,15 +167,16 @@ public interface ClassificationInput extends Iterable<ClassificationItem> {
 		return new ClassificationInput() {
 			@Override
 			public Iterator<ClassificationItem> iterator() {
-				return IntStream.rangeClosed(1, count).mapToObj(i -> new ClassificationItem(name, count > 1 ? i : null, null,
-					() -> slice.apply(i))).iterator();
+				return IntStream.rangeClosed(1, count).mapToObj(i ->
+					new ClassificationItem(name, count > 1 ? i : null, null, () -> slice.apply(i))).iterator();
 			}
 
 			@Override
 			public long size() { return count; }
 
 			@Override
-			public String description() { return count == 1 ? "image " + name : "stack " + name + " (" + count + " slices)"; }
+			public String description() { return count == 1 ? "image " + name : "stack " + name + " (" + count
+				+ " slices)"; }
 		};
 	}
 

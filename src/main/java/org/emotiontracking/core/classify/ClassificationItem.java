@@ -34,7 +34,8 @@ public final class ClassificationItem {
 	 * @param trueLabel the known true class name, or null
 	 * @param loader    produces the pixels
 	 */
-	public ClassificationItem(final String name, final Integer slice, final String trueLabel, final ImageLoader loader) {
+	public ClassificationItem(final String name, final Integer slice, final String trueLabel,
+		final ImageLoader loader) {
 		this.name = Objects.requireNonNull(name, "name");
 		this.slice = slice;
 		this.trueLabel = trueLabel;
@@ -64,7 +65,8 @@ public final class ClassificationItem {
 	public Path videoFile() { return video; }
 
 	/** An in-memory image. */
-	public static ClassificationItem of(final String name, final Integer slice, final String trueLabel, final RgbImage image) {
+	public static ClassificationItem of(final String name, final Integer slice, final String trueLabel,
+		final RgbImage image) {
 		Objects.requireNonNull(image, "image");
 		return new ClassificationItem(name, slice, trueLabel, () -> image);
 	}

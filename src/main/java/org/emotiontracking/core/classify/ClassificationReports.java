@@ -139,8 +139,8 @@ public final class ClassificationReports implements ClassificationSink, AutoClos
 			final ClassificationMetrics metrics = new ClassificationMetrics(confusion);
 			confusion.writeCsv(folder.resolve(CONFUSION_CSV), overwrite);
 			new ConfusionMatrixChart(confusion).title("Confusion matrix")
-				.subtitle(String.format(Locale.ROOT, "accuracy %.3f on %d labelled faces", metrics.accuracy(), confusion.total()))
-				.writePng(folder.resolve(CONFUSION_PNG), overwrite);
+				.subtitle(String.format(Locale.ROOT, "accuracy %.3f on %d labelled faces", metrics.accuracy(),
+				confusion.total())) .writePng(folder.resolve(CONFUSION_PNG), overwrite);
 			metrics.writeCsv(folder.resolve(METRICS), overwrite);
 			written.add(folder.resolve(CONFUSION_CSV));
 			written.add(folder.resolve(CONFUSION_PNG));

@@ -26,8 +26,8 @@ public final class ClassificationSummary {
 	private final List<Path> files;
 
 	ClassificationSummary(final long images, final long faces, final long noFaceImages, final long failures,
-		final List<String> failureMessages, final long labelled, final long correct, final double seconds, final boolean cancelled,
-		final List<Path> files)
+		final List<String> failureMessages, final long labelled, final long correct, final double seconds,
+		final boolean cancelled, final List<Path> files)
 	{
 		this.images = images;
 		this.faces = faces;
@@ -43,8 +43,8 @@ public final class ClassificationSummary {
 
 	/** The same summary listing the files written. */
 	ClassificationSummary withFiles(final List<Path> written) {
-		return new ClassificationSummary(images, faces, noFaceImages, failures, failureMessages, labelled, correct, seconds,
-			cancelled, written);
+		return new ClassificationSummary(images, faces, noFaceImages, failures, failureMessages, labelled, correct,
+			seconds, cancelled, written);
 	}
 
 	/** Images (files, slices, frames) processed, including failed ones. */
@@ -92,9 +92,12 @@ public final class ClassificationSummary {
 	@Override
 	public String toString() {
 		final StringBuilder sb = new StringBuilder();
-		sb.append(String.format(Locale.ROOT, "%d image%s, %d face%s classified, %d without a face, %d failed%s%n", images,
-			images == 1 ? "" : "s", faces, faces == 1 ? "" : "s", noFaceImages, failures, cancelled ? " (stopped by the user)" : ""));
-		if (hasAccuracy()) sb.append(String.format(Locale.ROOT, "accuracy %.4f (%d of %d labelled faces)%n", accuracy(), correct, labelled));
+		sb.append(String.format(Locale.ROOT, "%d image%s, %d face%s classified, %d without a face, %d failed%s%n",
+			images,
+			images == 1 ? "" : "s", faces, faces == 1 ? "" : "s", noFaceImages, failures, cancelled
+			? " (stopped by the user)" : ""));
+		if (hasAccuracy()) sb.append(String.format(Locale.ROOT, "accuracy %.4f (%d of %d labelled faces)%n", accuracy(),
+			correct, labelled));
 		sb.append(String.format(Locale.ROOT, "%.1f s, %.1f images/s", seconds, imagesPerSecond()));
 		return sb.toString();
 	}
@@ -106,8 +109,8 @@ public final class ClassificationSummary {
 	public void log(final ProgressListener progress, final Path output) {
 		for (final String line : toString().split("\\R")) progress.log(line);
 		if (failures > 0) {
-			progress.log(failures + " image" + (failures == 1 ? "" : "s") + " could not be read" + (failures > failureMessages
-				.size() ? " (all are listed in the CSV's error column)" : "") + ":");
+			progress.log(failures + " image" + (failures == 1 ? "" : "s") + " could not be read"
+				+ (failures > failureMessages .size() ? " (all are listed in the CSV's error column)" : "") + ":");
 			for (final String m : failureMessages) progress.log("  " + m);
 		}
 		if (!files.isEmpty() && output != null) {

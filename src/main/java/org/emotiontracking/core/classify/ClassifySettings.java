@@ -20,9 +20,13 @@ import org.emotiontracking.core.video.VideoSelection;
  */
 public final class ClassifySettings extends FaceDetectionSettings {
 
-	@Setting("Model: builtin (the FER2013 model that ships with the plugin; also when empty), a .zip from Train Emotion Model, its unpacked folder, or a Keras .h5")
+	@Setting(
+		"Model: builtin (the FER2013 model that ships with the plugin; also when empty), a .zip from Train Emotion "
+		+ "Model, its unpacked folder, or a Keras .h5")
 	public Path model;
-	@Setting("Open a model archive even if its graph holds ops this project's models never use (a model is code: only for files you trust)")
+	@Setting(
+		"Open a model archive even if its graph holds ops this project's models never use (a model is code: only for "
+		+ "files you trust)")
 	public boolean trust = false;
 	@Setting("An image or video file, or a folder of images and videos (videos are analysed frame by frame)")
 	public Path input;
@@ -50,7 +54,9 @@ public final class ClassifySettings extends FaceDetectionSettings {
 	public long max_frames = 0;
 	@Setting(value = "Videos: stop after this many seconds of video per video (0 = no limit)", range = "[0, )")
 	public double duration = 0;
-	@Setting(value = "Videos: average each face's probabilities over its last N analysed frames (0 = each frame on its own)", range = "[0, )")
+	@Setting(value =
+		"Videos: average each face's probabilities over its last N analysed frames (0 = each frame on its own)", range =
+		"[0, )")
 	public int smoothing = 0;
 
 	/** The frames of each video to analyse (every, start, end). */
@@ -62,7 +68,9 @@ public final class ClassifySettings extends FaceDetectionSettings {
 	public InferenceEngine engine = InferenceEngine.DEFAULT;
 	@Setting(value = "Threads of the inference engine (0 = all cores, or EMOTION_TRACKING_THREADS)", range = "[0, )")
 	public int inference_threads = 0;
-	@Setting("Classify only shard i/n of the input (files sorted by relative path, slice [i*N/n, (i+1)*N/n)) and write shard.json for merge; empty: everything")
+	@Setting(
+		"Classify only shard i/n of the input (files sorted by relative path, slice [i*N/n, (i+1)*N/n)) and write "
+		+ "shard.json for merge; empty: everything")
 	public String shard = "";
 
 	/** The {@code shard} key parsed ({@link Shard#ALL} when empty). */

@@ -40,7 +40,8 @@ public final class ClassifyTask {
 	 * @throws IOException if the model or detector cannot be loaded (the message names the file
 	 *           and the problem), or writing the reports fails
 	 */
-	public static ClassificationSummary run(final ClassifySettings settings, final ProgressListener progress) throws IOException {
+	public static ClassificationSummary run(final ClassifySettings settings,
+		final ProgressListener progress) throws IOException {
 		return run(settings, null, null, progress);
 	}
 
@@ -69,11 +70,13 @@ public final class ClassifyTask {
 	 * with a model the caller has loaded (and closes); {@code settings.model} is ignored.
 	 */
 	public static ClassificationSummary run(final EmotionClassifier classifier, final ClassifySettings settings,
-		final ClassificationInput input, final ClassificationSink sink, final ProgressListener progress) throws IOException
+		final ClassificationInput input, final ClassificationSink sink,
+		final ProgressListener progress) throws IOException
 	{
 		validate(settings, input, sink);
 		final ClassificationReports reports = reports(settings);
-		return run(classifier, null, settings, input, -1, sink, reports, progress == null ? ProgressListener.SILENT : progress);
+		return run(classifier, null, settings, input, -1, sink, reports, progress == null ? ProgressListener.SILENT
+			: progress);
 	}
 
 	/**
@@ -89,37 +92,42 @@ public final class ClassifyTask {
 	 * @throws IllegalArgumentException if {@code shard=} is not set or the items are not that shard's count
 	 */
 	public static ClassificationSummary runShard(final EmotionClassifier classifier, final FaceDetector detector,
-		final ClassifySettings settings, final long totalItems, final List<String> relativePaths, final boolean listHasVideos,
-		final ProgressListener progress) throws IOException
+		final ClassifySettings settings, final long totalItems, final List<String> relativePaths,
+		final boolean listHasVideos, final ProgressListener progress) throws IOException
 	{
 		settings.validate(Required.INPUT, Required.OUTPUT);
 		if (!settings.isShard()) throw new IllegalArgumentException("runShard needs shard=i/n");
 		final Shard shard = settings.shard();
-		if (relativePaths.size() != shard.size(totalItems)) throw new IllegalArgumentException("Shard " + shard + " of " +
-			totalItems + " items has " + shard.size(totalItems) + " items, got " + relativePaths.size());
+		if (relativePaths.size() != shard.size(totalItems)) throw new IllegalArgumentException("Shard " + shard + " of "
+			+ totalItems + " items has " + shard.size(totalItems) + " items, got " + relativePaths.size());
 		final WorkList list = workList(settings, classifier.classNames());
 		final List<ImageFile> files = new ArrayList<>(relativePaths.size());
 		for (final String p : relativePaths) files.add(list.file(p));
-		final ClassificationInput input = ClassificationInput.files(list.description(), files, files::size, new ImageDecoder(
+		final ClassificationInput input = ClassificationInput.files(list.description(), files, files::size,
+			new ImageDecoder(
 			settings.max_pixels), () -> listHasVideos).at(() -> shard.start(totalItems), () -> totalItems);
 		final ClassificationReports reports = reports(settings);
-		return run(classifier, detector, settings, input, totalItems, null, reports, progress == null ? ProgressListener.SILENT
-			: progress);
+		return run(classifier, detector, settings, input, totalItems, null, reports, progress == null
+			? ProgressListener.SILENT : progress);
 	}
 
 	private static ClassificationSummary run(final EmotionClassifier classifier, final FaceDetector givenDetector,
-		final ClassifySettings settings, final ClassificationInput given, final long givenTotal, final ClassificationSink sink,
+		final ClassifySettings settings, final ClassificationInput given, final long givenTotal,
+		final ClassificationSink sink,
 		final ClassificationReports reports, final ProgressListener progress) throws IOException
 	{
-		final WorkList list = given == null || settings.isShard() && givenTotal < 0 ? workList(settings, classifier.classNames())
+		final WorkList list = given == null || settings.isShard() && givenTotal < 0
+			? workList(settings, classifier.classNames()) : null;
+		final ClassificationInput input = given != null ? given
+			: ClassificationInput.files(list, new ImageDecoder(settings.max_pixels));
+		final FaceDetector own = givenDetector == null && settings.faces == FaceMode.DETECT ? openDetector(settings)
 			: null;
-		final ClassificationInput input = given != null ? given : ClassificationInput.files(list, new ImageDecoder(settings.max_pixels));
-		final FaceDetector own = givenDetector == null && settings.faces == FaceMode.DETECT ? openDetector(settings) : null;
 		final FaceDetector detector;
 		if (settings.faces != FaceMode.DETECT) detector = null;
 		else detector = givenDetector != null ? givenDetector : own;
 		try (FaceDetector closed = own; ClassificationReports r = reports) {
-			final ShardManifest manifest = settings.isShard() ? ShardManifest.start("classify", settings.shard(), givenTotal >= 0
+			final ShardManifest manifest = settings.isShard()
+				? ShardManifest.start("classify", settings.shard(), givenTotal >= 0
 				? givenTotal : list.total(), shardKeys(settings)) : null;
 			if (manifest != null) manifest.write(settings.output, settings.overwrite);
 			final long[] rows = { 0 };
@@ -131,9 +139,10 @@ public final class ClassifyTask {
 				detector == null ? ", whole images" : ", faces by " + detector.description()));
 			final EmotionClassification pipeline = new EmotionClassification(classifier, detector).configure(settings);
 			if (detector != null) pipeline.videoAnalyser(new VideoItemAnalysis(classifier, detector, settings));
-			final ClassificationSummary summary = pipeline.classify(input, ClassificationSink.all(r, sink, counter), progress);
-			if (summary.images() == 0) progress.log("No images found in " + input.description() + (settings.recursive ? ""
-				: " (images in sub-folders need recursive=true)"));
+			final ClassificationSummary summary = pipeline.classify(input, ClassificationSink.all(r, sink, counter),
+				progress);
+			if (summary.images() == 0) progress.log("No images found in " + input.description()
+				+ (settings.recursive ? "" : " (images in sub-folders need recursive=true)"));
 			if (r == null) return summary;
 			final List<Path> files = new ArrayList<>(r.finish());
 			if (manifest != null && !summary.cancelled()) {
@@ -144,7 +153,8 @@ public final class ClassifyTask {
 		}
 	}
 
-	/** Without in-memory input input= is needed; without a sink of the caller's, output= (the reports are the result). */
+	/** Without in-memory input input= is needed; without a sink of the caller's, output= (the reports are the result).
+	 * */
 	private static void validate(final ClassifySettings settings, final ClassificationInput input,
 		final ClassificationSink sink)
 	{
@@ -156,14 +166,16 @@ public final class ClassifyTask {
 
 	/** The reports of the settings' output folder (null without one), checked before any work starts. */
 	private static ClassificationReports reports(final ClassifySettings settings) throws IOException {
-		if (settings.isShard()) AtomicFiles.checkCanWrite(settings.output.resolve(ShardManifest.FILE), settings.overwrite);
+		if (settings.isShard()) AtomicFiles.checkCanWrite(settings.output.resolve(ShardManifest.FILE),
+			settings.overwrite);
 		return settings.output == null ? null : reportsIn(settings.output, settings.overwrite);
 	}
 
 	/** The reports a run writes into {@code folder} (also what {@link ShardMerge} recomputes from merged rows). */
 	static ClassificationReports reportsIn(final Path folder, final boolean overwrite) throws IOException {
 		// video rows (frame set) are also summarised per tracked face id
-		return new ClassificationReports(folder, overwrite).summarisingTracks(row -> row.frame() != null ? row.face() : null);
+		return new ClassificationReports(folder, overwrite).summarisingTracks(row -> row.frame() != null ? row.face()
+			: null);
 	}
 
 	/** The keys recorded in a shard's manifest: all but where this shard writes and which shard it is. */
@@ -175,7 +187,8 @@ public final class ClassifyTask {
 
 	/** The work list of {@code settings.input} (a file or a folder scan with true labels), sliced to {@code shard}. */
 	public static WorkList workList(final ClassifySettings settings, final List<String> classNames) {
-		return WorkList.of(settings.input, settings.recursive, classNames, VideoFileTypes::isImageOrVideo).shard(settings.shard());
+		return WorkList.of(settings.input, settings.recursive, classNames, VideoFileTypes::isImageOrVideo)
+			.shard(settings.shard());
 	}
 
 	/**
@@ -186,7 +199,8 @@ public final class ClassifyTask {
 		return ClassificationInput.files(workList(settings, classNames), new ImageDecoder(settings.max_pixels));
 	}
 
-	/** The face detector of the settings ({@link FaceDetectors#open(org.emotiontracking.core.detect.FaceDetectionSettings)}). */
+	/** The face detector of the settings ({@link
+	 * FaceDetectors#open(org.emotiontracking.core.detect.FaceDetectionSettings)}). */
 	public static FaceDetector openDetector(final ClassifySettings s) throws DetectorLoadException {
 		return FaceDetectors.open(s);
 	}

@@ -66,8 +66,8 @@ public final class EmotionClassification {
 
 	/** Analyses a video item frame by frame, sending its rows to the sink (from the calling thread). */
 	public interface VideoAnalyser {
-		Result analyse(ClassificationItem item, long index, ClassificationSink sink, List<String> classNames, ProgressListener progress)
-			throws IOException;
+		Result analyse(ClassificationItem item, long index, ClassificationSink sink, List<String> classNames,
+			ProgressListener progress) throws IOException;
 
 		/** What a video gave. */
 		final class Result {
@@ -82,7 +82,8 @@ public final class EmotionClassification {
 				this(frames, rows, problem, false, cancelled);
 			}
 
-			private Result(final long frames, final long rows, final String problem, final boolean failed, final boolean cancelled) {
+			private Result(final long frames, final long rows, final String problem, final boolean failed,
+				final boolean cancelled) {
 				this.frames = frames;
 				this.rows = rows;
 				this.problem = problem;
@@ -119,12 +120,14 @@ public final class EmotionClassification {
 
 	/** Applies faces, margin, align, largest, min_face and batch_size of the settings. */
 	public EmotionClassification configure(final ClassifySettings s) {
-		return faceMode(s.faces).cropper(FaceCropper.of(s)).largestOnly(s.largest).minFaceSize(s.min_face).batchSize(s.batch_size);
+		return faceMode(s.faces).cropper(FaceCropper.of(s)).largestOnly(s.largest).minFaceSize(s.min_face)
+			.batchSize(s.batch_size);
 	}
 
 	/** Detect faces (needs a detector) or classify whole images. */
 	public EmotionClassification faceMode(final FaceMode value) {
-		if (value == FaceMode.DETECT && detector == null) throw new IllegalArgumentException("faces=detect needs a face detector");
+		if (value == FaceMode.DETECT && detector == null) throw new IllegalArgumentException(
+			"faces=detect needs a face detector");
 		mode = Objects.requireNonNull(value);
 		return this;
 	}
@@ -203,8 +206,8 @@ public final class EmotionClassification {
 	public ClassificationSummary classify(final ClassificationInput input, final ClassificationSink sink,
 		final ProgressListener progress) throws IOException
 	{
-		return new Run(input, sink == null ? ClassificationSink.NONE : sink, progress == null ? ProgressListener.SILENT : progress)
-			.execute();
+		return new Run(input, sink == null ? ClassificationSink.NONE : sink, progress == null ? ProgressListener.SILENT
+			: progress) .execute();
 	}
 
 	/** An item after the worker stage: its faces, ready for the model, or why there are none. */
@@ -217,7 +220,8 @@ public final class EmotionClassification {
 		final String error;
 		int done;
 
-		Prepared(final long index, final ClassificationItem item, final List<FaceBox> boxes, final RgbImage[] inputs, final String error) {
+		Prepared(final long index, final ClassificationItem item, final List<FaceBox> boxes, final RgbImage[] inputs,
+			final String error) {
 			this.index = index;
 			this.item = item;
 			this.boxes = boxes;
@@ -278,14 +282,14 @@ public final class EmotionClassification {
 			sink.start(columns(input.hasVideos()));
 			total = input.size();
 			first = input.firstIndex();
-			batches = new AlignedBatches<>(batchSize, input.listSize(), size * size * 3, classifier::predictPrepared, (p, face,
-				probabilities) -> {
+			batches = new AlignedBatches<>(batchSize, input.listSize(), size * size * 3, classifier::predictPrepared,
+				(p, face, probabilities) -> {
 				p.probabilities[face] = probabilities;
 				p.done++;
 			});
 			progress.status("Classifying " + input.description());
-			final ExecutorService pool = Executors.newFixedThreadPool(workers, DaemonThreads.named("emotion-classify-" + POOLS
-				.incrementAndGet()));
+			final ExecutorService pool = Executors.newFixedThreadPool(workers,
+				DaemonThreads.named("emotion-classify-" + POOLS .incrementAndGet()));
 			final Thread dispatcher = DaemonThreads.start("emotion-classify-input", () -> dispatch(pool));
 			boolean cancelled = false;
 			try {
@@ -315,8 +319,8 @@ public final class EmotionClassification {
 			}
 			progress.progress(1);
 			final double seconds = (System.nanoTime() - start) / 1e9;
-			return new ClassificationSummary(images, faces, noFace, failures, failureMessages, labelled, correct, seconds, cancelled,
-				Collections.emptyList());
+			return new ClassificationSummary(images, faces, noFace, failures, failureMessages, labelled, correct,
+				seconds, cancelled, Collections.emptyList());
 		}
 
 		/** Walks the input on its own thread, submitting one task per item, in order. */
@@ -360,7 +364,8 @@ public final class EmotionClassification {
 			}
 			try {
 				List<FaceBox> boxes;
-				if (mode == FaceMode.WHOLE) boxes = Collections.singletonList(new FaceBox(0, 0, image.width(), image.height(), 1));
+				if (mode == FaceMode.WHOLE) boxes = Collections.singletonList(
+					new FaceBox(0, 0, image.width(), image.height(), 1));
 				else {
 					boxes = new ArrayList<>();
 					for (final FaceBox b : detector.detect(image))
@@ -369,7 +374,8 @@ public final class EmotionClassification {
 				}
 				final RgbImage[] inputs = new RgbImage[boxes.size()];
 				for (int k = 0; k < inputs.length; k++)
-					inputs[k] = classifier.prepare(mode == FaceMode.WHOLE ? image : cropper.crop(image, boxes.get(k)).image());
+					inputs[k] = classifier.prepare(mode == FaceMode.WHOLE ? image : cropper.crop(image, boxes.get(k))
+						.image());
 				return new Prepared(index, item, boxes, inputs, null);
 			}
 			catch (final RuntimeException e) {
@@ -486,7 +492,8 @@ public final class EmotionClassification {
 				if (r.problem != null) {
 					// damaged or cut short: the rows before the damage are kept; the problem counts as a failure
 					failures++;
-					if (failureMessages.size() < ClassificationSummary.MAX_KEPT_FAILURES) failureMessages.add(r.problem);
+					if (failureMessages.size() < ClassificationSummary.MAX_KEPT_FAILURES) failureMessages.add(
+						r.problem);
 					sink.accept(base(item).error(r.problem).build(), null, p.index);
 				}
 			}

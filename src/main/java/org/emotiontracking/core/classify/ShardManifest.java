@@ -49,11 +49,13 @@ public final class ShardManifest {
 	/** The done marker. */
 	public boolean complete;
 	public String started, finished;
-	/** The keys the shard ran with; shards of one run must agree on all but {@code shard}, {@code output}, {@code overwrite}. */
+	/** The keys the shard ran with; shards of one run must agree on all but {@code shard}, {@code output}, {@code
+	 * overwrite}. */
 	public Map<String, String> settings = new LinkedHashMap<>();
 
 	/** A manifest for a shard that starts now. */
-	public static ShardManifest start(final String command, final Shard shard, final long totalItems, final Map<String, String> settings) {
+	public static ShardManifest start(final String command, final Shard shard, final long totalItems, final Map<String,
+		String> settings) {
 		final ShardManifest m = new ShardManifest();
 		m.command = command;
 		m.shard = shard.toString();
@@ -104,14 +106,15 @@ public final class ShardManifest {
 		catch (final JsonParseException e) {
 			throw new IOException("Not a shard manifest: " + file + " (" + e.getMessage() + ")", e);
 		}
-		if (m == null || !FORMAT.equals(m.format) || m.shard == null) throw new IOException("Not a shard manifest: " + file);
+		if (m == null || !FORMAT.equals(m.format) || m.shard == null) throw new IOException("Not a shard manifest: "
+			+ file);
 		if (m.version != 1) throw new IOException("Shard manifest " + file + " has version " + m.version +
 			"; this version of Emotion Tracking reads version 1");
 		try {
 			final Shard s = m.parsedShard();
 			if (m.total_items < 0 || m.first_item != s.start(m.total_items) || m.end_item != s.end(m.total_items))
-				throw new IOException("Shard manifest " + file + ": items [" + m.first_item + ", " + m.end_item + ") are not shard " +
-					s + " of " + m.total_items);
+				throw new IOException("Shard manifest " + file + ": items [" + m.first_item + ", " + m.end_item
+					+ ") are not shard " + s + " of " + m.total_items);
 		}
 		catch (final IllegalArgumentException e) {
 			throw new IOException("Shard manifest " + file + ": " + e.getMessage(), e);

@@ -57,8 +57,8 @@ public final class ShardMerge {
 		public final double seconds;
 		public final List<Path> files;
 
-		Result(final int shards, final long items, final long rows, final long images, final long failures, final double seconds,
-			final List<Path> files)
+		Result(final int shards, final long items, final long rows, final long images, final long failures,
+			final double seconds, final List<Path> files)
 		{
 			this.shards = shards;
 			this.items = items;
@@ -71,8 +71,10 @@ public final class ShardMerge {
 
 		@Override
 		public String toString() {
-			return String.format(Locale.ROOT, "Merged %d shard%s: %d item%s, %d image%s (%d failed), %d row%s in %.2f s", shards,
-				shards == 1 ? "" : "s", items, items == 1 ? "" : "s", images, images == 1 ? "" : "s", failures, rows, rows == 1 ? ""
+			return String.format(Locale.ROOT,
+				"Merged %d shard%s: %d item%s, %d image%s (%d failed), %d row%s in %.2f s", shards,
+				shards == 1 ? "" : "s", items, items == 1 ? "" : "s", images, images == 1 ? "" : "s", failures, rows,
+				rows == 1 ? ""
 					: "s", seconds);
 		}
 	}
@@ -101,7 +103,8 @@ public final class ShardMerge {
 		final ProgressListener p = progress == null ? ProgressListener.SILENT : progress;
 		if (settings.input == null) throw new IllegalArgumentException(
 			"No input given: set input= to the folder whose sub-folders are the shards' outputs");
-		if (!Files.isDirectory(settings.input)) throw new IllegalArgumentException("Input is not a folder: " + settings.input);
+		if (!Files.isDirectory(settings.input)) throw new IllegalArgumentException("Input is not a folder: "
+			+ settings.input);
 		if (settings.output == null) throw new IllegalArgumentException("No output folder given: set output=");
 		if (Files.exists(settings.output) && !Files.isDirectory(settings.output)) throw new IllegalArgumentException(
 			"Output is a file, not a folder: " + settings.output);
@@ -128,7 +131,8 @@ public final class ShardMerge {
 						columns = header(header, log, f);
 						reports.start(columns);
 					}
-					else if (!header.equals(columns.headers())) throw new IOException("The log of " + f.name() + " has other columns " +
+					else if (!header.equals(columns.headers())) throw new IOException("The log of " + f.name()
+						+ " has other columns " +
 						"than the log of shard " + first.shard + ": " + header + " vs " + columns.headers());
 					while (records.hasNext()) {
 						final CSVRecord record = records.next();
@@ -138,8 +142,8 @@ public final class ShardMerge {
 							index++;
 							lastItem = item;
 						}
-						reports.accept(row, row.hasPrediction() && row.hasBox() ? new FaceBox(row.x(), row.y(), row.width(), row
-							.height(), 1) : null, index);
+						reports.accept(row, row.hasPrediction() && row.hasBox()
+							? new FaceBox(row.x(), row.y(), row.width(), row .height(), 1) : null, index);
 						shardRows++;
 					}
 				}
@@ -147,7 +151,8 @@ public final class ShardMerge {
 					throw new IOException("The log of " + f.name() + " is missing: " + log + " (rerun the shard)", e);
 				}
 				catch (final IllegalStateException | UncheckedIOException e) { // Commons CSV: malformed text
-					throw new IOException("The log of " + f.name() + " cannot be read: " + log + ": " + e.getMessage(), e);
+					throw new IOException("The log of " + f.name() + " cannot be read: " + log + ": " + e.getMessage(),
+					e);
 				}
 				if (shardRows != f.manifest.rows) throw new IOException("The log of " + f.name() + " has " + shardRows +
 					" rows but its shard.json counts " + f.manifest.rows + ": " + log + " (rerun the shard)");
@@ -156,8 +161,8 @@ public final class ShardMerge {
 				failures += f.manifest.failures;
 			}
 			final List<Path> files = reports.finish();
-			final Result r = new Result(shards.size(), first.total_items, rows, images, failures, (System.nanoTime() - start) / 1e9,
-				files);
+			final Result r = new Result(shards.size(), first.total_items, rows, images, failures,
+				(System.nanoTime() - start) / 1e9, files);
 			p.log(r.toString());
 			return r;
 		}
@@ -171,44 +176,51 @@ public final class ShardMerge {
 	static List<Found> shards(final Path input) throws IOException {
 		final List<Path> folders;
 		try (Stream<Path> s = Files.list(input)) {
-			folders = s.filter(Files::isDirectory).sorted((a, b) -> WorkOrder.compare(String.valueOf(a.getFileName()), String
+			folders = s.filter(Files::isDirectory).sorted((a, b) ->
+				WorkOrder.compare(String.valueOf(a.getFileName()), String
 				.valueOf(b.getFileName()))).collect(Collectors.toList());
 		}
 		final List<Found> found = new ArrayList<>();
 		for (final Path folder : folders)
-			if (Files.exists(folder.resolve(ShardManifest.FILE))) found.add(new Found(folder, ShardManifest.read(folder)));
-		if (found.isEmpty()) throw new IOException("No shard outputs in " + input + ": none of its sub-folders holds a " +
-			ShardManifest.FILE + " (written by classify shard=i/n)");
+			if (Files.exists(folder.resolve(ShardManifest.FILE))) found.add(
+				new Found(folder, ShardManifest.read(folder)));
+		if (found.isEmpty()) throw new IOException("No shard outputs in " + input + ": none of its sub-folders holds a "
+			+ ShardManifest.FILE + " (written by classify shard=i/n)");
 		final Found reference = found.get(0);
 		final int n = reference.manifest.parsedShard().count();
 		final TreeMap<Integer, Found> byIndex = new TreeMap<>();
 		for (final Found f : found) {
 			final ShardManifest m = f.manifest;
-			if (!Objects.equals(m.command, reference.manifest.command)) throw new IOException(f.name() + " was written by " +
-				m.command + ", " + reference.name() + " by " + reference.manifest.command);
+			if (!Objects.equals(m.command, reference.manifest.command)) throw new IOException(f.name()
+				+ " was written by " + m.command + ", " + reference.name() + " by " + reference.manifest.command);
 			if (m.parsedShard().count() != n) throw new IOException(f.name() + " is one of " + m.parsedShard().count() +
 				" shards, " + reference.name() + " one of " + n + ": the folder holds shards of different runs");
-			if (m.total_items != reference.manifest.total_items) throw new IOException(f.name() + " saw " + m.total_items +
+			if (m.total_items != reference.manifest.total_items) throw new IOException(f.name() + " saw "
+				+ m.total_items +
 				" items in the input, " + reference.name() + " saw " + reference.manifest.total_items +
 				": the input changed between shards; rerun them all");
 			final Map<String, String> a = comparable(m.settings), b = comparable(reference.manifest.settings);
 			if (!a.equals(b)) {
-				final String key = a.keySet().stream().filter(k -> !Objects.equals(a.get(k), b.get(k))).findFirst().orElseGet(() -> b
-					.keySet().stream().filter(k -> !a.containsKey(k)).findFirst().orElse("?"));
-				throw new IOException(f.name() + " ran with " + key + "=" + a.get(key) + ", " + reference.name() + " with " + key +
-					"=" + b.get(key) + ": all shards of a run need the same keys");
+				final String key = a.keySet().stream().filter(k -> !Objects.equals(a.get(k), b.get(k))).findFirst()
+					.orElseGet(() -> b .keySet().stream().filter(k -> !a.containsKey(k)).findFirst().orElse("?"));
+				throw new IOException(f.name() + " ran with " + key + "=" + a.get(key) + ", " + reference.name()
+					+ " with " + key + "=" + b.get(key) + ": all shards of a run need the same keys");
 			}
 			final Found twin = byIndex.put(m.parsedShard().index(), f);
-			if (twin != null) throw new IOException("Shard " + m.shard + " is there twice: " + twin.folder + " and " + f.folder);
+			if (twin != null) throw new IOException("Shard " + m.shard + " is there twice: " + twin.folder + " and "
+				+ f.folder);
 		}
 		final List<Found> ordered = new ArrayList<>();
 		for (int i = 0; i < n; i++) {
 			final Found f = byIndex.get(i);
-			if (f == null) throw new IOException("Shard " + i + "/" + n + " is missing: no sub-folder of " + input + " holds its " +
-				ShardManifest.FILE + " (found " + byIndex.values().stream().map(x -> x.manifest.shard).collect(Collectors.joining(
+			if (f == null) throw new IOException("Shard " + i + "/" + n + " is missing: no sub-folder of " + input
+				+ " holds its " +
+				ShardManifest.FILE + " (found " + byIndex.values().stream().map(x -> x.manifest.shard)
+				.collect(Collectors.joining(
 					", ")) + ")");
 			if (!f.manifest.complete) throw new IOException(f.name() + " is incomplete: its " + ShardManifest.FILE +
-				" has no done marker (the shard is still running, failed or was cancelled; rerun it with overwrite=true)");
+				" has no done marker (the shard is still running, failed or was cancelled; rerun it with "
+				+ "overwrite=true)");
 			ordered.add(f);
 		}
 		return ordered;
@@ -220,18 +232,20 @@ public final class ShardMerge {
 		return m;
 	}
 
-	private static PredictionColumns header(final List<String> header, final Path log, final Found f) throws IOException {
+	private static PredictionColumns header(final List<String> header, final Path log,
+		final Found f) throws IOException {
 		try {
 			return PredictionColumns.fromHeaders(header);
 		}
 		catch (final IllegalArgumentException e) {
-			throw new IOException("The log of " + f.name() + " is not a prediction log: " + log + ": " + e.getMessage(), e);
+			throw new IOException("The log of " + f.name() + " is not a prediction log: " + log + ": " + e.getMessage(),
+				e);
 		}
 	}
 
 	/** A log line as a row; it must read back to exactly its cells (timestamp text aside). */
-	private static PredictionRow read(final PredictionColumns columns, final List<String> cells, final Path log, final long line)
-		throws IOException
+	private static PredictionRow read(final PredictionColumns columns, final List<String> cells, final Path log,
+		final long line) throws IOException
 	{
 		final PredictionRow row;
 		try {
@@ -242,7 +256,8 @@ public final class ShardMerge {
 		}
 		final List<String> again = columns.cells(row);
 		for (int i = 1; i < cells.size(); i++)
-			if (!again.get(i).equals(cells.get(i))) throw new IOException(log + ", record " + line + ": column " + columns.headers()
+			if (!again.get(i).equals(cells.get(i))) throw new IOException(log + ", record " + line + ": column "
+				+ columns.headers()
 				.get(i) + " '" + cells.get(i) + "' does not read back exactly (got '" + again.get(i) + "')");
 		return row;
 	}

@@ -27,7 +27,8 @@ import org.emotiontracking.core.util.ProgressListener;
  * batch mode: every selected frame, none dropped, decoding and detection on their own threads.
  * Each face of each analysed frame becomes a row of the log (frame, time_s, the tracker's face id
  * in {@code face}, box, prediction), and each analysed frame without a face one row saying so
- * ({@link PredictionRow#NO_FACE}, with its frame and time_s), as an image without a face; beside the log, {@code videos/<name>/} gets the video's
+ * ({@link PredictionRow#NO_FACE}, with its frame and time_s), as an image without a face; beside the log, {@code
+ * videos/<name>/} gets the video's
  * {@value LiveOutputs#TIMELINE_CSV}, {@value LiveOutputs#TIMELINE_PNG} (emotions over time),
  * {@value LiveOutputs#DISTRIBUTION_PNG} and {@value FaceSummary#FILE} (per face id: frames seen,
  * share of time per emotion). Memory is flat: frames are streamed, rows go to the sinks as they come.
@@ -41,7 +42,8 @@ final class VideoItemAnalysis implements EmotionClassification.VideoAnalyser {
 	private final FaceDetector detector;
 	private final ClassifySettings settings;
 
-	VideoItemAnalysis(final EmotionClassifier classifier, final FaceDetector detector, final ClassifySettings settings) {
+	VideoItemAnalysis(final EmotionClassifier classifier, final FaceDetector detector,
+		final ClassifySettings settings) {
 		this.classifier = classifier;
 		this.detector = detector;
 		this.settings = settings;
@@ -50,16 +52,16 @@ final class VideoItemAnalysis implements EmotionClassification.VideoAnalyser {
 	/** The folder of a video's outputs: {@code <output>/videos/<relative path, '.' of the extension as '_'>}. */
 	static Path folderOf(final Path output, final String itemName) {
 		final int dot = itemName.lastIndexOf('.');
-		final String name = dot > 0 && dot > itemName.lastIndexOf('/') ? itemName.substring(0, dot) + "_" + itemName.substring(dot + 1)
-			: itemName;
+		final String name = dot > 0 && dot > itemName.lastIndexOf('/') ? itemName.substring(0, dot) + "_"
+			+ itemName.substring(dot + 1) : itemName;
 		Path p = output.resolve(FOLDER);
 		for (final String part : name.split("/")) p = p.resolve(part);
 		return p;
 	}
 
 	@Override
-	public Result analyse(final ClassificationItem item, final long index, final ClassificationSink sink, final List<String> classNames,
-		final ProgressListener progress) throws IOException
+	public Result analyse(final ClassificationItem item, final long index, final ClassificationSink sink,
+		final List<String> classNames, final ProgressListener progress) throws IOException
 	{
 		final VideoFileSource source;
 		try {
@@ -92,7 +94,8 @@ final class VideoItemAnalysis implements EmotionClassification.VideoAnalyser {
 			s.addFaceSink((frame, faces) -> {
 				counts[2]++;
 				if (!faces.isEmpty()) counts[1]++;
-				else sink.accept(noFaceRow(item, frame), null, index); // a row per analysed frame, as for an image without a face
+				// a row per analysed frame, as for an image without a face
+				else sink.accept(noFaceRow(item, frame), null, index);
 				for (final TrackedFace f : faces) {
 					sink.accept(row(item, frame, f, classNames), f.box(), index);
 					counts[0]++;
@@ -120,22 +123,26 @@ final class VideoItemAnalysis implements EmotionClassification.VideoAnalyser {
 		if (source.truncated() || summary.reason() == StopReason.SOURCE_FAILED) note = summary.message();
 		else if (source.damage() != null) note = "video " + item.name() + " " + source.damage();
 		if (note != null) progress.log("Video " + item.name() + ": " + note);
-		progress.log(String.format(Locale.ROOT, "Video %s: %d frames analysed, %d with faces, %d face ids, %d rows%s", item.name(),
+		progress.log(String.format(Locale.ROOT, "Video %s: %d frames analysed, %d with faces, %d face ids, %d rows%s",
+			item.name(),
 			counts[2], counts[1], summary.facesSeen(), counts[0], live.output == null ? "" : "; " + live.output));
 		return new Result(counts[2], counts[0], note, summary.reason() == StopReason.STOPPED);
 	}
 
 	private static PredictionRow noFaceRow(final ClassificationItem item, final Frame frame) {
-		return PredictionRow.builder(item.name()).timestamp(frame.timestamp()).trueLabel(item.trueLabel()).frame(frame.index())
-			.time(frame.time()).error(PredictionRow.NO_FACE).build();
+		return PredictionRow.builder(item.name()).timestamp(frame.timestamp()).trueLabel(item.trueLabel())
+			.frame(frame.index()) .time(frame.time()).error(PredictionRow.NO_FACE).build();
 	}
 
-	private static PredictionRow row(final ClassificationItem item, final Frame frame, final TrackedFace f, final List<String> classNames) {
+	private static PredictionRow row(final ClassificationItem item, final Frame frame, final TrackedFace f,
+		final List<String> classNames) {
 		final FaceBox b = f.box();
 		final float[] p = f.probabilities();
 		final double[] probabilities = new double[p.length];
 		for (int c = 0; c < p.length; c++) probabilities[c] = p[c];
-		return PredictionRow.builder(item.name()).timestamp(frame.timestamp()).trueLabel(item.trueLabel()).frame(frame.index())
-			.time(frame.time()).face(f.id()).box(b.x(), b.y(), b.width(), b.height()).prediction(classNames, probabilities).build();
+		return PredictionRow.builder(item.name()).timestamp(frame.timestamp()).trueLabel(item.trueLabel())
+			.frame(frame.index())
+			.time(frame.time()).face(f.id()).box(b.x(), b.y(), b.width(), b.height())
+			.prediction(classNames, probabilities).build();
 	}
 }

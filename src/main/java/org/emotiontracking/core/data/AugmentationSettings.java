@@ -17,13 +17,19 @@ public final class AugmentationSettings {
 	private final double maxContrast;
 
 	private AugmentationSettings(final double maxRotationDegrees, final double minZoom, final double maxZoom,
-		final double maxShiftFraction, final boolean horizontalFlip, final double maxBrightness, final double maxContrast)
+		final double maxShiftFraction, final boolean horizontalFlip, final double maxBrightness,
+		final double maxContrast)
 	{
-		if (maxRotationDegrees < 0 || maxRotationDegrees > 180) throw new IllegalArgumentException("Rotation must be in [0, 180] degrees: " + maxRotationDegrees);
-		if (!(minZoom > 0 && minZoom <= maxZoom && maxZoom <= 10)) throw new IllegalArgumentException("Zoom range must satisfy 0 < min <= max <= 10: " + minZoom + ".." + maxZoom);
-		if (maxShiftFraction < 0 || maxShiftFraction > 1) throw new IllegalArgumentException("Shift must be in [0, 1]: " + maxShiftFraction);
-		if (maxBrightness < 0 || maxBrightness > 1) throw new IllegalArgumentException("Brightness must be in [0, 1]: " + maxBrightness);
-		if (maxContrast < 0 || maxContrast >= 1) throw new IllegalArgumentException("Contrast must be in [0, 1): " + maxContrast);
+		if (maxRotationDegrees < 0 || maxRotationDegrees > 180) throw new IllegalArgumentException(
+			"Rotation must be in [0, 180] degrees: " + maxRotationDegrees);
+		if (!(minZoom > 0 && minZoom <= maxZoom && maxZoom <= 10)) throw new IllegalArgumentException(
+			"Zoom range must satisfy 0 < min <= max <= 10: " + minZoom + ".." + maxZoom);
+		if (maxShiftFraction < 0 || maxShiftFraction > 1) throw new IllegalArgumentException("Shift must be in [0, 1]: "
+			+ maxShiftFraction);
+		if (maxBrightness < 0 || maxBrightness > 1) throw new IllegalArgumentException("Brightness must be in [0, 1]: "
+			+ maxBrightness);
+		if (maxContrast < 0 || maxContrast >= 1) throw new IllegalArgumentException("Contrast must be in [0, 1): "
+			+ maxContrast);
 		this.maxRotationDegrees = maxRotationDegrees;
 		this.minZoom = minZoom;
 		this.maxZoom = maxZoom;
@@ -54,32 +60,38 @@ public final class AugmentationSettings {
 
 	/** Rotation uniformly in +-{@code degrees}. */
 	public AugmentationSettings withRotation(final double degrees) {
-		return new AugmentationSettings(degrees, minZoom, maxZoom, maxShiftFraction, horizontalFlip, maxBrightness, maxContrast);
+		return new AugmentationSettings(degrees, minZoom, maxZoom, maxShiftFraction, horizontalFlip, maxBrightness,
+			maxContrast);
 	}
 
 	/** Zoom factor uniformly in [min, max]; above 1 magnifies. */
 	public AugmentationSettings withZoom(final double min, final double max) {
-		return new AugmentationSettings(maxRotationDegrees, min, max, maxShiftFraction, horizontalFlip, maxBrightness, maxContrast);
+		return new AugmentationSettings(maxRotationDegrees, min, max, maxShiftFraction, horizontalFlip, maxBrightness,
+			maxContrast);
 	}
 
 	/** Shift uniformly in +-{@code fraction} of the width (x) and height (y). */
 	public AugmentationSettings withShift(final double fraction) {
-		return new AugmentationSettings(maxRotationDegrees, minZoom, maxZoom, fraction, horizontalFlip, maxBrightness, maxContrast);
+		return new AugmentationSettings(maxRotationDegrees, minZoom, maxZoom, fraction, horizontalFlip, maxBrightness,
+			maxContrast);
 	}
 
 	/** Mirror left-right with probability 1/2. */
 	public AugmentationSettings withFlip(final boolean flip) {
-		return new AugmentationSettings(maxRotationDegrees, minZoom, maxZoom, maxShiftFraction, flip, maxBrightness, maxContrast);
+		return new AugmentationSettings(maxRotationDegrees, minZoom, maxZoom, maxShiftFraction, flip, maxBrightness,
+			maxContrast);
 	}
 
 	/** Add uniformly +-{@code fraction} * 255 to every channel. */
 	public AugmentationSettings withBrightness(final double fraction) {
-		return new AugmentationSettings(maxRotationDegrees, minZoom, maxZoom, maxShiftFraction, horizontalFlip, fraction, maxContrast);
+		return new AugmentationSettings(maxRotationDegrees, minZoom, maxZoom, maxShiftFraction, horizontalFlip,
+			fraction, maxContrast);
 	}
 
 	/** Scale the distance from mid-gray by a factor uniformly in 1 +- {@code fraction}. */
 	public AugmentationSettings withContrast(final double fraction) {
-		return new AugmentationSettings(maxRotationDegrees, minZoom, maxZoom, maxShiftFraction, horizontalFlip, maxBrightness, fraction);
+		return new AugmentationSettings(maxRotationDegrees, minZoom, maxZoom, maxShiftFraction, horizontalFlip,
+			maxBrightness, fraction);
 	}
 
 	public double maxRotationDegrees() { return maxRotationDegrees; }
@@ -98,7 +110,9 @@ public final class AugmentationSettings {
 
 	@Override
 	public String toString() {
-		return String.format(Locale.ROOT, "rotation +-%.1f deg, zoom %.2f..%.2f, shift +-%.0f%%, flip %s, brightness +-%.0f%%, contrast +-%.0f%%",
-			maxRotationDegrees, minZoom, maxZoom, maxShiftFraction * 100, horizontalFlip ? "yes" : "no", maxBrightness * 100, maxContrast * 100);
+		return String.format(Locale.ROOT,
+			"rotation +-%.1f deg, zoom %.2f..%.2f, shift +-%.0f%%, flip %s, brightness +-%.0f%%, contrast +-%.0f%%",
+			maxRotationDegrees, minZoom, maxZoom, maxShiftFraction * 100, horizontalFlip ? "yes" : "no",
+			maxBrightness * 100, maxContrast * 100);
 	}
 }

@@ -38,7 +38,8 @@ public final class Augmenter {
 	 * @param height output height
 	 */
 	public Augmenter(final int width, final int height, final AugmentationSettings settings) {
-		if (width <= 0 || height <= 0) throw new IllegalArgumentException("Output size must be positive: " + width + "x" + height);
+		if (width <= 0 || height <= 0) throw new IllegalArgumentException("Output size must be positive: " + width + "x"
+			+ height);
 		this.width = width;
 		this.height = height;
 		this.settings = settings;
@@ -64,12 +65,13 @@ public final class Augmenter {
 			Mat src = track(temps, OpenCv.toMat(image));
 			if (src.cols() > 2 * width || src.rows() > 2 * height) {
 				final Mat shrunk = track(temps, new Mat());
-				Imgproc.resize(src, shrunk, new Size(Math.min(width, src.cols()), Math.min(height, src.rows())), 0, 0, Imgproc.INTER_AREA);
+				Imgproc.resize(src, shrunk, new Size(Math.min(width, src.cols()), Math.min(height, src.rows())), 0, 0,
+					Imgproc.INTER_AREA);
 				src = shrunk;
 			}
 			final Mat out = track(temps, new Mat());
-			Imgproc.warpAffine(src, out, track(temps, p.matrix(src.cols(), src.rows(), width, height)), new Size(width, height),
-				Imgproc.INTER_LINEAR, Core.BORDER_REFLECT_101);
+			Imgproc.warpAffine(src, out, track(temps, p.matrix(src.cols(), src.rows(), width, height)),
+				new Size(width, height), Imgproc.INTER_LINEAR, Core.BORDER_REFLECT_101);
 			if (p.contrast != 1 || p.brightness != 0)
 				out.convertTo(out, CvType.CV_8U, p.contrast, p.brightness * 255 + (1 - p.contrast) * 127.5);
 			return OpenCv.toRgbImage(out);
@@ -85,8 +87,8 @@ public final class Augmenter {
 	 *
 	 * @param imageIndices each image's stable index in the dataset (same length as images)
 	 */
-	public List<RgbImage> augmentBatch(final List<RgbImage> images, final long[] imageIndices, final long seed, final int epoch,
-		final ExecutorService executor)
+	public List<RgbImage> augmentBatch(final List<RgbImage> images, final long[] imageIndices, final long seed,
+		final int epoch, final ExecutorService executor)
 	{
 		if (imageIndices.length != images.size()) throw new IllegalArgumentException(
 			images.size() + " images but " + imageIndices.length + " indices");
@@ -133,7 +135,8 @@ public final class Augmenter {
 		final double brightness; // fraction of 255
 		final double contrast; // factor
 
-		private Params(final double angleRadians, final double zoom, final double shiftX, final double shiftY, final boolean flip,
+		private Params(final double angleRadians, final double zoom, final double shiftX, final double shiftY,
+		final boolean flip,
 			final double brightness, final double contrast)
 		{
 			this.angleRadians = angleRadians;

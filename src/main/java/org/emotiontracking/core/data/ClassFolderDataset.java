@@ -61,7 +61,8 @@ public final class ClassFolderDataset {
 	 *           duplicates, there are no class folders, or a class has too few images
 	 */
 	public static ClassFolderDataset scan(final Path root, final List<String> classes) throws DatasetException {
-		if (!Files.isDirectory(root)) throw new DatasetException("Dataset folder " + root + " does not exist or is not a folder");
+		if (!Files.isDirectory(root)) throw new DatasetException("Dataset folder " + root
+			+ " does not exist or is not a folder");
 		final List<String> folders = listClassFolders(root);
 		final List<String> classNames;
 		final List<String> unused = new ArrayList<>();
@@ -86,17 +87,19 @@ public final class ClassFolderDataset {
 			for (final Path p : images) samples.add(new Sample(p, c));
 		}
 		if (!tooSmall.isEmpty()) throw new DatasetException("Each class needs at least " + MIN_IMAGES_PER_CLASS +
-			" images (one for training, one for validation) in " + root + ": class " + String.join(", class ", tooSmall));
+			" images (one for training, one for validation) in " + root + ": class "
+			+ String.join(", class ", tooSmall));
 		return new ClassFolderDataset(root, classNames, samples, ignored, unused);
 	}
 
-	private static List<String> checkGivenClasses(final Path root, final List<String> classes, final List<String> folders)
-		throws DatasetException
+	private static List<String> checkGivenClasses(final Path root, final List<String> classes,
+		final List<String> folders) throws DatasetException
 	{
 		final Set<String> seen = new HashSet<>();
 		final List<String> missing = new ArrayList<>();
 		for (final String c : classes) {
-			if (c == null || c.trim().isEmpty()) throw new DatasetException("Empty class name in the class list " + classes);
+			if (c == null || c.trim().isEmpty()) throw new DatasetException("Empty class name in the class list "
+				+ classes);
 			if (!seen.add(c)) throw new DatasetException("Class '" + c + "' is listed twice in " + classes);
 			if (!folders.contains(c)) missing.add(c);
 		}

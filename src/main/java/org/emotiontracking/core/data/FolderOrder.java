@@ -20,7 +20,9 @@ final class FolderOrder {
 
 	/** The entries in walk order (one directory check per entry). */
 	static List<Path> sorted(final Stream<Path> entries) {
-		return entries.map(p -> new SimpleImmutableEntry<>(String.valueOf(p.getFileName()) + (Files.isDirectory(p) ? "/" : ""), p))
-			.sorted(Map.Entry.comparingByKey(WorkOrder.RELATIVE_PATHS)).map(Map.Entry::getValue).collect(Collectors.toList());
+		return entries.map(p -> new SimpleImmutableEntry<>(String.valueOf(p.getFileName())
+			+ (Files.isDirectory(p) ? "/" : ""), p))
+			.sorted(Map.Entry.comparingByKey(WorkOrder.RELATIVE_PATHS)).map(Map.Entry::getValue)
+			.collect(Collectors.toList());
 	}
 }

@@ -91,7 +91,8 @@ public final class ImageDecoder {
 			buffer.release();
 		}
 		try {
-			if (decoded.empty()) throw new ImageReadException(source, "corrupt or truncated " + header.format() + " (could not be decoded)");
+			if (decoded.empty()) throw new ImageReadException(source, "corrupt or truncated " + header.format()
+				+ " (could not be decoded)");
 			return toRgb(decoded);
 		}
 		finally {
@@ -123,7 +124,8 @@ public final class ImageDecoder {
 
 	private static String megapixels(final long pixels) {
 		final double mp = pixels / 1e6;
-		return mp >= 10 || mp == Math.rint(mp) ? String.format(Locale.ROOT, "%.0f", mp) : String.format(Locale.ROOT, "%.2f", mp);
+		return mp >= 10 || mp == Math.rint(mp) ? String.format(Locale.ROOT, "%.0f", mp)
+			: String.format(Locale.ROOT, "%.2f", mp);
 	}
 
 	private static byte[] readBytes(final Path file) throws ImageReadException {
@@ -131,7 +133,8 @@ public final class ImageDecoder {
 			if (Files.isDirectory(file)) throw new ImageReadException(file.toString(), "is a folder, not a file");
 			final long size = Files.size(file);
 			if (size == 0) throw new ImageReadException(file.toString(), "empty file");
-			if (size > Integer.MAX_VALUE - 16) throw new ImageReadException(file.toString(), "file is larger than 2 GB");
+			if (size > Integer.MAX_VALUE - 16) throw new ImageReadException(file.toString(),
+				"file is larger than 2 GB");
 			return Files.readAllBytes(file);
 		}
 		catch (final NoSuchFileException e) {

@@ -95,7 +95,8 @@ public final class ImageFolderScan implements Iterable<ImageFile> {
 	public ImageFile file(final String relativePath) {
 		Path p = root;
 		for (final String part : relativePath.split("/")) {
-			if (part.equals("..")) throw new IllegalArgumentException("Not a path inside " + root + ": " + relativePath);
+			if (part.equals("..")) throw new IllegalArgumentException("Not a path inside " + root + ": "
+				+ relativePath);
 			if (!part.isEmpty() && !part.equals(".")) p = p.resolve(part);
 		}
 		return toImageFile(p);

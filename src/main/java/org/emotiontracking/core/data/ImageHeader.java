@@ -17,7 +17,8 @@ public final class ImageHeader {
 	private final int height;
 
 	private ImageHeader(final Format format, final long width, final long height) throws ImageFormatException {
-		if (width <= 0 || height <= 0) throw new ImageFormatException("corrupt " + format + " header: image size " + width + "x" + height);
+		if (width <= 0 || height <= 0) throw new ImageFormatException("corrupt " + format + " header: image size "
+			+ width + "x" + height);
 		if (width > Integer.MAX_VALUE || height > Integer.MAX_VALUE) throw new ImageFormatException(
 			"corrupt " + format + " header: image size " + width + "x" + height + " is too large");
 		this.format = format;
@@ -64,7 +65,8 @@ public final class ImageHeader {
 
 	private static ImageHeader png(final byte[] b) throws ImageFormatException {
 		if (b.length < 24) throw new ImageFormatException("truncated PNG (" + b.length + " bytes, no header)");
-		if (!(b[12] == 'I' && b[13] == 'H' && b[14] == 'D' && b[15] == 'R')) throw new ImageFormatException("corrupt PNG: first chunk is not IHDR");
+		if (!(b[12] == 'I' && b[13] == 'H' && b[14] == 'D' && b[15] == 'R')) throw new ImageFormatException(
+			"corrupt PNG: first chunk is not IHDR");
 		return new ImageHeader(Format.PNG, u32be(b, 16), u32be(b, 20));
 	}
 
@@ -77,7 +79,8 @@ public final class ImageHeader {
 			if (p >= b.length) throw new ImageFormatException("truncated JPEG (no frame header)");
 			final int marker = b[p++] & 0xff;
 			if (marker == 0x01 || marker >= 0xD0 && marker <= 0xD8) continue; // no length
-			if (marker == 0xD9 || marker == 0xDA) throw new ImageFormatException("corrupt JPEG: no frame header before the image data");
+			if (marker == 0xD9 || marker == 0xDA) throw new ImageFormatException(
+				"corrupt JPEG: no frame header before the image data");
 			if (p + 2 > b.length) throw new ImageFormatException("truncated JPEG (no frame header)");
 			final int length = u16be(b, p);
 			if (length < 2) throw new ImageFormatException("corrupt JPEG: segment length " + length);

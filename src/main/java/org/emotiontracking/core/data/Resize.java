@@ -30,8 +30,10 @@ public final class Resize {
 	private Resize() {}
 
 	/** Resizes to exactly {@code width} x {@code height} (aspect ratio not kept, like Keras). */
-	public static RgbImage resize(final RgbImage image, final int width, final int height, final Interpolation interpolation) {
-		if (width <= 0 || height <= 0) throw new IllegalArgumentException("Target size must be positive: " + width + "x" + height);
+	public static RgbImage resize(final RgbImage image, final int width, final int height,
+		final Interpolation interpolation) {
+		if (width <= 0 || height <= 0) throw new IllegalArgumentException("Target size must be positive: " + width + "x"
+			+ height);
 		if (width == image.width() && height == image.height()) return copy(image);
 		final Mat src = OpenCv.toMat(image);
 		final Mat dst = new Mat();
@@ -72,8 +74,8 @@ public final class Resize {
 		final int y0 = Math.max(0, y);
 		final int x1 = (int) Math.min(image.width(), (long) x + width);
 		final int y1 = (int) Math.min(image.height(), (long) y + height);
-		if (x1 <= x0 || y1 <= y0) throw new IllegalArgumentException("Crop rectangle " + width + "x" + height + " at (" + x + ", " + y +
-			") lies outside the " + image.width() + "x" + image.height() + " image");
+		if (x1 <= x0 || y1 <= y0) throw new IllegalArgumentException("Crop rectangle " + width + "x" + height + " at ("
+			+ x + ", " + y + ") lies outside the " + image.width() + "x" + image.height() + " image");
 		final int w = x1 - x0;
 		final byte[] src = image.pixels();
 		final byte[] dst = new byte[w * (y1 - y0) * 3];
@@ -87,7 +89,8 @@ public final class Resize {
 		return new RgbImage(image.width(), image.height(), image.pixels().clone());
 	}
 
-	private static int flag(final Interpolation interpolation, final RgbImage image, final int width, final int height) {
+	private static int flag(final Interpolation interpolation, final RgbImage image, final int width,
+		final int height) {
 		if (interpolation != Interpolation.SMOOTH) return interpolation.flag;
 		final boolean shrinking = width <= image.width() && height <= image.height();
 		return shrinking ? Imgproc.INTER_AREA : Imgproc.INTER_LINEAR;

@@ -20,9 +20,11 @@ public final class RgbImage {
 	private final byte[] pixels;
 
 	public RgbImage(final int width, final int height, final byte[] pixels) {
-		if (width <= 0 || height <= 0) throw new IllegalArgumentException("Image size must be positive: " + width + "x" + height);
+		if (width <= 0 || height <= 0) throw new IllegalArgumentException("Image size must be positive: " + width + "x"
+			+ height);
 		if (pixels.length != width * height * 3) throw new IllegalArgumentException(
-			"Expected " + (width * height * 3) + " bytes for a " + width + "x" + height + " RGB image, got " + pixels.length);
+			"Expected " + (width * height * 3) + " bytes for a " + width + "x" + height + " RGB image, got "
+			+ pixels.length);
 		this.width = width;
 		this.height = height;
 		this.pixels = pixels;

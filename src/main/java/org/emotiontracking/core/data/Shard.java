@@ -21,9 +21,10 @@ public final class Shard {
 	private final int index, count;
 
 	public Shard(final int index, final int count) {
-		if (count < 1) throw new IllegalArgumentException("The shard count must be at least 1, got " + index + "/" + count);
-		if (index < 0 || index >= count) throw new IllegalArgumentException("The shard index must be 0 to " + (count - 1) +
-			" for " + count + " shards, got " + index + "/" + count);
+		if (count < 1) throw new IllegalArgumentException("The shard count must be at least 1, got " + index + "/"
+			+ count);
+		if (index < 0 || index >= count) throw new IllegalArgumentException("The shard index must be 0 to "
+			+ (count - 1) + " for " + count + " shards, got " + index + "/" + count);
 		this.index = index;
 		this.count = count;
 	}
@@ -37,13 +38,14 @@ public final class Shard {
 		final String t = Objects.requireNonNull(text, "text").trim();
 		final int slash = t.indexOf('/');
 		try {
-			if (slash > 0) return new Shard(Integer.parseInt(t.substring(0, slash).trim()), Integer.parseInt(t.substring(slash + 1)
-				.trim()));
+			if (slash > 0) return new Shard(Integer.parseInt(t.substring(0, slash).trim()),
+				Integer.parseInt(t.substring(slash + 1) .trim()));
 		}
 		catch (final NumberFormatException e) {
 			// below
 		}
-		throw new IllegalArgumentException("shard must be i/n (shard i of n, 0 <= i < n, e.g. 0/4), got '" + text + "'");
+		throw new IllegalArgumentException("shard must be i/n (shard i of n, 0 <= i < n, e.g. 0/4), got '" + text
+			+ "'");
 	}
 
 	/** {@link #parse} of the text of a {@code shard=} key, {@link #ALL} when it is null or empty. */
@@ -81,7 +83,8 @@ public final class Shard {
 			return Math.multiplyExact(i, total) / count;
 		}
 		catch (final ArithmeticException e) { // more than 2^63 / n items: exact anyway
-			return BigInteger.valueOf(i).multiply(BigInteger.valueOf(total)).divide(BigInteger.valueOf(count)).longValueExact();
+			return BigInteger.valueOf(i).multiply(BigInteger.valueOf(total)).divide(BigInteger.valueOf(count))
+			.longValueExact();
 		}
 	}
 

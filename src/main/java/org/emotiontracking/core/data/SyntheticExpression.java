@@ -355,7 +355,8 @@ final class SyntheticExpression {
 			case SMIRK: {
 				g.setColor(p.lips);
 				g.setStroke(stroke(0.04));
-				g.draw(new QuadCurve2D.Double(-w * side, y0 + 0.01, 0.2 * w * side, y0 + 0.03, w * side, y0 - 0.1 * mouthCurve * 1.6));
+				g.draw(new QuadCurve2D.Double(-w * side, y0 + 0.01, 0.2 * w * side, y0 + 0.03, w * side, y0
+					- 0.1 * mouthCurve * 1.6));
 				return;
 			}
 			default:

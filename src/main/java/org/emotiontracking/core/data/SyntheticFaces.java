@@ -49,8 +49,8 @@ public final class SyntheticFaces {
 
 	private static final Color[] HAIR = { new Color(0x1b1410), new Color(0x3b2718), new Color(0x6a4a2e),
 		new Color(0xb08850), new Color(0xd9c08a), new Color(0x8c3b1c), new Color(0x9a9a9a), new Color(0x2a2a2a) };
-	private static final Color[] IRIS = { new Color(0x4a2e18), new Color(0x2f6a9a), new Color(0x4d7a3a), new Color(0x222222),
-		new Color(0x7a5a30), new Color(0x6a8a9a) };
+	private static final Color[] IRIS = { new Color(0x4a2e18), new Color(0x2f6a9a), new Color(0x4d7a3a),
+		new Color(0x222222), new Color(0x7a5a30), new Color(0x6a8a9a) };
 
 	private final List<String> classNames;
 	private final List<SyntheticExpression> expressions;
@@ -68,7 +68,8 @@ public final class SyntheticFaces {
 	 */
 	public SyntheticFaces(final List<String> classNames, final int width, final int height, final long seed) {
 		if (classNames.isEmpty()) throw new IllegalArgumentException("No class names");
-		if (width < 32 || height < 32) throw new IllegalArgumentException("Images must be at least 32x32, not " + width + "x" + height);
+		if (width < 32 || height < 32) throw new IllegalArgumentException("Images must be at least 32x32, not " + width
+			+ "x" + height);
 		for (final String name : classNames) checkFolderName(name);
 		this.classNames = List.copyOf(classNames);
 		this.expressions = SyntheticExpression.forClasses(this.classNames);
@@ -95,7 +96,8 @@ public final class SyntheticFaces {
 
 	/** Sample {@code index} (0-based) of class {@code classIndex}, as a TYPE_INT_RGB image. */
 	public BufferedImage render(final int classIndex, final int index) {
-		if (classIndex < 0 || classIndex >= classNames.size()) throw new IndexOutOfBoundsException("Class index " + classIndex);
+		if (classIndex < 0 || classIndex >= classNames.size()) throw new IndexOutOfBoundsException("Class index "
+			+ classIndex);
 		return render(expressions.get(classIndex), mix(seed, classNames.get(classIndex).hashCode(), index));
 	}
 
@@ -144,11 +146,12 @@ public final class SyntheticFaces {
 	 *
 	 * @param overwrite whether existing image files may be replaced
 	 * @return the number of images written
-	 * @throws FileAlreadyExistsException if an image file exists and overwrite is false (checked before writing anything)
+	 * @throws FileAlreadyExistsException if an image file exists and overwrite is false (checked before writing
+	 * anything)
 	 * @throws CancellationException      if the listener asked to stop
 	 */
-	public int writeDataset(final Path root, final int perClass, final boolean overwrite, final ProgressListener listener)
-		throws IOException
+	public int writeDataset(final Path root, final int perClass, final boolean overwrite,
+		final ProgressListener listener) throws IOException
 	{
 		if (perClass < 1) throw new IllegalArgumentException("Images per class must be at least 1: " + perClass);
 		if (!overwrite) {
@@ -156,7 +159,8 @@ public final class SyntheticFaces {
 				for (int i = 0; i < perClass; i++) {
 					final Path f = root.resolve(classNames.get(c)).resolve(fileName(c, i));
 					if (Files.exists(f)) throw new FileAlreadyExistsException(f.toString(), null,
-						"Output file already exists: " + f.toAbsolutePath() + " (choose an empty folder or allow overwriting)");
+						"Output file already exists: " + f.toAbsolutePath()
+						+ " (choose an empty folder or allow overwriting)");
 				}
 		}
 		final int total = perClass * classNames.size();
@@ -165,7 +169,8 @@ public final class SyntheticFaces {
 			final Path dir = Files.createDirectories(root.resolve(classNames.get(c)));
 			listener.status("Writing synthetic " + classNames.get(c) + " faces");
 			for (int i = 0; i < perClass; i++) {
-				if (listener.isCancelled()) throw new CancellationException("Stopped after " + written + " of " + total + " images");
+				if (listener.isCancelled()) throw new CancellationException("Stopped after " + written + " of " + total
+					+ " images");
 				if (!ImageIO.write(render(c, i), "png", dir.resolve(fileName(c, i)).toFile()))
 					throw new IOException("No PNG writer available");
 				written++;
@@ -201,7 +206,8 @@ public final class SyntheticFaces {
 			throw new IllegalArgumentException("Class name cannot be used as a folder name: '" + name + "'");
 	}
 
-	private static Color randomColor(final Random r, final float minBrightness, final float maxBrightness, final float maxSaturation) {
+	private static Color randomColor(final Random r, final float minBrightness, final float maxBrightness,
+		final float maxSaturation) {
 		return Color.getHSBColor(r.nextFloat(), maxSaturation * r.nextFloat(),
 			minBrightness + (maxBrightness - minBrightness) * r.nextFloat());
 	}
@@ -209,7 +215,8 @@ public final class SyntheticFaces {
 	private void drawBackground(final Graphics2D g, final Random r) {
 		final Color a = randomColor(r, 0.15f, 0.95f, 0.6f);
 		final Color b = r.nextBoolean() ? randomColor(r, 0.15f, 0.95f, 0.6f) : a;
-		g.setPaint(new GradientPaint((float) (width * r.nextDouble()), 0, a, (float) (width * r.nextDouble()), height, b));
+		g.setPaint(new GradientPaint((float) (width * r.nextDouble()), 0, a, (float) (width * r.nextDouble()), height,
+			b));
 		g.fill(new Rectangle2D.Double(0, 0, width, height));
 		// a few soft background shapes (walls, windows, furniture)
 		final int shapes = r.nextInt(4);
@@ -218,7 +225,8 @@ public final class SyntheticFaces {
 			g.setColor(new Color(c.getRed(), c.getGreen(), c.getBlue(), 60 + r.nextInt(120)));
 			final double x = width * r.nextDouble(), y = height * r.nextDouble();
 			final double w = width * (0.2 + 0.6 * r.nextDouble()), h = height * (0.2 + 0.6 * r.nextDouble());
-			g.fill(r.nextBoolean() ? new Rectangle2D.Double(x - w / 2, y - h / 2, w, h) : new Ellipse2D.Double(x - w / 2, y - h / 2, w, h));
+			g.fill(r.nextBoolean() ? new Rectangle2D.Double(x - w / 2, y - h / 2, w, h)
+				: new Ellipse2D.Double(x - w / 2, y - h / 2, w, h));
 		}
 	}
 
@@ -234,7 +242,8 @@ public final class SyntheticFaces {
 		p.mouthInside = rgb(70 + 20 * r.nextDouble(), 20, 25);
 		final Color hair = HAIR[r.nextInt(HAIR.length)];
 		// brows in the hair colour, but always clearly darker than the skin
-		p.brows = rgb(Math.min(hair.getRed() * 0.8, p.skin.getRed() * 0.5), Math.min(hair.getGreen() * 0.8, p.skin.getGreen() * 0.5),
+		p.brows = rgb(Math.min(hair.getRed() * 0.8, p.skin.getRed() * 0.5),
+			Math.min(hair.getGreen() * 0.8, p.skin.getGreen() * 0.5),
 			Math.min(hair.getBlue() * 0.8, p.skin.getBlue() * 0.5));
 		p.iris = IRIS[r.nextInt(IRIS.length)];
 		p.sclera = rgb(240 - 15 * r.nextDouble(), 238 - 15 * r.nextDouble(), 232 - 15 * r.nextDouble());
@@ -243,7 +252,8 @@ public final class SyntheticFaces {
 		return p;
 	}
 
-	private static void drawHead(final Graphics2D g, final SyntheticExpression.Palette p, final double aspect, final Random r) {
+	private static void drawHead(final Graphics2D g, final SyntheticExpression.Palette p, final double aspect,
+		final Random r) {
 		// shoulders and neck
 		g.setColor(p.clothes);
 		g.fill(new RoundRectangle2D.Double(-1.6, 1.25, 3.2, 2, 1.2, 1.2));
@@ -284,7 +294,8 @@ public final class SyntheticFaces {
 		if (r.nextDouble() < 0.35) boxBlur(px, width, height);
 		final double dir = 2 * Math.PI * r.nextDouble();
 		final double strength = 0.45 * r.nextDouble();
-		final double dx = Math.cos(dir) * strength / Math.max(width, height), dy = Math.sin(dir) * strength / Math.max(width, height);
+		final double dx = Math.cos(dir) * strength / Math.max(width, height), dy =
+			Math.sin(dir) * strength / Math.max(width, height);
 		final double exposure = 0.8 + 0.35 * r.nextDouble();
 		final double sigma = 1 + 8 * r.nextDouble();
 		final Random noise = new Random(r.nextLong());

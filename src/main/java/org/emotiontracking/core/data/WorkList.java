@@ -43,8 +43,8 @@ public final class WorkList implements Iterable<ImageFile> {
 		final Predicate<Path> accept)
 	{
 		Objects.requireNonNull(input, "input");
-		return new WorkList(input, recursive, Files.isDirectory(input) ? new ImageFolderScan(input, recursive, classNames, accept) : null,
-			Shard.ALL);
+		return new WorkList(input, recursive, Files.isDirectory(input)
+			? new ImageFolderScan(input, recursive, classNames, accept) : null, Shard.ALL);
 	}
 
 	/** The same list restricted to one shard (of the whole list, whatever this one's shard is). */
@@ -75,8 +75,8 @@ public final class WorkList implements Iterable<ImageFile> {
 	/** This shard's files, in work order. */
 	@Override
 	public Iterator<ImageFile> iterator() {
-		final Iterator<ImageFile> all = scan == null ? Collections.singletonList(new ImageFile(input, String.valueOf(input
-			.getFileName()), null)).iterator() : scan.iterator();
+		final Iterator<ImageFile> all = scan == null ? Collections.singletonList(
+			new ImageFile(input, String.valueOf(input .getFileName()), null)).iterator() : scan.iterator();
 		return shard.isAll() ? all : shard.slice(all, total());
 	}
 

@@ -26,7 +26,8 @@ final class BlazeFaceDecoder {
 		/** x, y per {@link BlazeFaceModel#KEYPOINTS}. */
 		final double[] keypoints;
 
-		Candidate(final double x0, final double y0, final double x1, final double y1, final double score, final double[] keypoints) {
+		Candidate(final double x0, final double y0, final double x1, final double y1, final double score,
+			final double[] keypoints) {
 			this.x0 = x0;
 			this.y0 = y0;
 			this.x1 = x1;
@@ -64,11 +65,14 @@ final class BlazeFaceDecoder {
 	 * @param regressors {@link BlazeFaceModel#VALUES_PER_ANCHOR} values per anchor, in anchor order
 	 * @param logits one per anchor
 	 */
-	static List<Candidate> decode(final float[] regressors, final float[] logits, final BlazeFaceModel model, final double minScore) {
+	static List<Candidate> decode(final float[] regressors, final float[] logits, final BlazeFaceModel model,
+		final double minScore) {
 		final float[] anchors = model.anchorCentres();
 		final int n = model.anchorCount();
-		if (logits.length != n || regressors.length != n * BlazeFaceModel.VALUES_PER_ANCHOR) throw new IllegalArgumentException(
-			"BlazeFace " + model + " outputs need " + n + " anchors, got " + logits.length + " scores and " + regressors.length +
+		if (logits.length != n
+			|| regressors.length != n * BlazeFaceModel.VALUES_PER_ANCHOR) throw new IllegalArgumentException(
+			"BlazeFace " + model + " outputs need " + n + " anchors, got " + logits.length + " scores and "
+			+ regressors.length +
 				" box values");
 		final double size = model.inputSize();
 		final List<Candidate> out = new ArrayList<>();

@@ -58,8 +58,8 @@ public final class BlazeFaceDetector implements FaceDetector {
 	private final ConcurrentLinkedDeque<Net> idle = new ConcurrentLinkedDeque<>();
 	private volatile boolean closed;
 
-	private BlazeFaceDetector(final BlazeFaceModel model, final byte[] modelBytes, final String source, final double minConfidence,
-		final TileMode tiles, final int minFaceSize, final Net first)
+	private BlazeFaceDetector(final BlazeFaceModel model, final byte[] modelBytes, final String source,
+		final double minConfidence, final TileMode tiles, final int minFaceSize, final Net first)
 	{
 		this.model = model;
 		this.modelBytes = modelBytes;
@@ -87,10 +87,12 @@ public final class BlazeFaceDetector implements FaceDetector {
 	{
 		check(minConfidence, minFaceSize);
 		OpenCv.ensureLoaded();
-		final byte[] bytes = BundledModels.read(model.fileName(), BundledModels.BLAZEFACE_SOURCE, BundledModels.folders());
+		final byte[] bytes = BundledModels.read(model.fileName(), BundledModels.BLAZEFACE_SOURCE,
+			BundledModels.folders());
 		final Net net = load(bytes, model.fileName());
 		final BlazeFaceModel found = probe(net, model.fileName(), bytes);
-		if (found != model) throw new DetectorLoadException(model.fileName() + " is the BlazeFace " + found + " model, not " + model);
+		if (found != model) throw new DetectorLoadException(model.fileName() + " is the BlazeFace " + found
+			+ " model, not " + model);
 		return new BlazeFaceDetector(model, bytes, model.fileName(), minConfidence, tiles, minFaceSize, net);
 	}
 
@@ -101,8 +103,8 @@ public final class BlazeFaceDetector implements FaceDetector {
 	 * @throws DetectorLoadException if the file is missing, not a TFLite model OpenCV can load, or a
 	 *           model whose outputs are not BlazeFace's (the message lists its output shapes)
 	 */
-	public static BlazeFaceDetector open(final Path file, final double minConfidence, final TileMode tiles, final int minFaceSize)
-		throws DetectorLoadException
+	public static BlazeFaceDetector open(final Path file, final double minConfidence, final TileMode tiles,
+		final int minFaceSize) throws DetectorLoadException
 	{
 		check(minConfidence, minFaceSize);
 		OpenCv.ensureLoaded();
@@ -115,13 +117,13 @@ public final class BlazeFaceDetector implements FaceDetector {
 			throw new DetectorLoadException("Cannot read BlazeFace model " + file + ": " + e, e);
 		}
 		final Net net = load(bytes, file.toString());
-		return new BlazeFaceDetector(probe(net, file.toString(), bytes), bytes, String.valueOf(file.getFileName()), minConfidence, tiles,
-			minFaceSize, net);
+		return new BlazeFaceDetector(probe(net, file.toString(), bytes), bytes, String.valueOf(file.getFileName()),
+			minConfidence, tiles, minFaceSize, net);
 	}
 
 	private static void check(final double minConfidence, final int minFaceSize) {
-		if (!(minConfidence >= 0 && minConfidence <= 1)) throw new IllegalArgumentException("min_confidence must be 0..1: " +
-			minConfidence);
+		if (!(minConfidence >= 0 && minConfidence <= 1)) throw new IllegalArgumentException(
+			"min_confidence must be 0..1: " + minConfidence);
 		if (minFaceSize < 0) throw new IllegalArgumentException("Minimum face size must be >= 0: " + minFaceSize);
 	}
 
@@ -129,11 +131,13 @@ public final class BlazeFaceDetector implements FaceDetector {
 		final MatOfByte buffer = new MatOfByte(bytes);
 		try {
 			final Net net = Dnn.readNetFromTFLite(buffer);
-			if (net == null || net.empty()) throw new DetectorLoadException("Not a TFLite model OpenCV can load: " + name);
+			if (net == null || net.empty()) throw new DetectorLoadException("Not a TFLite model OpenCV can load: "
+				+ name);
 			return net;
 		}
 		catch (final RuntimeException e) {
-			throw new DetectorLoadException("Not a TFLite model OpenCV can load: " + name + " (" + ModelFiles.shortMessage(e) + ")", e);
+			throw new DetectorLoadException("Not a TFLite model OpenCV can load: " + name + " ("
+				+ ModelFiles.shortMessage(e) + ")", e);
 		}
 		finally {
 			buffer.release();
@@ -145,10 +149,12 @@ public final class BlazeFaceDetector implements FaceDetector {
 	 * of each BlazeFace size; a model that is neither is also run at its own input size (read from the
 	 * file), so that the refusal lists the output shapes it has.
 	 */
-	private static BlazeFaceModel probe(final Net net, final String name, final byte[] bytes) throws DetectorLoadException {
+	private static BlazeFaceModel probe(final Net net, final String name,
+		final byte[] bytes) throws DetectorLoadException {
 		final List<String> seen = new ArrayList<>();
 		for (final BlazeFaceModel m : new BlazeFaceModel[] { BlazeFaceModel.FULL_RANGE, BlazeFaceModel.SHORT_RANGE }) {
-			final List<Mat> outs = forward(net, new int[] { 1, 3, m.inputSize(), m.inputSize() }, m.inputSize() + " px input", seen);
+			final List<Mat> outs = forward(net, new int[] { 1, 3, m.inputSize(), m.inputSize() }, m.inputSize()
+				+ " px input", seen);
 			try {
 				if (outs != null && pick(outs, m) != null) return m;
 			}
@@ -160,19 +166,23 @@ public final class BlazeFaceDetector implements FaceDetector {
 		String input = "";
 		if (own != null) {
 			input = " (input " + Arrays.toString(own).replace(" ", "") + ")";
-			if (own.length == 4 && own[0] == 1 && own[1] > 0 && own[2] > 0 && own[3] > 0 && !(own[1] == own[2] && (own[1] == BlazeFaceModel.FULL_RANGE
+			if (own.length == 4 && own[0] == 1 && own[1] > 0 && own[2] > 0 && own[3] > 0
+				&& !(own[1] == own[2] && (own[1] == BlazeFaceModel.FULL_RANGE
 				.inputSize() || own[1] == BlazeFaceModel.SHORT_RANGE.inputSize())))
 			{
-				final List<Mat> outs = forward(net, new int[] { 1, own[3], own[1], own[2] }, "its own " + own[2] + "x" + own[1] + " px input",
-					seen);
+				final List<Mat> outs = forward(net, new int[] { 1, own[3], own[1], own[2] }, "its own " + own[2] + "x"
+					+ own[1] + " px input", seen);
 				if (outs != null) for (final Mat o : outs) o.release();
 			}
 		}
-		throw new DetectorLoadException("Not a BlazeFace model: " + name + input + " has outputs " + String.join("; ", seen) +
-			" (expected [1,2304,16] and [1,2304,1] for 192 px full range, or [1,896,16] and [1,896,1] for 128 px short range)");
+		throw new DetectorLoadException("Not a BlazeFace model: " + name + input + " has outputs "
+			+ String.join("; ", seen) +
+			" (expected [1,2304,16] and [1,2304,1] for 192 px full range, or [1,896,16] and [1,896,1] for 128 px "
+			+ "short range)");
 	}
 
-	/** The outputs of one forward pass on a blank NCHW blob (null if it failed); notes "label -> shapes" in {@code seen}. */
+	/** The outputs of one forward pass on a blank NCHW blob (null if it failed); notes "label -> shapes" in {@code
+	 * seen}. */
 	private static List<Mat> forward(final Net net, final int[] nchw, final String label, final List<String> seen) {
 		final Mat blob = Mat.zeros(nchw, CvType.CV_32F);
 		final List<Mat> outs = new ArrayList<>();
@@ -290,7 +300,8 @@ public final class BlazeFaceDetector implements FaceDetector {
 					}
 				}
 			}
-			final List<FaceBox> faces = boxes(tiled ? BlazeFaceDecoder.weightedNms(all, BlazeFaceDecoder.NMS_IOU) : all, w, h);
+			final List<FaceBox> faces = boxes(tiled ? BlazeFaceDecoder.weightedNms(all, BlazeFaceDecoder.NMS_IOU) : all,
+				w, h);
 			return new Passes(faces, tiled ? whole : faces.size(), tiled);
 		}
 		finally {
@@ -306,8 +317,8 @@ public final class BlazeFaceDetector implements FaceDetector {
 			final long x1 = Math.min(w, Math.round(c.x1)), y1 = Math.min(h, Math.round(c.y1));
 			if (x1 <= x0 || y1 <= y0) continue;
 			if (Math.min(c.x1 - c.x0, c.y1 - c.y0) < minFaceSize) continue;
-			out.add(new FaceBox((int) x0, (int) y0, (int) (x1 - x0), (int) (y1 - y0), c.score, Keypoints.of(BlazeFaceModel.KEYPOINTS,
-				c.keypoints)));
+			out.add(new FaceBox((int) x0, (int) y0, (int) (x1 - x0), (int) (y1 - y0), c.score,
+				Keypoints.of(BlazeFaceModel.KEYPOINTS, c.keypoints)));
 		}
 		return Faces.sorted(out);
 	}
@@ -326,10 +337,10 @@ public final class BlazeFaceDetector implements FaceDetector {
 		final List<Mat> outs = new ArrayList<>();
 		Mat blob = null;
 		try {
-			Imgproc.warpAffine(mat, letterbox, affine, new Size(size, size), Imgproc.INTER_LINEAR, Core.BORDER_CONSTANT, new Scalar(0, 0,
-				0));
-			blob = Dnn.blobFromImage(letterbox, 1 / 127.5, new Size(size, size), new Scalar(127.5, 127.5, 127.5), false, false,
-				CvType.CV_32F);
+			Imgproc.warpAffine(mat, letterbox, affine, new Size(size, size), Imgproc.INTER_LINEAR, Core.BORDER_CONSTANT,
+				new Scalar(0, 0, 0));
+			blob = Dnn.blobFromImage(letterbox, 1 / 127.5, new Size(size, size), new Scalar(127.5, 127.5, 127.5), false,
+				false, CvType.CV_32F);
 			net.setInput(blob);
 			net.forward(outs, net.getUnconnectedOutLayersNames());
 			final Mat[] picked = pick(outs, model);
@@ -338,8 +349,8 @@ public final class BlazeFaceDetector implements FaceDetector {
 			final float[] logits = new float[model.anchorCount()];
 			picked[0].get(new int[] { 0, 0, 0 }, boxes);
 			picked[1].get(new int[] { 0, 0, 0 }, logits);
-			final List<Candidate> found = BlazeFaceDecoder.weightedNms(BlazeFaceDecoder.decode(boxes, logits, model, minConfidence),
-				BlazeFaceDecoder.NMS_IOU);
+			final List<Candidate> found = BlazeFaceDecoder.weightedNms(
+				BlazeFaceDecoder.decode(boxes, logits, model, minConfidence), BlazeFaceDecoder.NMS_IOU);
 			final List<Candidate> out = new ArrayList<>(found.size());
 			for (final Candidate c : found) out.add(c.map(side, ox - padX, oy - padY));
 			return out;
@@ -377,8 +388,8 @@ public final class BlazeFaceDetector implements FaceDetector {
 	/** Whether a face found in tile t touches an edge of the tile that is not the image's edge. */
 	private static boolean cutByTile(final Candidate c, final int[] t, final int width, final int height) {
 		final double edge = TILE_EDGE * t[2];
-		return t[0] > 0 && c.x0 < t[0] + edge || t[1] > 0 && c.y0 < t[1] + edge || t[0] + t[2] < width && c.x1 > t[0] + t[2] - edge ||
-			t[1] + t[2] < height && c.y1 > t[1] + t[2] - edge;
+		return t[0] > 0 && c.x0 < t[0] + edge || t[1] > 0 && c.y0 < t[1] + edge || t[0] + t[2] < width && c.x1 > t[0]
+			+ t[2] - edge || t[1] + t[2] < height && c.y1 > t[1] + t[2] - edge;
 	}
 
 	public BlazeFaceModel model() { return model; }
@@ -389,8 +400,8 @@ public final class BlazeFaceDetector implements FaceDetector {
 
 	@Override
 	public String description() {
-		return String.format(Locale.ROOT, "BlazeFace %s %s (min confidence %.2f, tiles %s%s)", model, source, minConfidence, tiles,
-			minFaceSize > 0 ? ", min face " + minFaceSize + " px" : "");
+		return String.format(Locale.ROOT, "BlazeFace %s %s (min confidence %.2f, tiles %s%s)", model, source,
+			minConfidence, tiles, minFaceSize > 0 ? ", min face " + minFaceSize + " px" : "");
 	}
 
 	/** Drops the pooled networks; their native memory is freed by OpenCV's finalizers. */

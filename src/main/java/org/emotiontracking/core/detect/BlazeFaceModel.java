@@ -15,8 +15,8 @@ public enum BlazeFaceModel {
 	/** Box and keypoint values per anchor: cx, cy, w, h, then six keypoints (x, y). */
 	public static final int VALUES_PER_ANCHOR = 16;
 	/** Keypoints per face, in MediaPipe's order. */
-	static final Keypoint[] KEYPOINTS = { Keypoint.RIGHT_EYE, Keypoint.LEFT_EYE, Keypoint.NOSE_TIP, Keypoint.MOUTH_CENTER,
-		Keypoint.RIGHT_EAR, Keypoint.LEFT_EAR };
+	static final Keypoint[] KEYPOINTS = { Keypoint.RIGHT_EYE, Keypoint.LEFT_EYE, Keypoint.NOSE_TIP,
+		Keypoint.MOUTH_CENTER, Keypoint.RIGHT_EAR, Keypoint.LEFT_EAR };
 
 	private final String fileName;
 	private final int inputSize;

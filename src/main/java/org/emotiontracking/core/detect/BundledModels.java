@@ -43,7 +43,8 @@ final class BundledModels {
 	 *
 	 * @throws DetectorLoadException in one line naming the file, the folders and where it comes from
 	 */
-	static byte[] read(final String fileName, final String source, final List<Path> folders) throws DetectorLoadException {
+	static byte[] read(final String fileName, final String source,
+		final List<Path> folders) throws DetectorLoadException {
 		try (InputStream in = BundledModels.class.getResourceAsStream(RESOURCE_DIR + fileName)) {
 			if (in != null) return in.readAllBytes();
 		}
@@ -63,7 +64,7 @@ final class BundledModels {
 			}
 			tried.add(folder.toString());
 		}
-		throw new DetectorLoadException(fileName + " is not in the plugin jar (built without npm): put it (from the " + source +
-			") into " + String.join(" or ", tried) + ", or use detector=haar");
+		throw new DetectorLoadException(fileName + " is not in the plugin jar (built without npm): put it (from the "
+			+ source + ") into " + String.join(" or ", tried) + ", or use detector=haar");
 	}
 }

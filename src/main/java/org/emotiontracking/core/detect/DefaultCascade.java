@@ -66,8 +66,8 @@ public final class DefaultCascade {
 			if (Files.isRegularFile(file) && Files.isReadable(file)) return file;
 			tried.add(file.toString());
 		}
-		throw new DetectorLoadException("Cannot find the face cascade " + FILE_NAME + "; looked in:\n  " + String.join("\n  ", tried) +
-			"\nPut the file into a 'models' folder or choose a detector model file.");
+		throw new DetectorLoadException("Cannot find the face cascade " + FILE_NAME + "; looked in:\n  "
+			+ String.join("\n  ", tried) + "\nPut the file into a 'models' folder or choose a detector model file.");
 	}
 
 	private static synchronized Path fromClassPath(final String resource) throws DetectorLoadException {
@@ -84,7 +84,8 @@ public final class DefaultCascade {
 			return tmp;
 		}
 		catch (final IOException e) {
-			throw new DetectorLoadException("Cannot copy the face cascade " + resource + " to a temporary file: " + e, e);
+			throw new DetectorLoadException("Cannot copy the face cascade " + resource + " to a temporary file: " + e,
+				e);
 		}
 	}
 }

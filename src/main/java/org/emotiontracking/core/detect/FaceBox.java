@@ -28,8 +28,10 @@ public final class FaceBox {
 	}
 
 	/** A box with keypoints (in the same image's pixels). */
-	public FaceBox(final int x, final int y, final int width, final int height, final double score, final Keypoints keypoints) {
-		if (width <= 0 || height <= 0) throw new IllegalArgumentException("Face box size must be positive: " + width + "x" + height);
+	public FaceBox(final int x, final int y, final int width, final int height, final double score,
+		final Keypoints keypoints) {
+		if (width <= 0 || height <= 0) throw new IllegalArgumentException("Face box size must be positive: " + width
+			+ "x" + height);
 		this.x = x;
 		this.y = y;
 		this.width = width;
@@ -93,16 +95,18 @@ public final class FaceBox {
 		final long y0 = Math.round(y * factor);
 		final long x1 = Math.round(right() * factor);
 		final long y1 = Math.round(bottom() * factor);
-		return new FaceBox((int) x0, (int) y0, (int) Math.max(1, x1 - x0), (int) Math.max(1, y1 - y0), score, keypoints.transform(
-			factor, 0, 0));
+		return new FaceBox((int) x0, (int) y0, (int) Math.max(1, x1 - x0), (int) Math.max(1, y1 - y0), score,
+			keypoints.transform( factor, 0, 0));
 	}
 
-	private FaceBox clampedBox(final long x0, final long y0, final long x1, final long y1, final int imageWidth, final int imageHeight) {
+	private FaceBox clampedBox(final long x0, final long y0, final long x1, final long y1, final int imageWidth,
+		final int imageHeight) {
 		final long cx0 = Math.max(0, x0);
 		final long cy0 = Math.max(0, y0);
 		final long cx1 = Math.min(imageWidth, x1);
 		final long cy1 = Math.min(imageHeight, y1);
-		if (cx1 <= cx0 || cy1 <= cy0) throw new IllegalArgumentException(this + " does not overlap a " + imageWidth + "x" + imageHeight + " image");
+		if (cx1 <= cx0 || cy1 <= cy0) throw new IllegalArgumentException(this + " does not overlap a " + imageWidth
+			+ "x" + imageHeight + " image");
 		return new FaceBox((int) cx0, (int) cy0, (int) (cx1 - cx0), (int) (cy1 - cy0), score, keypoints);
 	}
 
@@ -121,7 +125,7 @@ public final class FaceBox {
 
 	@Override
 	public String toString() {
-		return String.format(Locale.ROOT, "FaceBox[x=%d, y=%d, %dx%d, score=%.3g%s]", x, y, width, height, score, keypoints.isEmpty() ?
-			"" : ", " + keypoints);
+		return String.format(Locale.ROOT, "FaceBox[x=%d, y=%d, %dx%d, score=%.3g%s]", x, y, width, height, score,
+			keypoints.isEmpty() ? "" : ", " + keypoints);
 	}
 }

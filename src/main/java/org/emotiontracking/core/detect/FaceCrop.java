@@ -56,7 +56,8 @@ public final class FaceCrop {
 	public double[] toCrop(final double x, final double y) {
 		if (!rotated()) return new double[] { x - region.x(), y - region.y() };
 		final double dx = x - centerX, dy = y - centerY;
-		return new double[] { cos * dx + sin * dy + (image.width() - 1) / 2.0, -sin * dx + cos * dy + (image.height() - 1) / 2.0 };
+		return new double[] { cos * dx + sin * dy + (image.width() - 1) / 2.0, -sin * dx + cos * dy
+			+ (image.height() - 1) / 2.0 };
 	}
 
 	/** The image pixel that crop pixel (u, v) came from (the inverse of {@link #toCrop}). */
@@ -73,8 +74,8 @@ public final class FaceCrop {
 	 */
 	public float[] toRegion(final float[] cropMap) {
 		final int cw = image.width(), ch = image.height();
-		if (cropMap.length != cw * ch) throw new IllegalArgumentException("Map has " + cropMap.length + " values, the crop is " + cw + "x" +
-			ch);
+		if (cropMap.length != cw * ch) throw new IllegalArgumentException("Map has " + cropMap.length
+			+ " values, the crop is " + cw + "x" + ch);
 		final int rw = region.width(), rh = region.height();
 		if (!rotated() && rw == cw && rh == ch) return cropMap.clone();
 		final float[] out = new float[rw * rh];

@@ -26,11 +26,16 @@ public class FaceDetectionSettings {
 	/** Smallest and largest margin: below -0.45 a crop would be less than a tenth of the face. */
 	public static final double MIN_MARGIN = -0.45, MAX_MARGIN = 2;
 
-	@Setting("Face detector: blazeface (MediaPipe full range), blazeface-short (close-ups), haar (the notebook's cascade), or a file: a Haar cascade .xml, a YuNet .onnx or a BlazeFace .tflite")
+	@Setting(
+		"Face detector: blazeface (MediaPipe full range), blazeface-short (close-ups), haar (the notebook's "
+		+ "cascade), or a file: a Haar cascade .xml, a YuNet .onnx or a BlazeFace .tflite")
 	public String detector = BLAZEFACE;
 	@Setting(value = "BlazeFace and YuNet: keep faces with at least this probability (0..1)", range = "[0, 1]")
 	public double min_confidence = BlazeFaceDetector.DEFAULT_MIN_CONFIDENCE;
-	@Setting("BlazeFace: also look at overlapping tiles so small faces are found: auto (images: when the whole image has no face, and for images of 1000 px or more; video frames: a tiled check every 2 s that keeps tiling while it finds more faces), on, off")
+	@Setting(
+		"BlazeFace: also look at overlapping tiles so small faces are found: auto (images: when the whole image has "
+		+ "no face, and for images of 1000 px or more; video frames: a tiled check every 2 s that keeps tiling while "
+		+ "it finds more faces), on, off")
 	public TileMode tiles = TileMode.AUTO;
 	@Setting(value = "Haar cascade: step between detection scales (> 1)", range = "(1, )")
 	public double scale_factor = HaarCascadeDetector.DEFAULT_SCALE_FACTOR;
@@ -38,14 +43,18 @@ public class FaceDetectionSettings {
 	public int min_neighbors = HaarCascadeDetector.DEFAULT_MIN_NEIGHBORS;
 	@Setting(value = "Smallest face side in image pixels (smaller faces are ignored)", range = "[0, )")
 	public int min_face = HaarCascadeDetector.DEFAULT_MIN_FACE_SIZE;
-	@Setting(value = "Haar and YuNet: larger images are shrunk to this longer side for detection (0 = never); smaller is faster but misses small faces", range = "[0, )")
+	@Setting(value =
+		"Haar and YuNet: larger images are shrunk to this longer side for detection (0 = never); smaller is faster "
+		+ "but misses small faces", range = "[0, )")
 	public int detection_size = HaarCascadeDetector.DEFAULT_MAX_DETECTION_SIDE;
-	@Setting(value = "Widen each face crop by this fraction of the face size on every side (0.1 = 10%; -0.45 to 2)", range = "[" +
-		MIN_MARGIN + ", " + MAX_MARGIN + "]")
+	@Setting(value = "Widen each face crop by this fraction of the face size on every side (0.1 = 10%; -0.45 to 2)",
+		range = "[" + MIN_MARGIN + ", " + MAX_MARGIN + "]")
 	public double margin = 0;
 	@Setting("Only the largest face of each image (or frame)")
 	public boolean largest = false;
-	@Setting("Rotate each face crop about its centre so the eyes are level before classifying and Grad-CAM (detectors with keypoints: BlazeFace, YuNet)")
+	@Setting(
+		"Rotate each face crop about its centre so the eyes are level before classifying and Grad-CAM (detectors "
+		+ "with keypoints: BlazeFace, YuNet)")
 	public boolean align = true;
 
 	/**

@@ -36,10 +36,11 @@ public final class FaceDetectors {
 	private static FaceDetector openFile(final Path file, final FaceDetectionSettings s) throws DetectorLoadException {
 		final String name = String.valueOf(file.getFileName()).toLowerCase(Locale.ROOT);
 		if (name.endsWith(".xml")) return haar(file, s);
-		if (name.endsWith(".onnx")) return new YuNetDetector(file, (float) s.min_confidence, YuNetDetector.DEFAULT_NMS_THRESHOLD,
-			s.detection_size, s.min_face);
+		if (name.endsWith(".onnx")) return new YuNetDetector(file, (float) s.min_confidence,
+			YuNetDetector.DEFAULT_NMS_THRESHOLD, s.detection_size, s.min_face);
 		if (name.endsWith(".tflite")) return BlazeFaceDetector.open(file, s.min_confidence, s.tiles, s.min_face);
-		throw new DetectorLoadException("Unknown face detector: " + file + " (expected blazeface, blazeface-short, haar, " +
+		throw new DetectorLoadException("Unknown face detector: " + file
+			+ " (expected blazeface, blazeface-short, haar, " +
 			"an OpenCV Haar cascade .xml, a YuNet .onnx or a BlazeFace .tflite file)");
 	}
 
@@ -58,8 +59,8 @@ public final class FaceDetectors {
 		final String name = String.valueOf(modelFile.getFileName()).toLowerCase(Locale.ROOT);
 		if (name.endsWith(".xml")) return new HaarCascadeDetector(modelFile);
 		if (name.endsWith(".onnx")) return new YuNetDetector(modelFile);
-		if (name.endsWith(".tflite")) return BlazeFaceDetector.open(modelFile, BlazeFaceDetector.DEFAULT_MIN_CONFIDENCE, TileMode.AUTO,
-			0);
+		if (name.endsWith(".tflite")) return BlazeFaceDetector.open(modelFile, BlazeFaceDetector.DEFAULT_MIN_CONFIDENCE,
+			TileMode.AUTO, 0);
 		throw new DetectorLoadException("Unknown face-detector model type: " + modelFile +
 			" (expected an OpenCV Haar cascade .xml, a YuNet .onnx or a BlazeFace .tflite file)");
 	}

@@ -51,8 +51,8 @@ public final class HaarCascadeDetector implements FaceDetector {
 
 	/** A detector with the notebook's parameters. */
 	public HaarCascadeDetector(final Path cascadeFile) throws DetectorLoadException {
-		this(cascadeFile, DEFAULT_SCALE_FACTOR, DEFAULT_MIN_NEIGHBORS, DEFAULT_MIN_FACE_SIZE, DEFAULT_MAX_DETECTION_SIDE,
-			DEFAULT_EQUALIZE_HISTOGRAM);
+		this(cascadeFile, DEFAULT_SCALE_FACTOR, DEFAULT_MIN_NEIGHBORS, DEFAULT_MIN_FACE_SIZE,
+			DEFAULT_MAX_DETECTION_SIDE, DEFAULT_EQUALIZE_HISTOGRAM);
 	}
 
 	/**
@@ -64,13 +64,14 @@ public final class HaarCascadeDetector implements FaceDetector {
 	 * @param equalizeHistogram equalise the gray histogram before detection
 	 * @throws DetectorLoadException if the file is missing or not a cascade OpenCV can load
 	 */
-	public HaarCascadeDetector(final Path cascadeFile, final double scaleFactor, final int minNeighbors, final int minFaceSize,
-		final int maxDetectionSide, final boolean equalizeHistogram) throws DetectorLoadException
+	public HaarCascadeDetector(final Path cascadeFile, final double scaleFactor, final int minNeighbors,
+		final int minFaceSize, final int maxDetectionSide, final boolean equalizeHistogram) throws DetectorLoadException
 	{
 		if (!(scaleFactor > 1)) throw new IllegalArgumentException("Scale factor must be > 1: " + scaleFactor);
 		if (minNeighbors < 0) throw new IllegalArgumentException("minNeighbors must be >= 0: " + minNeighbors);
 		if (minFaceSize < 0) throw new IllegalArgumentException("Minimum face size must be >= 0: " + minFaceSize);
-		if (maxDetectionSide < 0) throw new IllegalArgumentException("Maximum detection side must be >= 0: " + maxDetectionSide);
+		if (maxDetectionSide < 0) throw new IllegalArgumentException("Maximum detection side must be >= 0: "
+			+ maxDetectionSide);
 		OpenCv.ensureLoaded();
 		ModelFiles.checkReadable(cascadeFile, "Haar cascade");
 		this.cascadeFile = cascadeFile;
@@ -95,7 +96,8 @@ public final class HaarCascadeDetector implements FaceDetector {
 			if (classifier.load(loadablePath.toString()) && !classifier.empty()) return classifier;
 		}
 		catch (final RuntimeException e) {
-			throw new DetectorLoadException("Not a valid OpenCV Haar cascade: " + cascadeFile + " (" + ModelFiles.shortMessage(e) + ")", e);
+			throw new DetectorLoadException("Not a valid OpenCV Haar cascade: " + cascadeFile + " ("
+				+ ModelFiles.shortMessage(e) + ")", e);
 		}
 		throw new DetectorLoadException("Not a valid OpenCV Haar cascade: " + cascadeFile);
 	}
@@ -124,14 +126,16 @@ public final class HaarCascadeDetector implements FaceDetector {
 		try {
 			Imgproc.cvtColor(rgb, gray, Imgproc.COLOR_RGB2GRAY);
 			final int longer = Math.max(image.width(), image.height());
-			final double scale = maxDetectionSide > 0 && longer > maxDetectionSide ? (double) maxDetectionSide / longer : 1;
+			final double scale = maxDetectionSide > 0 && longer > maxDetectionSide ? (double) maxDetectionSide / longer
+				: 1;
 			if (scale < 1) Imgproc.resize(gray, gray, new Size(Math.max(1, Math.round(image.width() * scale)),
 				Math.max(1, Math.round(image.height() * scale))), 0, 0, Imgproc.INTER_AREA);
 			if (equalizeHistogram) Imgproc.equalizeHist(gray, gray);
 			final double sx = (double) image.width() / gray.cols();
 			final double sy = (double) image.height() / gray.rows();
 			final int minSide = (int) Math.round(minFaceSize / Math.max(sx, sy));
-			classifier.detectMultiScale2(gray, rects, neighbours, scaleFactor, minNeighbors, 0, new Size(minSide, minSide), new Size());
+			classifier.detectMultiScale2(gray, rects, neighbours, scaleFactor, minNeighbors, 0,
+				new Size(minSide, minSide), new Size());
 			if (rects.empty()) return new ArrayList<>();
 			final Rect[] r = rects.toArray();
 			final int[] n = neighbours.toArray();
@@ -139,8 +143,8 @@ public final class HaarCascadeDetector implements FaceDetector {
 			for (int i = 0; i < r.length; i++) {
 				final long x0 = Math.round(r[i].x * sx), y0 = Math.round(r[i].y * sy);
 				final long x1 = Math.round((r[i].x + r[i].width) * sx), y1 = Math.round((r[i].y + r[i].height) * sy);
-				faces.add(new FaceBox((int) x0, (int) y0, (int) Math.max(1, x1 - x0), (int) Math.max(1, y1 - y0), i < n.length ? n[i] : 0)
-					.clampTo(image.width(), image.height()));
+				faces.add(new FaceBox((int) x0, (int) y0, (int) Math.max(1, x1 - x0), (int) Math.max(1, y1 - y0),
+					i < n.length ? n[i] : 0) .clampTo(image.width(), image.height()));
 			}
 			return faces;
 		}
@@ -156,9 +160,10 @@ public final class HaarCascadeDetector implements FaceDetector {
 
 	@Override
 	public String description() {
-		return "Haar cascade " + cascadeFile.getFileName() + " (scale factor " + scaleFactor + ", min neighbours " + minNeighbors +
-			", min face " + minFaceSize + " px" + (maxDetectionSide > 0 ? ", detection at most " + maxDetectionSide + " px" : "") +
-			(equalizeHistogram ? ", equalised histogram" : "") + ")";
+		return "Haar cascade " + cascadeFile.getFileName() + " (scale factor " + scaleFactor + ", min neighbours "
+			+ minNeighbors +
+			", min face " + minFaceSize + " px" + (maxDetectionSide > 0 ? ", detection at most " + maxDetectionSide
+			+ " px" : "") + (equalizeHistogram ? ", equalised histogram" : "") + ")";
 	}
 
 	/** Drops the pooled classifiers; their native memory is freed by OpenCV's finalizers. */

@@ -7,7 +7,8 @@ package org.emotiontracking.core.detect;
  * two mouth corners, a Haar cascade none.
  */
 public enum Keypoint {
-	RIGHT_EYE("right_eye"), LEFT_EYE("left_eye"), NOSE_TIP("nose_tip"), MOUTH_CENTER("mouth_center"), RIGHT_EAR("right_ear"),
+	RIGHT_EYE("right_eye"), LEFT_EYE("left_eye"), NOSE_TIP("nose_tip"), MOUTH_CENTER("mouth_center"),
+		RIGHT_EAR("right_ear"),
 	LEFT_EAR("left_ear"), MOUTH_RIGHT("mouth_right"), MOUTH_LEFT("mouth_left");
 
 	private final String id;

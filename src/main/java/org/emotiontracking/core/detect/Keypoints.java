@@ -36,8 +36,8 @@ public final class Keypoints {
 	 * @throws IllegalArgumentException if the lengths do not match
 	 */
 	public static Keypoints of(final Keypoint[] points, final double[] xy) {
-		if (xy.length != 2 * points.length) throw new IllegalArgumentException(xy.length + " coordinates for " + points.length +
-			" keypoints");
+		if (xy.length != 2 * points.length) throw new IllegalArgumentException(xy.length + " coordinates for "
+			+ points.length + " keypoints");
 		final double[] all = absent();
 		for (int k = 0; k < points.length; k++) {
 			all[2 * points[k].ordinal()] = xy[2 * k];
@@ -115,8 +115,8 @@ public final class Keypoints {
 	@Override
 	public String toString() {
 		final StringBuilder sb = new StringBuilder("Keypoints[");
-		for (final Keypoint k : present()) sb.append(sb.length() > 10 ? ", " : "").append(String.format(Locale.ROOT, "%s=(%.1f,%.1f)",
-			k.id(), x(k), y(k)));
+		for (final Keypoint k : present()) sb.append(sb.length() > 10 ? ", " : "")
+			.append(String.format(Locale.ROOT, "%s=(%.1f,%.1f)", k.id(), x(k), y(k)));
 		return sb.append(']').toString();
 	}
 }

@@ -43,11 +43,12 @@ public final class StreamTiling {
 
 	private StreamTiling(final FaceDetector detector) {
 		this.detector = detector;
-		this.blazeFace = detector instanceof BlazeFaceDetector && ((BlazeFaceDetector) detector).tiles() == TileMode.AUTO
-			? (BlazeFaceDetector) detector : null;
+		this.blazeFace = detector instanceof BlazeFaceDetector && ((BlazeFaceDetector) detector)
+			.tiles() == TileMode.AUTO ? (BlazeFaceDetector) detector : null;
 	}
 
-	/** The stream rule for this detector (a BlazeFace detector with {@code tiles=auto}; others are called as they are). */
+	/** The stream rule for this detector (a BlazeFace detector with {@code tiles=auto}; others are called as they are).
+	 * */
 	public static StreamTiling of(final FaceDetector detector) {
 		return new StreamTiling(detector);
 	}
@@ -55,7 +56,8 @@ public final class StreamTiling {
 	/**
 	 * The faces of the next frame of the stream.
 	 *
-	 * @param time the frame's time in the stream (seconds; a video's presentation time, a camera's time since the first frame)
+	 * @param time the frame's time in the stream (seconds; a video's presentation time, a camera's time since the first
+	 * frame)
 	 */
 	public List<FaceBox> detect(final RgbImage frame, final double time) {
 		frames++;

@@ -24,7 +24,8 @@ final class TfliteInputShape {
 		b = ByteBuffer.wrap(model).order(ByteOrder.LITTLE_ENDIAN);
 	}
 
-	/** The first input's shape (e.g. [1, 256, 256, 3]), or null if the file is not a TFLite FlatBuffer with an input. */
+	/** The first input's shape (e.g. [1, 256, 256, 3]), or null if the file is not a TFLite FlatBuffer with an input.
+	 * */
 	static int[] of(final byte[] model) {
 		if (model.length < 8 || model[4] != 'T' || model[5] != 'F' || model[6] != 'L' || model[7] != '3') return null;
 		try {

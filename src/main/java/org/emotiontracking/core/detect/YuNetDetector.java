@@ -35,8 +35,8 @@ public final class YuNetDetector implements FaceDetector {
 	private FaceDetectorYN net;
 
 	/** YuNet's five keypoints, in its output order. */
-	static final Keypoint[] KEYPOINTS = { Keypoint.RIGHT_EYE, Keypoint.LEFT_EYE, Keypoint.NOSE_TIP, Keypoint.MOUTH_RIGHT,
-		Keypoint.MOUTH_LEFT };
+	static final Keypoint[] KEYPOINTS = { Keypoint.RIGHT_EYE, Keypoint.LEFT_EYE, Keypoint.NOSE_TIP,
+		Keypoint.MOUTH_RIGHT, Keypoint.MOUTH_LEFT };
 
 	/** A detector with score threshold 0.9, NMS threshold 0.3, detection at most 640 px. */
 	public YuNetDetector(final Path modelFile) throws DetectorLoadException {
@@ -46,8 +46,8 @@ public final class YuNetDetector implements FaceDetector {
 	/**
 	 * @throws DetectorLoadException if the file is missing, empty or not a model OpenCV can load
 	 */
-	public YuNetDetector(final Path modelFile, final float scoreThreshold, final float nmsThreshold, final int maxDetectionSide)
-		throws DetectorLoadException
+	public YuNetDetector(final Path modelFile, final float scoreThreshold, final float nmsThreshold,
+		final int maxDetectionSide) throws DetectorLoadException
 	{
 		this(modelFile, scoreThreshold, nmsThreshold, maxDetectionSide, 0);
 	}
@@ -56,12 +56,13 @@ public final class YuNetDetector implements FaceDetector {
 	 * @param minFaceSize drop faces whose shorter side is below this many pixels of the original image
 	 * @throws DetectorLoadException if the file is missing, empty or not a model OpenCV can load
 	 */
-	public YuNetDetector(final Path modelFile, final float scoreThreshold, final float nmsThreshold, final int maxDetectionSide,
-		final int minFaceSize) throws DetectorLoadException
+	public YuNetDetector(final Path modelFile, final float scoreThreshold, final float nmsThreshold,
+		final int maxDetectionSide, final int minFaceSize) throws DetectorLoadException
 	{
 		if (minFaceSize < 0) throw new IllegalArgumentException("Minimum face size must be >= 0: " + minFaceSize);
 		this.minFaceSize = minFaceSize;
-		if (maxDetectionSide < 0) throw new IllegalArgumentException("Maximum detection side must be >= 0: " + maxDetectionSide);
+		if (maxDetectionSide < 0) throw new IllegalArgumentException("Maximum detection side must be >= 0: "
+			+ maxDetectionSide);
 		OpenCv.ensureLoaded();
 		ModelFiles.checkReadable(modelFile, "YuNet model");
 		this.modelFile = modelFile;
@@ -79,7 +80,8 @@ public final class YuNetDetector implements FaceDetector {
 			net = FaceDetectorYN.create("onnx", model, config, new Size(320, 320), scoreThreshold, nmsThreshold, TOP_K);
 		}
 		catch (final RuntimeException e) {
-			throw new DetectorLoadException("Not a valid YuNet ONNX model: " + modelFile + " (" + ModelFiles.shortMessage(e) + ")", e);
+			throw new DetectorLoadException("Not a valid YuNet ONNX model: " + modelFile + " ("
+				+ ModelFiles.shortMessage(e) + ")", e);
 		}
 		finally {
 			model.release();
@@ -109,7 +111,8 @@ public final class YuNetDetector implements FaceDetector {
 				net.detect(bgr, out);
 			}
 			catch (final RuntimeException e) {
-				throw new IllegalStateException("YuNet model " + modelFile + " failed: " + ModelFiles.shortMessage(e), e);
+				throw new IllegalStateException("YuNet model " + modelFile + " failed: " + ModelFiles.shortMessage(e),
+					e);
 			}
 			final List<FaceBox> faces = new ArrayList<>();
 			if (out.empty()) return faces;
@@ -127,8 +130,8 @@ public final class YuNetDetector implements FaceDetector {
 					k[2 * j] = row[4 + 2 * j] * sx;
 					k[2 * j + 1] = row[5 + 2 * j] * sy;
 				}
-				faces.add(new FaceBox((int) cx0, (int) cy0, (int) (cx1 - cx0), (int) (cy1 - cy0), row[row.length - 1], Keypoints.of(KEYPOINTS,
-					k)));
+				faces.add(new FaceBox((int) cx0, (int) cy0, (int) (cx1 - cx0), (int) (cy1 - cy0), row[row.length - 1],
+					Keypoints.of(KEYPOINTS, k)));
 			}
 			return Faces.sorted(faces);
 		}

@@ -61,7 +61,8 @@ public final class OnnxRuntime {
 
 	/** Whether intra-op threads busy-wait: EMOTION_TRACKING_ORT_SPINNING=1 (property or environment), else not. */
 	public static boolean spinning() {
-		final String s = System.getProperty("EMOTION_TRACKING_ORT_SPINNING", System.getenv("EMOTION_TRACKING_ORT_SPINNING"));
+		final String s = System.getProperty("EMOTION_TRACKING_ORT_SPINNING",
+			System.getenv("EMOTION_TRACKING_ORT_SPINNING"));
 		return s != null && (s.trim().equals("1") || s.trim().equalsIgnoreCase("true"));
 	}
 }

@@ -77,7 +77,8 @@ public final class TensorFlowNatives {
 				final String name = lib.trim();
 				if (name.isEmpty()) continue;
 				try (InputStream in = loader.getResourceAsStream(RESOURCE_DIR + name)) {
-					if (in == null) throw new IOException("Missing native library in the class path: " + RESOURCE_DIR + name);
+					if (in == null) throw new IOException("Missing native library in the class path: " + RESOURCE_DIR
+						+ name);
 					Files.copy(in, tmp.resolve(name), StandardCopyOption.REPLACE_EXISTING);
 				}
 			}

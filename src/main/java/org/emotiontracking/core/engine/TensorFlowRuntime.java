@@ -51,8 +51,8 @@ public final class TensorFlowRuntime {
 		final String a = arch == null ? "" : arch.toLowerCase(Locale.ROOT);
 		if (a.equals("amd64") || a.equals("x86_64") || a.equals("x86-64")) return null;
 		return "Training, Grad-CAM and engine=tensorflow need TensorFlow 2.10, which exists for x86-64 only " +
-			"(Linux, Windows, macOS on Intel); this is " + os + " on " + arch + ". Classify and Live run here through " +
-			"ONNX Runtime (engine=onnxruntime) on model archives that hold model.onnx (every archive this version " +
+			"(Linux, Windows, macOS on Intel); this is " + os + " on " + arch + ". Classify and Live run here through "
+			+ "ONNX Runtime (engine=onnxruntime) on model archives that hold model.onnx (every archive this version " +
 			"writes; older archives and Keras .h5 files need TensorFlow once to be converted).";
 	}
 

@@ -29,7 +29,8 @@ public final class FloatTiff {
 	public static void write(final Path file, final int width, final int height, final float[] values, final double min,
 		final double max, final boolean overwrite) throws IOException
 	{
-		if (width <= 0 || height <= 0) throw new IllegalArgumentException("Size must be positive: " + width + "x" + height);
+		if (width <= 0 || height <= 0) throw new IllegalArgumentException("Size must be positive: " + width + "x"
+			+ height);
 		if (values.length != width * height) throw new IllegalArgumentException("Expected " + width * height +
 			" values, got " + values.length);
 		if ((long) width * height * 4 > 0xFFFF_FFF0L - 4096) throw new IllegalArgumentException(
@@ -44,10 +45,11 @@ public final class FloatTiff {
 		write(file, width, height, values, 0, 1, overwrite);
 	}
 
-	static void writeTo(final OutputStream out, final int width, final int height, final float[] values, final double min,
-		final double max) throws IOException
+	static void writeTo(final OutputStream out, final int width, final int height, final float[] values,
+		final double min, final double max) throws IOException
 	{
-		final byte[] description = ("ImageJ=1.54p\nmin=" + min + "\nmax=" + max + "\n\0").getBytes(StandardCharsets.US_ASCII);
+		final byte[] description = ("ImageJ=1.54p\nmin=" + min + "\nmax=" + max + "\n\0")
+			.getBytes(StandardCharsets.US_ASCII);
 		final int ifd = 8;
 		final int descriptionAt = ifd + 2 + ENTRIES * 12 + 4;
 		final int dataAt = (descriptionAt + description.length + 7) / 8 * 8;

@@ -58,8 +58,8 @@ public final class GradCam implements AutoCloseable {
 	private final int batch;
 	private final GridGeometry geometry;
 
-	private GradCam(final ModelArchive archive, final boolean ownsArchive, final String layer, final GradCamMethod method,
-		final boolean forceGraph) throws IOException
+	private GradCam(final ModelArchive archive, final boolean ownsArchive, final String layer,
+		final GradCamMethod method, final boolean forceGraph) throws IOException
 	{
 		this.archive = archive;
 		this.ownsArchive = ownsArchive;
@@ -73,8 +73,8 @@ public final class GradCam implements AutoCloseable {
 		batch = (int) Math.max(1, Math.min(MAX_BATCH, MAX_BATCH_FLOATS / (2L * gridHeight * gridWidth * channels)));
 		resize = InputResizer.forModel(m);
 		geometry = m.isMobileNetV2() ? GridGeometry.of(m, this.layer) : GridGeometry.centred(m.input_size, gridWidth);
-		if (geometry.cells() != gridWidth || gridWidth != gridHeight) throw new IllegalStateException("Layer " + this.layer +
-			" has a " + gridWidth + "x" + gridHeight + " grid; its geometry says " + geometry.cells());
+		if (geometry.cells() != gridWidth || gridWidth != gridHeight) throw new IllegalStateException("Layer "
+			+ this.layer + " has a " + gridWidth + "x" + gridHeight + " grid; its geometry says " + geometry.cells());
 		final boolean signature = !forceGraph && method == GradCamMethod.GRADCAM && this.layer.equals(m.gradcam_layer);
 		backend = signature ? new SignatureBackend(archive) : new GraphBackend(archive, this.layer,
 			method == GradCamMethod.GRADCAM_PLUS_PLUS);
@@ -88,8 +88,8 @@ public final class GradCam implements AutoCloseable {
 	 * 9 of 40 images of one trained model, on out_relu for 36).
 	 */
 	static String defaultLayer(final ModelMetadata m, final GradCamMethod method) {
-		return method == GradCamMethod.GRADCAM_PLUS_PLUS && m.isMobileNetV2() ? MobileNetV2Architecture.nonNegativeLayer(m.alpha,
-			m.gradcam_layer) : m.gradcam_layer;
+		return method == GradCamMethod.GRADCAM_PLUS_PLUS && m.isMobileNetV2()
+			? MobileNetV2Architecture.nonNegativeLayer(m.alpha, m.gradcam_layer) : m.gradcam_layer;
 	}
 
 	/** The notebook's Grad-CAM on the model's default layer. */
@@ -160,7 +160,8 @@ public final class GradCam implements AutoCloseable {
 			if (!net.layers.containsKey(layer)) throw new IllegalArgumentException("Unknown layer '" + layer +
 				"'. Valid layers: " + String.join(", ", net.layers.keySet()));
 			final Shape s = net.layers.get(layer).shape();
-			if (s.numDimensions() != 4) throw new IllegalArgumentException("Layer " + layer + " has no spatial output: " + s);
+			if (s.numDimensions() != 4) throw new IllegalArgumentException("Layer " + layer + " has no spatial output: "
+				+ s);
 			return s.asArray();
 		}
 	}
@@ -180,7 +181,8 @@ public final class GradCam implements AutoCloseable {
 			final Output<?> o = b.graph().output(MobileNetV2Graph.outputOp(layer));
 			if (o == null) throw new IllegalArgumentException("Layer " + layer + " is not in the model's graph");
 			final Shape s = o.shape();
-			if (s.numDimensions() != 4) throw new IllegalArgumentException("Layer " + layer + " has no spatial output: " + s);
+			if (s.numDimensions() != 4) throw new IllegalArgumentException("Layer " + layer + " has no spatial output: "
+				+ s);
 			return s.asArray();
 		}
 	}
@@ -248,7 +250,8 @@ public final class GradCam implements AutoCloseable {
 				final int offset = i * gridHeight * gridWidth * channels;
 				final float[] map = method == GradCamMethod.GRADCAM
 					? GradCamMaps.gradCam(raw.activations, raw.gradients, offset, gridHeight, gridWidth, channels)
-					: GradCamMaps.gradCamPlusPlus(raw.activations, raw.gradients, offset, gridHeight, gridWidth, channels);
+					: GradCamMaps.gradCamPlusPlus(raw.activations, raw.gradients, offset, gridHeight, gridWidth,
+					channels);
 				final float[] p = Arrays.copyOfRange(raw.probabilities, i * classes.size(), (i + 1) * classes.size());
 				final int cls = targets[from + i] >= 0 ? targets[from + i] : EmotionClassifier.argMax(p);
 				out.add(new Explanation(cls, classes.get(cls), p, new Heatmap(gridWidth, gridHeight, map), geometry));

@@ -38,7 +38,8 @@ public final class GradCamJob implements AutoCloseable {
 	private final FaceFinder finder;
 	private final int target;
 
-	private GradCamJob(final GradCamSettings settings, final GradCam gradCam, final FaceFinder finder, final int target) {
+	private GradCamJob(final GradCamSettings settings, final GradCam gradCam, final FaceFinder finder,
+		final int target) {
 		this.settings = settings;
 		this.gradCam = gradCam;
 		this.finder = finder;
@@ -94,13 +95,15 @@ public final class GradCamJob implements AutoCloseable {
 	 * @param title what the images are, for messages (image {@code i} is "title:i+1" when there are several)
 	 * @param images image {@code i} of {@code count}, 0-based
 	 */
-	public static Summary run(final GradCamSettings s, final String title, final int count, final IntFunction<RgbImage> images,
-		final Explained each, final ProgressListener progress) throws IOException
+	public static Summary run(final GradCamSettings s, final String title, final int count,
+		final IntFunction<RgbImage> images, final Explained each, final ProgressListener progress) throws IOException
 	{
 		try (GradCamJob job = open(s)) {
 			each.start();
-			progress.log(String.format(Locale.ROOT, "Grad-CAM%s of %s on layer %s (%s) of %s, %d image%s, faces: %s", job.gradCam
-				.method() == GradCamMethod.GRADCAM ? "" : "++", job.targetDescription(), job.gradCam.layer(), job.gradCam.method(),
+			progress.log(String.format(Locale.ROOT, "Grad-CAM%s of %s on layer %s (%s) of %s, %d image%s, faces: %s",
+				job.gradCam
+				.method() == GradCamMethod.GRADCAM ? "" : "++", job.targetDescription(), job.gradCam.layer(),
+				job.gradCam.method(),
 				job.gradCam.description(), count, count == 1 ? "" : "s", job.finder.description()));
 			final List<String> names = new ArrayList<>(count);
 			for (int i = 0; i < count; i++) names.add(count == 1 ? title : title + ":" + (i + 1));
@@ -115,7 +118,8 @@ public final class GradCamJob implements AutoCloseable {
 		}
 	}
 
-	/** Receives each explained image of {@link #run(GradCamSettings, String, int, IntFunction, Explained, ProgressListener)}. */
+	/** Receives each explained image of {@link #run(GradCamSettings, String, int, IntFunction, Explained,
+	 * ProgressListener)}. */
 	public interface Explained {
 
 		/** Called once the model and the detector are open, before the first image. */
@@ -131,7 +135,8 @@ public final class GradCamJob implements AutoCloseable {
 		final List<ImageFile> files = files(settings);
 		Files.createDirectories(settings.output);
 		progress.log(String.format(Locale.ROOT, "Grad-CAM%s of %s on layer %s (%s) of %s, %d image%s%s, faces: %s",
-			gradCam.method() == GradCamMethod.GRADCAM ? "" : "++", targetDescription(), gradCam.layer(), gradCam.method(),
+			gradCam.method() == GradCamMethod.GRADCAM ? "" : "++", targetDescription(), gradCam.layer(),
+			gradCam.method(),
 			gradCam.description(), files.size(), files.size() == 1 ? "" : "s", settings.shard().isAll() ? ""
 				: " (shard " + settings.shard() + ")", finder.description()));
 		final ImageDecoder decoder = new ImageDecoder();
@@ -164,7 +169,8 @@ public final class GradCamJob implements AutoCloseable {
 				summary.results.add(r);
 				if (r.faces.isEmpty()) {
 					summary.withoutFaces.add(name);
-					progress.log("No face found in " + name + (finder.wholeImage() ? "" : " (for face crops use faces=whole)"));
+					progress.log("No face found in " + name + (finder.wholeImage() ? ""
+						: " (for face crops use faces=whole)"));
 				}
 			}
 			catch (final IOException | RuntimeException e) {
@@ -183,7 +189,8 @@ public final class GradCamJob implements AutoCloseable {
 
 	private static String footer(final Summary summary) {
 		final int faces = summary.faces();
-		return String.format(Locale.ROOT, "Grad-CAM: %d image%s, %d face%s, %d skipped%s", summary.results.size(), summary
+		return String.format(Locale.ROOT, "Grad-CAM: %d image%s, %d face%s, %d skipped%s", summary.results.size(),
+			summary
 			.results.size() == 1 ? "" : "s", faces, faces == 1 ? "" : "s", summary.failures.size(), summary.withoutFaces
 				.isEmpty() ? "" : ", " + summary.withoutFaces.size() + " without faces");
 	}
@@ -220,7 +227,8 @@ public final class GradCamJob implements AutoCloseable {
 		AtomicFiles.checkCanWrite(tif, settings.overwrite);
 		final RgbImage image = decoder.decode(f.path());
 		final ImageExplanation e = explain(image);
-		if (e.faces().isEmpty()) return new ImageResult(f.path(), rel, image.width(), image.height(), e.faces(), null, null);
+		if (e.faces().isEmpty()) return new ImageResult(f.path(), rel, image.width(), image.height(), e.faces(), null,
+			null);
 		PngFiles.write(e.overlay(image, settings.alpha), png, settings.overwrite);
 		FloatTiff.write(tif, image.width(), image.height(), e.heatmap(), settings.overwrite);
 		return new ImageResult(f.path(), rel, image.width(), image.height(), e.faces(), png, tif);

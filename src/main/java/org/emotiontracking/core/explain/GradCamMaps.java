@@ -17,8 +17,8 @@ public final class GradCamMaps {
 	 * Grad-CAM exactly as the notebook: {@code w_k = mean over (y, x) of g[y, x, k]}, map =
 	 * {@code ReLU(sum_k w_k A[., ., k])}, divided by {@code (max + 1e-8)}.
 	 */
-	public static float[] gradCam(final float[] activations, final float[] gradients, final int offset, final int height,
-		final int width, final int channels)
+	public static float[] gradCam(final float[] activations, final float[] gradients, final int offset,
+		final int height, final int width, final int channels)
 	{
 		return weightedMap(activations, channelWeights(gradients, offset, height, width, channels), offset,
 			height * width, channels);

@@ -18,9 +18,13 @@ import org.emotiontracking.core.util.Setting;
  */
 public final class GradCamSettings extends FaceDetectionSettings {
 
-	@Setting("Model: builtin (the FER2013 model that ships with the plugin; also when empty), a .zip from Train Emotion Model, its unpacked folder, or a Keras .h5")
+	@Setting(
+		"Model: builtin (the FER2013 model that ships with the plugin; also when empty), a .zip from Train Emotion "
+		+ "Model, its unpacked folder, or a Keras .h5")
 	public Path model;
-	@Setting("Open a model archive even if its graph holds ops this project's models never use (a model is code: only for files you trust)")
+	@Setting(
+		"Open a model archive even if its graph holds ops this project's models never use (a model is code: only for "
+		+ "files you trust)")
 	public boolean trust = false;
 	@Setting("Class names of a Keras .h5 model in output order, comma-separated (default: the notebook's seven)")
 	public List<String> classes = new ArrayList<>();
@@ -34,7 +38,9 @@ public final class GradCamSettings extends FaceDetectionSettings {
 	public FaceMode faces = FaceMode.DETECT;
 	@Setting("Class to explain: predicted, or a class name")
 	public String target = GradCam.PREDICTED;
-	@Setting("Layer to explain, e.g. Conv_1, out_relu, block_13_expand_relu (default: the model's Grad-CAM layer; for gradcam++ the ReLU after it)")
+	@Setting(
+		"Layer to explain, e.g. Conv_1, out_relu, block_13_expand_relu (default: the model's Grad-CAM layer; for "
+		+ "gradcam++ the ReLU after it)")
 	public String layer = "";
 	@Setting(value = "gradcam (as the notebook) or gradcam++", choices = { "gradcam", "gradcam++" })
 	public String method = GradCamMethod.GRADCAM.id;
@@ -42,7 +48,9 @@ public final class GradCamSettings extends FaceDetectionSettings {
 	public double alpha = Heatmaps.DEFAULT_ALPHA;
 	@Setting("Replace existing output files")
 	public boolean overwrite = false;
-	@Setting("Explain only shard i/n of the input folder (images sorted by relative path, slice [i*N/n, (i+1)*N/n)); shards write disjoint files; empty: everything")
+	@Setting(
+		"Explain only shard i/n of the input folder (images sorted by relative path, slice [i*N/n, (i+1)*N/n)); "
+		+ "shards write disjoint files; empty: everything")
 	public String shard = "";
 
 	/** The {@code shard} key parsed ({@link Shard#ALL} when empty). */

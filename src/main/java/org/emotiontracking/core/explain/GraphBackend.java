@@ -93,10 +93,11 @@ final class GraphBackend implements GradCamBackend {
 		static LoadedGraph withOp(final ModelArchive archive, final String op) {
 			final SavedModelBundle bundle = SavedModelBundle.loader(archive.savedModel().toString()).withTags(
 				SavedModelBundle.DEFAULT_TAG).withConfigProto(TensorFlowRuntime.sessionConfig()).load();
-			if (bundle.graph().operation(op) != null) return new LoadedGraph(bundle.graph(), bundle.session(), bundle::close);
+			if (bundle.graph().operation(op) != null) return new LoadedGraph(bundle.graph(), bundle.session(),
+				bundle::close);
 			bundle.close();
-			if (!archive.metadata().isMobileNetV2()) throw new IllegalArgumentException("The model's graph has no op '" + op +
-				"'. Valid layers: " + String.join(", ", archive.metadata().gradcam_layers));
+			if (!archive.metadata().isMobileNetV2()) throw new IllegalArgumentException("The model's graph has no op '"
+				+ op + "'. Valid layers: " + String.join(", ", archive.metadata().gradcam_layers));
 			return unfolded(archive.metadata(), archive.readWeights());
 		}
 

@@ -11,7 +11,8 @@ public final class Heatmap {
 	private final float[] values;
 
 	public Heatmap(final int width, final int height, final float[] values) {
-		if (width <= 0 || height <= 0) throw new IllegalArgumentException("Heatmap size must be positive: " + width + "x" + height);
+		if (width <= 0 || height <= 0) throw new IllegalArgumentException("Heatmap size must be positive: " + width
+			+ "x" + height);
 		if (values.length != width * height) throw new IllegalArgumentException(
 			"Expected " + width * height + " values for a " + width + "x" + height + " heatmap, got " + values.length);
 		this.width = width;
@@ -48,8 +49,8 @@ public final class Heatmap {
 
 	private Heatmap resize(final int w, final int h, final GridGeometry gx, final GridGeometry gy) {
 		if (w <= 0 || h <= 0) throw new IllegalArgumentException("Size must be positive: " + w + "x" + h);
-		if (gx.cells() != width || gy.cells() != height) throw new IllegalArgumentException("Geometry of " + gx.cells() +
-			"x" + gy.cells() + " cells for a " + width + "x" + height + " map");
+		if (gx.cells() != width || gy.cells() != height) throw new IllegalArgumentException("Geometry of " + gx.cells()
+			+ "x" + gy.cells() + " cells for a " + width + "x" + height + " map");
 		final int[] x0 = new int[w], x1 = new int[w];
 		final float[] fx = new float[w];
 		axis(gx, w, x0, x1, fx);

@@ -87,11 +87,13 @@ public final class Heatmaps {
 	 * @param map image-sized, 0..1 (see {@link #place})
 	 * @param alpha weight of the heatmap, 0..1
 	 */
-	public static RgbImage blend(final RgbImage image, final float[] map, final List<FaceBox> regions, final double alpha) {
-		if (!(alpha >= 0 && alpha <= 1)) throw new IllegalArgumentException("alpha must be between 0 and 1, got " + alpha);
+	public static RgbImage blend(final RgbImage image, final float[] map, final List<FaceBox> regions,
+		final double alpha) {
+		if (!(alpha >= 0 && alpha <= 1)) throw new IllegalArgumentException("alpha must be between 0 and 1, got "
+			+ alpha);
 		final int w = image.width(), h = image.height();
-		if (map.length != w * h) throw new IllegalArgumentException("Map has " + map.length + " values, the image " + w +
-			"x" + h);
+		if (map.length != w * h) throw new IllegalArgumentException("Map has " + map.length + " values, the image " + w
+			+ "x" + h);
 		final byte[] src = image.pixels();
 		final byte[] dst = src.clone();
 		final boolean[] inside = new boolean[w * h];
@@ -113,8 +115,8 @@ public final class Heatmaps {
 
 	/** A box-sized ARGB image of the JET colouring with a uniform alpha ({@code opacity} 0..1). */
 	public static BufferedImage translucentJet(final Heatmap map, final double opacity) {
-		if (!(opacity >= 0 && opacity <= 1)) throw new IllegalArgumentException("opacity must be between 0 and 1, got " +
-			opacity);
+		if (!(opacity >= 0 && opacity <= 1)) throw new IllegalArgumentException("opacity must be between 0 and 1, got "
+			+ opacity);
 		final int a = (int) Math.round(255 * opacity) << 24;
 		final BufferedImage out = new BufferedImage(map.width(), map.height(), BufferedImage.TYPE_INT_ARGB);
 		final int[] px = ((DataBufferInt) out.getRaster().getDataBuffer()).getData();

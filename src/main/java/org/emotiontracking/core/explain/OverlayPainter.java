@@ -38,8 +38,8 @@ final class OverlayPainter {
 				g.setColor(color);
 				g.setStroke(new BasicStroke(stroke));
 				final int inset = (int) Math.ceil(stroke / 2);
-				g.drawRect(b.x() + inset, b.y() + inset, Math.max(0, b.width() - 2 * inset - 1), Math.max(0, b.height() - 2 *
-					inset - 1));
+				g.drawRect(b.x() + inset, b.y() + inset, Math.max(0, b.width() - 2 * inset - 1),
+					Math.max(0, b.height() - 2 * inset - 1));
 				final LabelLayout.Placement p = layout(g, image.getWidth(), image.getHeight(), b, f.label());
 				g.fillRect(p.x, p.y, p.width, p.height);
 				g.setColor(EmotionPalette.textColorOn(color));

@@ -27,8 +27,8 @@ final class SignatureBackend implements GradCamBackend {
 	public GradCam.Raw run(final float[] batch, final int n, final int size, final int[] targets) {
 		try {
 			return predictors.run(lease -> {
-				final NDList out = lease.predict(lease.floats(batch, n * size * size * 3, new Shape(n, size, size, 3)), lease
-					.ints(Arrays.copyOf(targets, n)));
+				final NDList out = lease.predict(lease.floats(batch, n * size * size * 3, new Shape(n, size, size, 3)),
+					lease .ints(Arrays.copyOf(targets, n)));
 				if (out.size() != 3) throw new IllegalStateException("The gradcam signature returned " + out.size() +
 					" outputs, expected activations, gradients and probabilities");
 				return new GradCam.Raw(out.get(0).toFloatArray(), out.get(1).toFloatArray(), out.get(2).toFloatArray());

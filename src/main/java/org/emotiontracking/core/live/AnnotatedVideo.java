@@ -26,7 +26,8 @@ final class AnnotatedVideo implements Closeable {
 	 * @param fps nominal frame rate of the video (0: {@value #DEFAULT_FPS})
 	 * @param overwrite whether an existing file may be replaced (when the video is finished)
 	 */
-	AnnotatedVideo(final Path file, final int width, final int height, final double fps, final boolean overwrite) throws IOException {
+	AnnotatedVideo(final Path file, final int width, final int height, final double fps,
+		final boolean overwrite) throws IOException {
 		writer = new VideoFileWriter(file, width, height, fps > 0 ? fps : DEFAULT_FPS, overwrite);
 	}
 

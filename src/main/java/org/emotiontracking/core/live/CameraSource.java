@@ -100,14 +100,18 @@ public final class CameraSource implements FrameSource {
 
 	/** The message when no camera could be opened. */
 	static String noCameraMessage(final int index, final List<String> tried, final List<String> devices) {
-		final StringBuilder sb = new StringBuilder("No camera could be opened at index ").append(index).append(". Tried:");
+		final StringBuilder sb = new StringBuilder("No camera could be opened at index ").append(index)
+			.append(". Tried:");
 		for (final String t : tried) sb.append("\n  ").append(t);
 		sb.append("\nVideo devices: ");
 		if (devices == null) sb.append("not listed on this system");
-		else if (devices.isEmpty()) sb.append("none (no /dev/video* exists; is a camera connected, and does this machine, " +
+		else if (devices.isEmpty()) sb.append(
+			"none (no /dev/video* exists; is a camera connected, and does this machine, " +
 			"container or VM have access to it?)");
 		else sb.append(String.join(", ", devices));
-		sb.append("\nChoose another camera with camera=<index>, or read a video file with source=<file> (mp4, mov, mkv, webm, avi).");
+		sb.append(
+			"\nChoose another camera with camera=<index>, or read a video file with source=<file> (mp4, mov, mkv, "
+			+ "webm, avi).");
 		return sb.toString();
 	}
 
@@ -131,7 +135,8 @@ public final class CameraSource implements FrameSource {
 		final List<String> out = new ArrayList<>();
 		for (final int[] n : numbers) {
 			final Path p = dev.resolve("video" + n[0]);
-			out.add(p + " (camera=" + n[0] + (Files.isReadable(p) ? ")" : ", not readable: add your user to the 'video' group)"));
+			out.add(p + " (camera=" + n[0] + (Files.isReadable(p) ? ")"
+				: ", not readable: add your user to the 'video' group)"));
 		}
 		return out;
 	}

@@ -82,20 +82,23 @@ public final class FaceSummary {
 		final double[] seconds = secondsWithLast(s);
 		double total = 0;
 		for (final double v : seconds) total += v;
-		for (int c = 0; c < out.length; c++) out[c] = total > 0 ? seconds[c] / total : s.framesPer[c] / (double) s.frames;
+		for (int c = 0; c < out.length; c++) out[c] = total > 0 ? seconds[c] / total
+			: s.framesPer[c] / (double) s.frames;
 		return out;
 	}
 
 	/** Seconds including the last frame's share (it counts for the step before it). */
 	private double[] secondsWithLast(final Face s) {
 		final double[] seconds = s.secondsPer.clone();
-		if (!Double.isNaN(lastStep)) for (final TrackedFace f : previous) if (faces.get(f.id()) == s) seconds[f.emotionIndex()] += lastStep;
+		if (!Double.isNaN(lastStep)) for (final TrackedFace f : previous) if (
+			faces.get(f.id()) == s) seconds[f.emotionIndex()] += lastStep;
 		return seconds;
 	}
 
 	/** The header of {@value #FILE}. */
 	public List<String> header() {
-		final List<String> h = new ArrayList<>(List.of("face_id", "frames", "first_s", "last_s", "seconds", "main_emotion"));
+		final List<String> h = new ArrayList<>(List.of("face_id", "frames", "first_s", "last_s", "seconds",
+			"main_emotion"));
 		for (final String c : classNames) h.add("share_" + c);
 		return h;
 	}
@@ -110,8 +113,8 @@ public final class FaceSummary {
 			for (int c = 1; c < share.length; c++) if (share[c] > share[best]) best = c;
 			double seconds = 0;
 			for (final double v : secondsWithLast(s)) seconds += v;
-			final List<String> row = new ArrayList<>(List.of(Integer.toString(e.getKey()), Long.toString(s.frames), Csv.number(s.first, 3),
-				Csv.number(s.last, 3), Csv.number(seconds, 3), classNames.get(best)));
+			final List<String> row = new ArrayList<>(List.of(Integer.toString(e.getKey()), Long.toString(s.frames),
+				Csv.number(s.first, 3), Csv.number(s.last, 3), Csv.number(seconds, 3), classNames.get(best)));
 			for (final double v : share) row.add(Csv.number(v, 4));
 			sb.append(Csv.line(row));
 		}

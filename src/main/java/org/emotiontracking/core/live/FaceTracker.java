@@ -72,7 +72,8 @@ public final class FaceTracker {
 				if (s > 0) pairs.add(new double[] { s, t, b });
 			}
 		}
-		pairs.sort(Comparator.comparingDouble((double[] p) -> -p[0]).thenComparingDouble(p -> p[1]).thenComparingDouble(p -> p[2]));
+		pairs.sort(Comparator.comparingDouble((double[] p) -> -p[0]).thenComparingDouble(p -> p[1])
+			.thenComparingDouble(p -> p[2]));
 		final Track[] assigned = new Track[boxes.size()];
 		final boolean[] trackUsed = new boolean[tracks.size()];
 		for (final double[] p : pairs) {
@@ -92,7 +93,8 @@ public final class FaceTracker {
 				tracks.add(track);
 			}
 			track.observe(boxes.get(b), probabilities[b]);
-			out.add(new TrackedFace(track.id, boxes.get(b), track.average(), probabilities[b].clone(), classNames, track.seen));
+			out.add(new TrackedFace(track.id, boxes.get(b), track.average(), probabilities[b].clone(), classNames,
+				track.seen));
 		}
 		out.sort(Comparator.comparingInt(TrackedFace::id));
 		return out;

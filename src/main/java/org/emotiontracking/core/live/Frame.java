@@ -25,7 +25,8 @@ public final class Frame {
 	 * @param time seconds since the first frame of the source (or the frame's position in a video)
 	 * @param nanoTime {@link System#nanoTime()} when the frame was captured
 	 */
-	public Frame(final RgbImage image, final long index, final Instant timestamp, final double time, final long nanoTime) {
+	public Frame(final RgbImage image, final long index, final Instant timestamp, final double time,
+		final long nanoTime) {
 		if (index < 1) throw new IllegalArgumentException("Frame numbers start at 1: " + index);
 		this.image = image;
 		this.index = index;

@@ -26,7 +26,8 @@ public final class FrameAnnotator {
 
 	/** The label of a face, e.g. "#1 happy 87%". */
 	public static String label(final TrackedFace face) {
-		return String.format(Locale.ROOT, "#%d %s %d%%", face.id(), face.emotion(), Math.round(face.confidence() * 100));
+		return String.format(Locale.ROOT, "#%d %s %d%%", face.id(), face.emotion(),
+			Math.round(face.confidence() * 100));
 	}
 
 	/** Smallest OpenCV font scale labels shrink to on small frames. */
@@ -36,8 +37,8 @@ public final class FrameAnnotator {
 	static LabelLayout.Placement layout(final String text, final FaceBox b, final int width, final int height,
 		final double fontScale, final int pad)
 	{
-		return LabelLayout.place(text, b.x(), b.y(), width, height, fontScale, Math.min(fontScale, MIN_SCALE), 0.05, pad,
-			(line, scale) -> {
+		return LabelLayout.place(text, b.x(), b.y(), width, height, fontScale, Math.min(fontScale, MIN_SCALE), 0.05,
+			pad, (line, scale) -> {
 				final int[] baseline = new int[1];
 				final Size ts = Imgproc.getTextSize(line, FONT, scale, textThickness(scale), baseline);
 				return new int[] { (int) Math.ceil(ts.width), (int) Math.ceil(ts.height) + baseline[0] + 1 };
@@ -75,16 +76,19 @@ public final class FrameAnnotator {
 			final FaceBox b = face.box();
 			final Color c = EmotionPalette.colorOf(face.emotion());
 			final Scalar colour = new Scalar(c.getRed(), c.getGreen(), c.getBlue());
-			Imgproc.rectangle(rgb, new Point(b.x(), b.y()), new Point(b.right() - 1, b.bottom() - 1), colour, thickness, Imgproc.LINE_AA);
+			Imgproc.rectangle(rgb, new Point(b.x(), b.y()), new Point(b.right() - 1, b.bottom() - 1), colour, thickness,
+				Imgproc.LINE_AA);
 			// above the box if there is room, else inside its top edge; smaller or on two lines if too wide
 			final LabelLayout.Placement p = layout(label(face), b, rgb.cols(), rgb.rows(), fontScale, pad);
-			Imgproc.rectangle(rgb, new Point(p.x, p.y), new Point(p.x + p.width - 1, p.y + p.height - 1), colour, Imgproc.FILLED);
+			Imgproc.rectangle(rgb, new Point(p.x, p.y), new Point(p.x + p.width - 1, p.y + p.height - 1), colour,
+				Imgproc.FILLED);
 			final Color tc = EmotionPalette.textColorOn(c);
 			final int tt = textThickness(p.size);
 			for (int i = 0; i < p.lines.size(); i++) {
 				final int[] baseline = new int[1];
 				Imgproc.getTextSize(p.lines.get(i), FONT, p.size, tt, baseline);
-				Imgproc.putText(rgb, p.lines.get(i), new Point(p.x + p.pad, p.y + p.pad + (i + 1) * p.lineHeight - baseline[0]),
+				Imgproc.putText(rgb, p.lines.get(i), new Point(p.x + p.pad, p.y + p.pad + (i + 1) * p.lineHeight
+					- baseline[0]),
 					FONT, p.size, new Scalar(tc.getRed(), tc.getGreen(), tc.getBlue()), tt, Imgproc.LINE_AA, false);
 			}
 		}
@@ -94,8 +98,8 @@ public final class FrameAnnotator {
 			final Size ts = Imgproc.getTextSize(text, FONT, fontScale, textThickness, baseline);
 			Imgproc.rectangle(rgb, new Point(0, 0), new Point(ts.width + 2 * pad, ts.height + baseline[0] + 2 * pad),
 				new Scalar(0, 0, 0), Imgproc.FILLED);
-			Imgproc.putText(rgb, text, new Point(pad, pad + ts.height), FONT, fontScale, new Scalar(255, 255, 255), textThickness,
-				Imgproc.LINE_AA, false);
+			Imgproc.putText(rgb, text, new Point(pad, pad + ts.height), FONT, fontScale, new Scalar(255, 255, 255),
+				textThickness, Imgproc.LINE_AA, false);
 		}
 	}
 }

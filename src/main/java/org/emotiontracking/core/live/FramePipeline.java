@@ -19,7 +19,8 @@ import org.opencv.core.Mat;
  * The work done on every frame, the same for a camera and for a video in a batch: find the faces
  * ({@link #detect}, on the detection thread; BlazeFace's {@code tiles=auto} follows the stream rule of
  * {@link StreamTiling}), then ({@link #process}, on the processing thread)
- * keep the largest if asked, crop them ({@link FaceCropper}: margin, eye alignment), classify them in one batch, track them ({@link FaceTracker}: ids, smoothing), draw
+ * keep the largest if asked, crop them ({@link FaceCropper}: margin, eye alignment), classify them in one batch, track
+ * them ({@link FaceTracker}: ids, smoothing), draw
  * the overlay when someone needs it ({@link FrameAnnotator}), and hand the frame to the outputs
  * (timeline CSV, annotated video), to extra row sinks (e.g. Classify's log) and to listeners (the
  * display). Statistics are bounded ({@link FrameStats}).
@@ -42,8 +43,8 @@ final class FramePipeline {
 	 * @param largest keep only the largest face of each frame
 	 * @param listeners the display listeners (may change while running)
 	 */
-	FramePipeline(final EmotionClassifier classifier, final FaceDetector detector, final FaceTracker tracker, final FaceCropper cropper,
-		final boolean largest, final List<LiveListener> listeners)
+	FramePipeline(final EmotionClassifier classifier, final FaceDetector detector, final FaceTracker tracker,
+		final FaceCropper cropper, final boolean largest, final List<LiveListener> listeners)
 	{
 		this.classifier = classifier;
 		this.detector = StreamTiling.of(detector);
@@ -78,8 +79,8 @@ final class FramePipeline {
 	 * @param dropped frames dropped so far (for listeners)
 	 * @return the frame's faces with their ids
 	 */
-	List<TrackedFace> process(final Frame frame, final List<FaceBox> found, final LiveOutputs outputs, final long dropped,
-		final ProgressListener log) throws IOException
+	List<TrackedFace> process(final Frame frame, final List<FaceBox> found, final LiveOutputs outputs,
+		final long dropped, final ProgressListener log) throws IOException
 	{
 		final RgbImage image = frame.image();
 		final List<FaceBox> boxes = largest ? Faces.largestOnly(found) : found;
@@ -110,8 +111,8 @@ final class FramePipeline {
 				if (record) outputs.record(annotated, frame.time() - stats.firstTime);
 			}
 			for (final FaceSink s : sinks) s.accept(frame, faces);
-			if (display) notifyListeners(new LiveFrame(frame, annotatedImage, faces, stats.fps(), latencyMillis, stats.processed, dropped),
-				log);
+			if (display) notifyListeners(new LiveFrame(frame, annotatedImage, faces, stats.fps(), latencyMillis,
+				stats.processed, dropped), log);
 		}
 		finally {
 			if (annotated != null) annotated.release();

@@ -28,7 +28,8 @@ public final class ImageSequenceSource implements FrameSource {
 	 * @param fps frames per second (frame times are (n - 1) / fps), or 0 if unknown (times are frame numbers - 1)
 	 * @param name for logs, e.g. the stack's title
 	 */
-	public ImageSequenceSource(final int count, final IntFunction<RgbImage> frames, final double fps, final String name) {
+	public ImageSequenceSource(final int count, final IntFunction<RgbImage> frames, final double fps,
+		final String name) {
 		if (count < 1) throw new IllegalArgumentException("An image sequence needs at least one frame");
 		if (!(fps >= 0) || Double.isInfinite(fps)) throw new IllegalArgumentException("fps must be >= 0: " + fps);
 		this.count = count;
@@ -49,7 +50,8 @@ public final class ImageSequenceSource implements FrameSource {
 	public Frame next() {
 		if (next >= count) return null;
 		RgbImage image = frames.apply(next);
-		if (image.width() != width || image.height() != height) image = Resize.resize(image, width, height, Resize.Interpolation.SMOOTH);
+		if (image.width() != width || image.height() != height) image =
+			Resize.resize(image, width, height, Resize.Interpolation.SMOOTH);
 		final long index = ++next;
 		return Frame.recorded(image, index, fps);
 	}

@@ -16,8 +16,8 @@ public final class LiveFrame {
 	private final long processed;
 	private final long dropped;
 
-	LiveFrame(final Frame frame, final RgbImage annotated, final List<TrackedFace> faces, final double fps, final double latencyMillis,
-		final long processed, final long dropped)
+	LiveFrame(final Frame frame, final RgbImage annotated, final List<TrackedFace> faces, final double fps,
+		final double latencyMillis, final long processed, final long dropped)
 	{
 		this.frame = frame;
 		this.annotated = annotated;

@@ -69,8 +69,10 @@ public final class LiveOutputs implements Closeable {
 	 *
 	 * @throws java.nio.file.FileAlreadyExistsException naming the file
 	 */
-	public static void checkCanWrite(final Path folder, final boolean record, final boolean overwrite) throws IOException {
-		if (Files.exists(folder) && !Files.isDirectory(folder)) throw new IOException("Output is not a folder: " + folder.toAbsolutePath());
+	public static void checkCanWrite(final Path folder, final boolean record,
+		final boolean overwrite) throws IOException {
+		if (Files.exists(folder) && !Files.isDirectory(folder)) throw new IOException("Output is not a folder: "
+			+ folder.toAbsolutePath());
 		for (final Path f : files(folder, record)) AtomicFiles.checkCanWrite(f, overwrite);
 	}
 
@@ -80,8 +82,8 @@ public final class LiveOutputs implements Closeable {
 	 * @param videoFps frame rate of annotated.mp4 (the source's; 0 = 30)
 	 * @param realTime the source is live (kept for callers; the video carries each frame's own time)
 	 */
-	public static LiveOutputs open(final Path folder, final List<String> classNames, final boolean record, final boolean overwrite,
-		final double videoFps, final boolean realTime) throws IOException
+	public static LiveOutputs open(final Path folder, final List<String> classNames, final boolean record,
+		final boolean overwrite, final double videoFps, final boolean realTime) throws IOException
 	{
 		checkCanWrite(folder, record, overwrite);
 		Files.createDirectories(folder);
@@ -100,8 +102,8 @@ public final class LiveOutputs implements Closeable {
 	/** Appends an annotated frame (RGB Mat) to the video, opened at the first frame's size. */
 	public void record(final Mat annotatedRgb, final double time) throws IOException {
 		if (!record) return;
-		if (video == null) video = new AnnotatedVideo(folder.resolve(VIDEO), annotatedRgb.cols(), annotatedRgb.rows(), videoFps,
-			overwrite);
+		if (video == null) video = new AnnotatedVideo(folder.resolve(VIDEO), annotatedRgb.cols(), annotatedRgb.rows(),
+			videoFps, overwrite);
 		video.write(annotatedRgb, time);
 	}
 
@@ -141,10 +143,12 @@ public final class LiveOutputs implements Closeable {
 		final List<Path> written = new ArrayList<>();
 		written.add(folder.resolve(TIMELINE_CSV));
 		if (video != null) written.add(video.file());
-		final TimelineCsv.ChartData data = TimelineCsv.readTimeline(folder.resolve(TIMELINE_CSV), MAX_CHART_FACES, MAX_CHART_BINS);
-		final EmotionTimelineChart timeline = new EmotionTimelineChart(data.timeline, classNames).timeAxisLabel(timeAxisLabel);
-		if (data.faces > data.shown.size()) timeline.subtitle(String.format(Locale.ROOT, "the %d faces seen longest of %d",
-			data.shown.size(), data.faces));
+		final TimelineCsv.ChartData data = TimelineCsv.readTimeline(folder.resolve(TIMELINE_CSV), MAX_CHART_FACES,
+			MAX_CHART_BINS);
+		final EmotionTimelineChart timeline = new EmotionTimelineChart(data.timeline, classNames)
+			.timeAxisLabel(timeAxisLabel);
+		if (data.faces > data.shown.size()) timeline.subtitle(
+			String.format(Locale.ROOT, "the %d faces seen longest of %d", data.shown.size(), data.faces));
 		timeline.writePng(folder.resolve(TIMELINE_PNG), overwrite);
 		written.add(folder.resolve(TIMELINE_PNG));
 		new DistributionChart(classNames, counts).categoryAxisLabel("Emotion (per face and frame)")

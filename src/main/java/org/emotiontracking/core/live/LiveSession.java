@@ -66,7 +66,8 @@ public final class LiveSession implements AutoCloseable {
 		this.ownsClassifier = ownsClassifier;
 		this.detector = detector;
 		this.ownsDetector = ownsDetector;
-		this.pipeline = new FramePipeline(classifier, detector, new FaceTracker(classifier.classNames(), settings.smoothing,
+		this.pipeline = new FramePipeline(classifier, detector,
+			new FaceTracker(classifier.classNames(), settings.smoothing,
 			settings.max_missed), FaceCropper.of(settings), settings.largest, listeners);
 		this.stages = new FrameStages(source, pipeline::detect);
 		this.policy = new StopPolicy(settings.max_frames, settings.duration, source.isLive());
@@ -124,7 +125,8 @@ public final class LiveSession implements AutoCloseable {
 	public static LiveSession open(final LiveSettings settings, final FrameSource source) throws IOException {
 		settings.validate();
 		checkOutputs(settings);
-		final EmotionClassifier classifier = EmotionClassifier.load(settings.model, settings.classes, settings.engine, settings.inference_threads, settings.trust);
+		final EmotionClassifier classifier = EmotionClassifier.load(settings.model, settings.classes, settings.engine,
+			settings.inference_threads, settings.trust);
 		try {
 			final FaceDetector detector = openDetector(settings, source.width(), source.height());
 			return new LiveSession(settings, source, classifier, true, detector, true);
@@ -140,8 +142,8 @@ public final class LiveSession implements AutoCloseable {
 	 * settings). The session owns the source, not the classifier or a given detector: the caller
 	 * closes those, so a window can reuse a loaded model.
 	 */
-	public static LiveSession open(final LiveSettings settings, final FrameSource source, final EmotionClassifier classifier,
-		final FaceDetector detector) throws IOException
+	public static LiveSession open(final LiveSettings settings, final FrameSource source,
+		final EmotionClassifier classifier, final FaceDetector detector) throws IOException
 	{
 		settings.validate();
 		checkOutputs(settings);
@@ -248,8 +250,8 @@ public final class LiveSession implements AutoCloseable {
 		try {
 			log.log("Live emotion tracking: " + source.description() + "; model " + describeModel() + "; " +
 				detector.description() + "; smoothing " + settings.smoothing + " frames");
-			if (settings.output != null) outputs = LiveOutputs.open(settings.output, classifier.classNames(), settings.record,
-				settings.overwrite, source.fps(), source.isLive());
+			if (settings.output != null) outputs = LiveOutputs.open(settings.output, classifier.classNames(),
+				settings.record, settings.overwrite, source.fps(), source.isLive());
 			stages.start();
 			reason = loop(outputs, log);
 		}
@@ -326,25 +328,31 @@ public final class LiveSession implements AutoCloseable {
 	private void status(final Frame frame, final ProgressListener log) {
 		final FrameStats stats = pipeline.stats();
 		final int tracked = pipeline.tracker().trackedFaces();
-		log.status(String.format(Locale.ROOT, "Live: frame %d, %.1f fps, %d face%s tracked, latency %.0f ms%s", frame.index(), stats.fps(),
-			tracked, tracked == 1 ? "" : "s", stats.latency.mean(), stages.dropped() > 0 ? ", " + stages.dropped() + " dropped" : ""));
+		log.status(String.format(Locale.ROOT, "Live: frame %d, %.1f fps, %d face%s tracked, latency %.0f ms%s",
+			frame.index(), stats.fps(),
+			tracked, tracked == 1 ? "" : "s", stats.latency.mean(), stages.dropped() > 0 ? ", " + stages.dropped()
+			+ " dropped" : ""));
 		final long total = settings.max_frames > 0 ? settings.max_frames : source.frameCount();
-		if (total > 0) log.progress(Math.min(1, (double) (settings.max_frames > 0 ? stats.processed : frame.index()) / total));
+		if (total > 0) log.progress(Math.min(1, (double) (settings.max_frames > 0 ? stats.processed
+			: frame.index()) / total));
 	}
 
 	private String stopMessage(final StopReason reason, final Throwable failure) {
 		if (failure != null) return String.valueOf(failure.getMessage());
-		if (reason == StopReason.SOURCE_FAILED) return "reading " + source.description() + " failed: " + stages.captureError();
+		if (reason == StopReason.SOURCE_FAILED) return "reading " + source.description() + " failed: "
+			+ stages.captureError();
 		if (reason == StopReason.END_OF_SOURCE) return stages.endMessage();
 		return policy.message();
 	}
 
-	private LiveSummary summary(final StopReason reason, final Throwable failure, final List<Path> files, final LiveOutputs outputs) {
+	private LiveSummary summary(final StopReason reason, final Throwable failure, final List<Path> files,
+		final LiveOutputs outputs) {
 		final FrameStats stats = pipeline.stats();
 		final String message = stopMessage(reason, failure);
-		return new LiveSummary(reason, message, stats.processed, stages.dropped(), stats.observations, pipeline.tracker().facesSeen(),
-			stats.seconds(), stats.latency.mean(), stats.latency.quantile(0.95), classifier.classNames(), stats.counts, files,
-			outputs == null ? 0 : outputs.videoFrames());
+		return new LiveSummary(reason, message, stats.processed, stages.dropped(), stats.observations,
+			pipeline.tracker().facesSeen(),
+			stats.seconds(), stats.latency.mean(), stats.latency.quantile(0.95), classifier.classNames(), stats.counts,
+			files, outputs == null ? 0 : outputs.videoFrames());
 	}
 
 	private String describeModel() {
@@ -404,6 +412,7 @@ public final class LiveSession implements AutoCloseable {
 
 	@Override
 	public String toString() {
-		return "LiveSession[" + source.description() + ", " + Collections.unmodifiableList(classifier.classNames()) + "]";
+		return "LiveSession[" + source.description() + ", " + Collections.unmodifiableList(classifier.classNames())
+			+ "]";
 	}
 }

@@ -17,13 +17,19 @@ import org.emotiontracking.core.video.VideoSelection;
  */
 public final class LiveSettings extends FaceDetectionSettings {
 
-	@Setting("Model: builtin (the FER2013 model that ships with the plugin; also when empty), a .zip from Train Emotion Model, its unpacked folder, or a Keras .h5")
+	@Setting(
+		"Model: builtin (the FER2013 model that ships with the plugin; also when empty), a .zip from Train Emotion "
+		+ "Model, its unpacked folder, or a Keras .h5")
 	public Path model;
-	@Setting("Open a model archive even if its graph holds ops this project's models never use (a model is code: only for files you trust)")
+	@Setting(
+		"Open a model archive even if its graph holds ops this project's models never use (a model is code: only for "
+		+ "files you trust)")
 	public boolean trust = false;
 	@Setting(value = "Camera index (0 = the first camera); used when no source is given", range = "[0, )")
 	public int camera = 0;
-	@Setting("Video file to read instead of a camera (mp4, mov, mkv, webm, avi; H.264, HEVC, VP8/VP9, MPEG-4, MJPEG, AV1, through FFmpeg)")
+	@Setting(
+		"Video file to read instead of a camera (mp4, mov, mkv, webm, avi; H.264, HEVC, VP8/VP9, MPEG-4, MJPEG, AV1, "
+		+ "through FFmpeg)")
 	public Path source;
 	@Setting(value = "Video source: analyse every Nth frame (1 = all)", range = "[1, )")
 	public int every = 1;
@@ -37,9 +43,11 @@ public final class LiveSettings extends FaceDetectionSettings {
 	public boolean show = true;
 	@Setting(value = "Stop after this many processed frames (0 = no limit)", range = "[0, )")
 	public long max_frames = 0;
-	@Setting(value = "Stop after this many seconds (camera: wall-clock time; video: video time; 0 = no limit)", range = "[0, )")
+	@Setting(value = "Stop after this many seconds (camera: wall-clock time; video: video time; 0 = no limit)", range =
+		"[0, )")
 	public double duration = 0;
-	@Setting(value = "Average each face's probabilities over its last N frames so labels do not flicker (0 = off)", range = "[0, )")
+	@Setting(value = "Average each face's probabilities over its last N frames so labels do not flicker (0 = off)",
+		range = "[0, )")
 	public int smoothing = 5;
 	@Setting(value = "Forget a face's id after it is missing for this many processed frames", range = "[0, )")
 	public int max_missed = FaceTracker.DEFAULT_MAX_MISSED;
@@ -47,7 +55,9 @@ public final class LiveSettings extends FaceDetectionSettings {
 	public boolean record = false;
 	@Setting("Play a video source at its own frame rate, dropping frames like a camera when processing is slower")
 	public boolean realtime = false;
-	@Setting(value = "Haar and YuNet: detect faces on a copy of the frame shrunk to this width (0 = full size; then detection_size applies); boxes map back to the frame", range = "[0, )")
+	@Setting(value =
+		"Haar and YuNet: detect faces on a copy of the frame shrunk to this width (0 = full size; then "
+		+ "detection_size applies); boxes map back to the frame", range = "[0, )")
 	public int detect_width = 320;
 	@Setting("Class order of a Keras .h5 model, comma-separated (default: the notebook's)")
 	public List<String> classes = new ArrayList<>();

@@ -23,9 +23,10 @@ public final class LiveSummary {
 	private final List<Path> files;
 	private final long videoFrames;
 
-	LiveSummary(final StopReason reason, final String message, final long processed, final long dropped, final long observations,
-		final int facesSeen, final double seconds, final double latencyMean, final double latencyP95, final List<String> classNames,
-		final long[] counts, final List<Path> files, final long videoFrames)
+	LiveSummary(final StopReason reason, final String message, final long processed, final long dropped,
+		final long observations,
+		final int facesSeen, final double seconds, final double latencyMean, final double latencyP95,
+		final List<String> classNames, final long[] counts, final List<Path> files, final long videoFrames)
 	{
 		this.reason = reason;
 		this.message = message;
@@ -84,11 +85,15 @@ public final class LiveSummary {
 	/** A few lines for a log or terminal. */
 	public List<String> lines() {
 		final List<String> out = new ArrayList<>();
-		out.add(String.format(Locale.ROOT, "Stopped: %s (%s)", reason.name().toLowerCase(Locale.ROOT).replace('_', ' '), message));
-		out.add(String.format(Locale.ROOT, "%d frames in %.1f s: %.1f frames/s, %d dropped; latency mean %.1f ms, p95 %.1f ms", processed,
+		out.add(String.format(Locale.ROOT, "Stopped: %s (%s)", reason.name().toLowerCase(Locale.ROOT).replace('_', ' '),
+			message));
+		out.add(
+			String.format(Locale.ROOT,
+			"%d frames in %.1f s: %.1f frames/s, %d dropped; latency mean %.1f ms, p95 %.1f ms", processed,
 			seconds, fps(), dropped, latencyMean, latencyP95));
 		final List<String> parts = new ArrayList<>();
-		for (int i = 0; i < counts.length; i++) if (counts[i] > 0) parts.add(String.format(Locale.ROOT, "%s %d (%.0f%%)",
+		for (int i = 0; i < counts.length; i++) if (counts[i] > 0) parts.add(
+			String.format(Locale.ROOT, "%s %d (%.0f%%)",
 			classNames.get(i), counts[i], 100.0 * counts[i] / observations));
 		out.add(String.format(Locale.ROOT, "%d face ids, %d observations%s", facesSeen, observations,
 			parts.isEmpty() ? "" : ": " + String.join(", ", parts)));

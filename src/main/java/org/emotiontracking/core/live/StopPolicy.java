@@ -27,7 +27,8 @@ final class StopPolicy {
 		return true;
 	}
 
-	/** Whether duration= has passed: by the frame's time (NaN: not known yet), and for live sources also by the clock. */
+	/** Whether duration= has passed: by the frame's time (NaN: not known yet), and for live sources also by the clock.
+	 * */
 	boolean durationReached(final FrameStats stats, final double frameTime) {
 		if (duration <= 0 || stats.processed == 0) return false;
 		final boolean byFrame = !Double.isNaN(frameTime) && frameTime - stats.firstTime >= duration - 1e-9;

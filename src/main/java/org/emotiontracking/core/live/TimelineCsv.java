@@ -37,8 +37,8 @@ import org.emotiontracking.core.report.PredictionColumn;
 public final class TimelineCsv {
 
 	/** Fixed columns before the per-class probabilities. */
-	public static final List<String> FIXED_COLUMNS = List.of("timestamp", "time_s", "frame", "face_id", "x", "y", "width", "height",
-		"emotion", "confidence");
+	public static final List<String> FIXED_COLUMNS = List.of("timestamp", "time_s", "frame", "face_id", "x", "y",
+		"width", "height", "emotion", "confidence");
 
 	private static final DateTimeFormatter ISO_MILLIS = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSXXX");
 	private static final int DECIMALS = 6;
@@ -68,9 +68,12 @@ public final class TimelineCsv {
 		 * @param overwrite whether an existing file is replaced (else it is an error)
 		 */
 		public Writer(final Path file, final List<String> classNames, final boolean overwrite) throws IOException {
-			final OpenOption[] options = overwrite ? new OpenOption[] { StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING,
-				StandardOpenOption.WRITE } : new OpenOption[] { StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE };
-			out = new BufferedWriter(new OutputStreamWriter(Files.newOutputStream(file, options), StandardCharsets.UTF_8), 1 << 16);
+			final OpenOption[] options = overwrite ? new OpenOption[] { StandardOpenOption.CREATE,
+				StandardOpenOption.TRUNCATE_EXISTING,
+				StandardOpenOption.WRITE } : new OpenOption[] { StandardOpenOption.CREATE_NEW,
+				StandardOpenOption.WRITE };
+			out = new BufferedWriter(new OutputStreamWriter(Files.newOutputStream(file, options),
+				StandardCharsets.UTF_8), 1 << 16);
 			out.write(Csv.line(header(classNames)));
 			out.flush();
 		}
@@ -94,7 +97,8 @@ public final class TimelineCsv {
 				fields.add(f.emotion());
 				fields.add(Csv.number(f.confidence(), DECIMALS));
 				for (final float p : f.probabilities()) fields.add(Csv.number(p, DECIMALS));
-				for (final double c : f.box().keypoints().toArray()) fields.add(Double.isNaN(c) ? "" : Csv.number(c, 1));
+				for (final double c : f.box().keypoints().toArray()) fields.add(Double.isNaN(c) ? ""
+					: Csv.number(c, 1));
 				out.write(Csv.line(fields));
 				rows++;
 			}
@@ -210,9 +214,10 @@ public final class TimelineCsv {
 	/** Indices of time_s, face_id and emotion in the header, and the largest of them. */
 	private static int[] columns(final String headerLine, final Path file) throws IOException {
 		final List<String> h = headerLine == null ? null : record(headerLine);
-		final int[] c = h == null ? null : new int[] { h.indexOf("time_s"), h.indexOf("face_id"), h.indexOf("emotion") };
-		if (c == null || c[0] < 0 || c[1] < 0 || c[2] < 0) throw new IOException("Not an emotion timeline CSV (no time_s, face_id " +
-			"and emotion columns): " + file);
+		final int[] c = h == null ? null : new int[] { h.indexOf("time_s"), h.indexOf("face_id"),
+			h.indexOf("emotion") };
+		if (c == null || c[0] < 0 || c[1] < 0 || c[2] < 0) throw new IOException(
+			"Not an emotion timeline CSV (no time_s, face_id " + "and emotion columns): " + file);
 		return new int[] { c[0], c[1], c[2], Math.max(c[0], Math.max(c[1], c[2])) };
 	}
 

@@ -16,8 +16,8 @@ public final class TrackedFace {
 	private final String emotion;
 	private final int framesTracked;
 
-	TrackedFace(final int id, final FaceBox box, final float[] probabilities, final float[] raw, final String[] classNames,
-		final int framesTracked)
+	TrackedFace(final int id, final FaceBox box, final float[] probabilities, final float[] raw,
+		final String[] classNames, final int framesTracked)
 	{
 		this.id = id;
 		this.box = box;

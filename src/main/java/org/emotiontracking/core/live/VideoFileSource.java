@@ -48,9 +48,10 @@ public final class VideoFileSource implements FrameSource {
 		try {
 			reader = VideoReader.open(file).select(selection);
 			final VideoFrame first = reader.next();
-			if (first == null) throw new FrameSourceException("Video " + file.toAbsolutePath() + " has no frame to analyse (" + (reader
-				.damage() != null && reader.framesDecoded() == 0 ? "its " + reader.info().codec() + " stream cannot be decoded: " + reader
-					.damage() + "; " : "") + reader.endMessage() + ")");
+			if (first == null) throw new FrameSourceException("Video " + file.toAbsolutePath()
+				+ " has no frame to analyse (" + (reader
+				.damage() != null && reader.framesDecoded() == 0 ? "its " + reader.info().codec()
+					+ " stream cannot be decoded: " + reader .damage() + "; " : "") + reader.endMessage() + ")");
 			return new VideoFileSource(reader, first);
 		}
 		catch (final FrameSourceException e) {

@@ -76,8 +76,8 @@ public final class BatchNormFolding {
 
 	private static Weights.Tensor required(final Weights weights, final String layer, final String weight) {
 		final Weights.Tensor t = weights.get(layer, weight);
-		if (t == null) throw new IllegalArgumentException("Cannot fold batch norms: weight " + Weights.key(layer, weight) +
-			" is missing");
+		if (t == null) throw new IllegalArgumentException("Cannot fold batch norms: weight "
+			+ Weights.key(layer, weight) + " is missing");
 		return t;
 	}
 }

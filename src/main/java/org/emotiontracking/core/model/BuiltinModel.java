@@ -33,8 +33,8 @@ public final class BuiltinModel {
 	/** The model's output order, as the Human library's emotion module names them (FER2013's order). */
 	public static final List<String> CLASSES = Collections.unmodifiableList(Arrays.asList("angry", "disgust", "fear",
 		"happy", "sad", "surprise", "neutral"));
-	public static final String DESCRIPTION = "the built-in model (mini-Xception trained on FER2013, from " + NPM_PACKAGE +
-		", MIT)";
+	public static final String DESCRIPTION = "the built-in model (mini-Xception trained on FER2013, from " + NPM_PACKAGE
+		+ ", MIT)";
 
 	private BuiltinModel() {}
 
@@ -56,7 +56,8 @@ public final class BuiltinModel {
 	/** {@link #open()} from a given class-path resource (tests: one that is missing). */
 	static ModelArchive open(final String resource) throws IOException {
 		final URL url = BuiltinModel.class.getResource(resource);
-		if (url == null) throw new IOException("The built-in emotion model is not in this build: it is made at build time " +
+		if (url == null) throw new IOException(
+			"The built-in emotion model is not in this build: it is made at build time " +
 			"from the npm package " + NPM_PACKAGE + ", and the build found no npm. Install Node.js (npm) and rebuild " +
 			"(mvn package), or give model= a model archive (.zip) or a Keras .h5");
 		final Path tmp = Files.createTempFile("emotion-builtin", ".zip");
@@ -82,7 +83,8 @@ public final class BuiltinModel {
 		o.provenance.put("name", "FER2013 mini-Xception (built in)");
 		o.provenance.put("package", NPM_PACKAGE);
 		o.provenance.put("files", "models/emotion.json, models/emotion.bin");
-		o.provenance.put("origin", "oarriaga/face_classification (Arriaga, Ploeger, Valdenegro: Real-time Convolutional " +
+		o.provenance.put("origin",
+			"oarriaga/face_classification (Arriaga, Ploeger, Valdenegro: Real-time Convolutional " +
 			"Neural Networks for Emotion and Gender Classification, 2017), as packaged for vladmandic/human");
 		o.provenance.put("dataset", "FER2013");
 		o.provenance.put("reported_accuracy", "about 66% on FER2013 (its authors)");
@@ -123,7 +125,8 @@ public final class BuiltinModel {
 		{
 			if (self == null || !self.getProtocol().equals("file")) continue;
 			try (Stream<Path> classes = Files.list(Paths.get(self.toURI()).getParent())) {
-				if (classes.anyMatch(p -> p.toString().endsWith(".class") && p.toFile().lastModified() > made)) return false;
+				if (classes.anyMatch(p -> p.toString().endsWith(".class") && p.toFile()
+					.lastModified() > made)) return false;
 			}
 			catch (final URISyntaxException e) {
 				return false;

@@ -45,8 +45,8 @@ public final class ClassifierHead {
 	public static Weights foldCentring(final Weights weights, final double[] mu) {
 		final Weights.Tensor kernel = weights.get(HIDDEN, "kernel"), bias = weights.get(HIDDEN, "bias");
 		final int hidden = bias.values.length;
-		if (kernel.values.length != mu.length * hidden) throw new IllegalArgumentException("Feature mean has " + mu.length +
-			" values for a kernel of " + kernel.values.length);
+		if (kernel.values.length != mu.length * hidden) throw new IllegalArgumentException("Feature mean has "
+			+ mu.length + " values for a kernel of " + kernel.values.length);
 		final float[] folded = bias.values.clone();
 		for (int j = 0; j < hidden; j++) {
 			double sum = 0;

@@ -100,14 +100,16 @@ public final class EmotionClassifier implements AutoCloseable {
 					final Path int8 = archive.onnxInt8Model();
 					final Path onnx = int8 != null ? int8 : archive.onnxModel();
 					return new EmotionClassifier(archive, loadOnnx(onnx, n), resize, InferenceEngine.ONNXRUNTIME,
-						"ONNX Runtime " + onnxRuntimeVersion() + " " + (int8 != null ? "int8" : "fp32") + " (" + n + " threads)");
+						"ONNX Runtime " + onnxRuntimeVersion() + " " + (int8 != null ? "int8" : "fp32") + " (" + n
+						+ " threads)");
 				}
 				catch (final IOException | RuntimeException e) {
 					fallback = "ONNX Runtime cannot run this model (" + e.getMessage() + ")";
 				}
 			}
 			return new EmotionClassifier(archive, loadSignature(archive, ModelArchive.SERVING, n), resize,
-				InferenceEngine.TENSORFLOW, "TensorFlow 2.10 (" + n + " threads)" + (fallback == null ? "" : "; " + fallback));
+				InferenceEngine.TENSORFLOW, "TensorFlow 2.10 (" + n + " threads)"
+				+ (fallback == null ? "" : "; " + fallback));
 		}
 		catch (final IOException | RuntimeException e) {
 			archive.close();
@@ -182,8 +184,8 @@ public final class EmotionClassifier implements AutoCloseable {
 		TensorFlowRuntime.engine();
 		final Criteria<NDList, NDList> criteria = Criteria.builder().setTypes(NDList.class, NDList.class)
 			.optModelPath(archive.savedModel()).optEngine(TensorFlowRuntime.ENGINE)
-			.optOption("SignatureDefKey", signature).optOption("ConfigProto", TensorFlowRuntime.sessionConfigOption(threads))
-			.build();
+			.optOption("SignatureDefKey", signature).optOption("ConfigProto",
+			TensorFlowRuntime.sessionConfigOption(threads)) .build();
 		return loadModel(criteria, "TensorFlow cannot load the model in " + archive.savedModel());
 	}
 
@@ -222,8 +224,8 @@ public final class EmotionClassifier implements AutoCloseable {
 		final int s = inputSize();
 		final int classes = archive.metadata().classCount();
 		try {
-			final float[] flat = predictors.run(lease -> lease.predict(lease.floats(batch, n * s * s * 3, new Shape(n, s, s,
-				3))).get(0).toFloatArray());
+			final float[] flat = predictors.run(lease -> lease.predict(
+				lease.floats(batch, n * s * s * 3, new Shape(n, s, s, 3))).get(0).toFloatArray());
 			final float[][] out = new float[n][classes];
 			for (int i = 0; i < n; i++) System.arraycopy(flat, i * classes, out[i], 0, classes);
 			return out;

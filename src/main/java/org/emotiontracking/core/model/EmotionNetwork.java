@@ -44,8 +44,8 @@ public final class EmotionNetwork implements AutoCloseable {
 	/** Scalar momentum of those moving averages, fed with each training step; null for inference graphs. */
 	public final Placeholder<TFloat32> batchNormMomentum;
 
-	private EmotionNetwork(final ModelMetadata metadata, final boolean training, final Predicate<String> trainingBatchNorm,
-		final Weights frozen, final boolean centreFeatures, final long seed)
+	private EmotionNetwork(final ModelMetadata metadata, final boolean training,
+		final Predicate<String> trainingBatchNorm, final Weights frozen, final boolean centreFeatures, final long seed)
 	{
 		metadata.validate();
 		this.metadata = metadata;
@@ -61,8 +61,8 @@ public final class EmotionNetwork implements AutoCloseable {
 		batchNormMomentum = training ? tf.withName("bn_momentum").placeholder(TFloat32.class,
 			Placeholder.shape(Shape.scalar())) : null;
 		final List<LayerSpec> base = MobileNetV2Architecture.base(metadata.alpha);
-		layers = Collections.unmodifiableMap(frozen != null ? MobileNetV2Graph.buildFrozen(tf, x, base, variables, frozen,
-			foldedExceptAfter(base, metadata.gradcam_layer)) : MobileNetV2Graph.build(tf, x, base, variables,
+		layers = Collections.unmodifiableMap(frozen != null ? MobileNetV2Graph.buildFrozen(tf, x, base, variables,
+			frozen, foldedExceptAfter(base, metadata.gradcam_layer)) : MobileNetV2Graph.build(tf, x, base, variables,
 				trainingBatchNorm, batchNormMomentum, updates));
 		batchNormUpdates = Collections.unmodifiableList(updates);
 		features = tf.withName("global_average_pooling2d").math.mean(layers.get(MobileNetV2Architecture.OUTPUT_LAYER),
@@ -110,7 +110,8 @@ public final class EmotionNetwork implements AutoCloseable {
 
 	/**
 	 * A graph for training: dropout on, the given batch-norm layers on batch statistics, and the
-	 * head's input centred on the batch's mean features when {@code centreFeatures}. For a base trained from scratch the pooled
+	 * head's input centred on the batch's mean features when {@code centreFeatures}. For a base trained from scratch
+	 * the pooled
 	 * features are all positive and nearly the same for every image, so Adam's first steps move every
 	 * image's hidden pre-activations the same way and can switch off all of the head's ReLUs for good
 	 * (the loss then stays at ln(classes)). Centring removes that common part. It is the same function

@@ -30,20 +30,22 @@ public final class GraphOpPolicy {
 	/** Forward ops of the project's graphs and of the converter's supported ops. */
 	static final Set<String> COMPUTE = set("Placeholder", "Const", "Identity", "IdentityN", "NoOp", "Conv2D",
 		"DepthwiseConv2dNative", "BiasAdd", "FusedBatchNormV3", "Relu", "Relu6", "Elu", "LeakyRelu", "Sigmoid", "Tanh",
-		"MaxPool", "MaxPoolV2", "AvgPool", "Pad", "Mean", "Sum", "MatMul", "Softmax", "Add", "AddV2", "AddN", "Sub", "Mul",
+		"MaxPool", "MaxPoolV2", "AvgPool", "Pad", "Mean", "Sum", "MatMul", "Softmax", "Add", "AddV2", "AddN", "Sub",
+		"Mul",
 		"RealDiv", "Div", "Maximum", "Minimum", "Reshape", "Squeeze", "ExpandDims", "Shape", "ShapeN", "Fill", "Tile",
 		"ArgMax", "Less", "Select", "SelectV2", "OneHot", "Cast", "Rsqrt", "Sqrt", "Square", "Neg", "Reciprocal",
 		"ZerosLike", "OnesLike", "StopGradient", "Pack", "Unpack", "ConcatV2", "Slice", "StridedSlice", "Transpose",
-		"BroadcastTo", "BroadcastGradientArgs", "Prod", "Range", "Size", "Rank", "FloorDiv", "FloorMod", "DynamicStitch",
-		"Equal", "GreaterEqual", "Greater", "LessEqual", "LogicalAnd", "Exp", "Log", "Mod",
+		"BroadcastTo", "BroadcastGradientArgs", "Prod", "Range", "Size", "Rank", "FloorDiv", "FloorMod",
+		"DynamicStitch", "Equal", "GreaterEqual", "Greater", "LessEqual", "LogicalAnd", "Exp", "Log", "Mod",
 		// gradients (Grad-CAM, training graphs)
 		"Conv2DBackpropInput", "Conv2DBackpropFilter", "DepthwiseConv2dNativeBackpropInput",
-		"DepthwiseConv2dNativeBackpropFilter", "BiasAddGrad", "FusedBatchNormGradV3", "ReluGrad", "Relu6Grad", "EluGrad",
+		"DepthwiseConv2dNativeBackpropFilter", "BiasAddGrad", "FusedBatchNormGradV3", "ReluGrad", "Relu6Grad",
+		"EluGrad",
 		"LeakyReluGrad", "SigmoidGrad", "TanhGrad", "MaxPoolGrad", "MaxPoolGradV2", "AvgPoolGrad", "SoftmaxGrad");
 	/** What SavedModel variables and their restore (and the exporter's saver) use. */
 	static final Set<String> RESTORE = set("VarHandleOp", "VariableV2", "Variable", "ReadVariableOp",
-		"AssignVariableOp", "Assign", "VarIsInitializedOp", "RestoreV2", "SaveV2", "MergeV2Checkpoints", "ShardedFilename",
-		"StringJoin", "StaticRegexFullMatch");
+		"AssignVariableOp", "Assign", "VarIsInitializedOp", "RestoreV2", "SaveV2", "MergeV2Checkpoints",
+		"ShardedFilename", "StringJoin", "StaticRegexFullMatch");
 	public static final Set<String> ALLOWED;
 	static {
 		final Set<String> all = new TreeSet<>(COMPUTE);
@@ -64,7 +66,8 @@ public final class GraphOpPolicy {
 	 */
 	public static void check(final Path savedModelFolder, final Path shownAs, final boolean trust) throws IOException {
 		if (trust) {
-			LOG.warning("trust=true: the ops of " + shownAs + " are not checked; TensorFlow will run whatever its graph holds");
+			LOG.warning("trust=true: the ops of " + shownAs
+				+ " are not checked; TensorFlow will run whatever its graph holds");
 			return;
 		}
 		final Path pb = savedModelFolder.resolve("saved_model.pb");
@@ -88,8 +91,8 @@ public final class GraphOpPolicy {
 				if (!ALLOWED.contains(n.getOp())) return "op '" + n.getOp() + "' (node '" + n.getName() + "')";
 			for (final FunctionDef f : meta.getGraphDef().getLibrary().getFunctionList())
 				for (final NodeDef n : f.getNodeDefList())
-					if (!ALLOWED.contains(n.getOp())) return "op '" + n.getOp() + "' (node '" + n.getName() + "' of function '" +
-						f.getSignature().getName() + "')";
+					if (!ALLOWED.contains(n.getOp())) return "op '" + n.getOp() + "' (node '" + n.getName()
+						+ "' of function '" + f.getSignature().getName() + "')";
 		}
 		return null;
 	}

@@ -57,7 +57,8 @@ final class KerasModels {
 				" classes but " + given.size() + " class names were given: " + given);
 			return new ArrayList<>(given);
 		}
-		if (keras.classes == ModelMetadata.NOTEBOOK_CLASSES.size()) return new ArrayList<>(ModelMetadata.NOTEBOOK_CLASSES);
+		if (keras.classes == ModelMetadata.NOTEBOOK_CLASSES.size()) return new ArrayList<>(
+			ModelMetadata.NOTEBOOK_CLASSES);
 		throw new IOException("Model " + keras.file + " has " + keras.classes +
 			" classes; give their names in output order with classes=a,b,c");
 	}

@@ -100,8 +100,8 @@ public final class MobileNetV2Graph {
 	}
 
 	private Map<String, Operand<TFloat32>> build(final Operand<TFloat32> input, final List<LayerSpec> layers,
-		final Predicate<String> trainingBatchNorm, final Predicate<String> foldBatchNorm, final Operand<TFloat32> momentum,
-		final List<Op> updates)
+		final Predicate<String> trainingBatchNorm, final Predicate<String> foldBatchNorm,
+		final Operand<TFloat32> momentum, final List<Op> updates)
 	{
 		final Map<String, Operand<TFloat32>> out = new LinkedHashMap<>();
 		for (int i = 0; i < layers.size(); i++) {
@@ -159,8 +159,8 @@ public final class MobileNetV2Graph {
 		final boolean training, final Operand<TFloat32> momentum, final List<Op> updates)
 	{
 		if (!training) {
-			return named.nn.fusedBatchNorm(x, weight(l, 0), weight(l, 1), weight(l, 2), weight(l, 3), FusedBatchNorm.epsilon(
-				BN_EPSILON), FusedBatchNorm.isTraining(false)).y();
+			return named.nn.fusedBatchNorm(x, weight(l, 0), weight(l, 1), weight(l, 2), weight(l, 3),
+				FusedBatchNorm.epsilon( BN_EPSILON), FusedBatchNorm.isTraining(false)).y();
 		}
 		final Variable<TFloat32> gamma = variable(l, 0), beta = variable(l, 1);
 		final Variable<TFloat32> mean = variable(l, 2), variance = variable(l, 3);
@@ -169,7 +169,8 @@ public final class MobileNetV2Graph {
 			FusedBatchNorm.epsilon(BN_EPSILON), FusedBatchNorm.isTraining(true));
 		final Operand<TFloat32> keep = momentum, take = tf.math.sub(tf.constant(1f), momentum);
 		updates.add(tf.assign(mean, tf.math.add(tf.math.mul(mean, keep), tf.math.mul(bn.batchMean(), take))));
-		updates.add(tf.assign(variance, tf.math.add(tf.math.mul(variance, keep), tf.math.mul(bn.batchVariance(), take))));
+		updates.add(tf.assign(variance, tf.math.add(tf.math.mul(variance, keep),
+			tf.math.mul(bn.batchVariance(), take))));
 		return bn.y();
 	}
 

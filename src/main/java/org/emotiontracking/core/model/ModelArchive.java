@@ -193,7 +193,8 @@ public final class ModelArchive implements AutoCloseable {
 		final Path json = folder.resolve(METADATA);
 		if (!Files.isRegularFile(json) || !Files.isRegularFile(folder.resolve(SAVED_MODEL).resolve("saved_model.pb")))
 			throw new IOException("Model " + shownAs + " is not an Emotion Tracking model: it needs " + METADATA +
-				" and " + SAVED_MODEL + "/saved_model.pb (a .zip written by Train Emotion Model, its unpacked folder, or a Keras .h5)");
+				" and " + SAVED_MODEL
+				+ "/saved_model.pb (a .zip written by Train Emotion Model, its unpacked folder, or a Keras .h5)");
 		try {
 			return ModelMetadata.fromJson(new String(Files.readAllBytes(json), StandardCharsets.UTF_8));
 		}
@@ -292,8 +293,8 @@ public final class ModelArchive implements AutoCloseable {
 
 	/** Reads the weights back out of the SavedModel (for fine-tuning or re-export). */
 	public Weights readWeights() {
-		if (!metadata.isMobileNetV2()) throw new IllegalStateException("Only MobileNetV2 archives have Keras weights to " +
-			"read; this one is " + metadata.architecture);
+		if (!metadata.isMobileNetV2()) throw new IllegalStateException(
+			"Only MobileNetV2 archives have Keras weights to " + "read; this one is " + metadata.architecture);
 		TensorFlowRuntime.engine();
 		try (SavedModelBundle bundle = SavedModelBundle.loader(savedModel().toString()).withTags("serve")
 			.withConfigProto(TensorFlowRuntime.sessionConfig()).load())

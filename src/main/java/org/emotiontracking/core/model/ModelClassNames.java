@@ -32,11 +32,13 @@ public final class ModelClassNames {
 		if (!Files.exists(model)) throw new IOException("Model not found: " + model);
 		final String name = model.getFileName().toString().toLowerCase(Locale.ROOT);
 		if (name.endsWith(".h5") || name.endsWith(".hdf5") || name.endsWith(".keras"))
-			return kerasClassNames == null || kerasClassNames.isEmpty() ? ModelMetadata.NOTEBOOK_CLASSES : kerasClassNames;
+			return kerasClassNames == null || kerasClassNames.isEmpty() ? ModelMetadata.NOTEBOOK_CLASSES
+				: kerasClassNames;
 		final String json;
 		if (Files.isDirectory(model)) {
 			final Path file = model.resolve(ModelArchive.METADATA);
-			if (!Files.isRegularFile(file)) throw new IOException("Model " + model + " has no " + ModelArchive.METADATA);
+			if (!Files.isRegularFile(file)) throw new IOException("Model " + model + " has no "
+				+ ModelArchive.METADATA);
 			json = new String(Files.readAllBytes(file), StandardCharsets.UTF_8);
 		}
 		else try (ZipFile zip = new ZipFile(model.toFile())) {

@@ -74,7 +74,8 @@ public final class ModelMetadata {
 			throw new IllegalArgumentException("metadata.json is not valid JSON: " + e.getMessage(), e);
 		}
 		if (m == null || !FORMAT.equals(m.format)) throw new IllegalArgumentException(
-			"metadata.json is not an Emotion Tracking model description (format: " + (m == null ? null : m.format) + ")");
+			"metadata.json is not an Emotion Tracking model description (format: " + (m == null ? null : m.format)
+			+ ")");
 		m.validate();
 		return m;
 	}

@@ -59,7 +59,8 @@ public final class WeightVariables {
 			shapes.put(key, shape.clone());
 			feeds.put(key, feed);
 			assigns.put(key, scope.withName(weight + "_assign").assign(v, feed));
-			if (!v.op().name().equals(key)) throw new IllegalStateException("Variable " + key + " was named " + v.op().name());
+			if (!v.op().name().equals(key)) throw new IllegalStateException("Variable " + key + " was named " + v.op()
+				.name());
 		}
 		return v;
 	}

@@ -119,11 +119,13 @@ public final class ClassificationMetrics {
 		for (final String name : classNames) w = Math.max(w, name.length());
 		final String fmt = "%" + w + "s  %9s  %9s  %9s  %9s%n";
 		final String num = "%" + w + "s  %9.3f  %9.3f  %9.3f  %9d%n";
-		final StringBuilder sb = new StringBuilder(String.format(Locale.ROOT, fmt, "", "precision", "recall", "f1", "support"));
+		final StringBuilder sb = new StringBuilder(String.format(Locale.ROOT, fmt, "", "precision", "recall", "f1",
+			"support"));
 		for (int i = 0; i < classNames.size(); i++)
 			sb.append(String.format(Locale.ROOT, num, classNames.get(i), precision[i], recall[i], f1[i], support[i]));
 		sb.append(String.format(Locale.ROOT, "%n"));
-		sb.append(String.format(Locale.ROOT, "%" + w + "s  %9s  %9s  %9.3f  %9d%n", "accuracy", "", "", accuracy, total));
+		sb.append(String.format(Locale.ROOT, "%" + w + "s  %9s  %9s  %9.3f  %9d%n", "accuracy", "", "", accuracy,
+			total));
 		sb.append(String.format(Locale.ROOT, num, "macro avg", macroPrecision(), macroRecall(), macroF1(), total));
 		return sb.toString();
 	}

@@ -24,7 +24,8 @@ public final class ConfusionMatrix {
 	}
 
 	/** A matrix counting the pairs {@code (trueIndices[i], predictedIndices[i])}. */
-	public static ConfusionMatrix of(final List<String> classNames, final int[] trueIndices, final int[] predictedIndices) {
+	public static ConfusionMatrix of(final List<String> classNames, final int[] trueIndices,
+		final int[] predictedIndices) {
 		if (trueIndices.length != predictedIndices.length) throw new IllegalArgumentException(
 			trueIndices.length + " true labels but " + predictedIndices.length + " predictions");
 		final ConfusionMatrix m = new ConfusionMatrix(classNames);
@@ -57,7 +58,8 @@ public final class ConfusionMatrix {
 
 	/** Adds all counts of another matrix with the same classes. */
 	public void addAll(final ConfusionMatrix other) {
-		if (!other.classNames.equals(classNames)) throw new IllegalArgumentException("Different classes: " + other.classNames);
+		if (!other.classNames.equals(classNames)) throw new IllegalArgumentException("Different classes: "
+			+ other.classNames);
 		for (int t = 0; t < size(); t++)
 			for (int p = 0; p < size(); p++) add(t, p, other.count(t, p));
 	}

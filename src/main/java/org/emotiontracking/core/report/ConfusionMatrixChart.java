@@ -98,12 +98,14 @@ public final class ConfusionMatrixChart extends Chart<ConfusionMatrixChart> {
 				cells[1][k] = t;
 				cells[2][k] = z;
 				final Color ink = EmotionPalette.textColorOn(shade(z / scale.getUpperBound()));
-				final XYTextAnnotation count = new XYTextAnnotation(Long.toString(v), p, showShare && rowTotal > 0 ? t - 0.13 : t);
+				final XYTextAnnotation count = new XYTextAnnotation(Long.toString(v), p, showShare && rowTotal > 0 ? t
+					- 0.13 : t);
 				count.setFont(countFont);
 				count.setPaint(ink);
 				blocks.addAnnotation(count);
 				if (showShare && rowTotal > 0) {
-					final XYTextAnnotation pct = new XYTextAnnotation(String.format(Locale.ROOT, "%.0f%%", 100 * share), p, t + 0.2);
+					final XYTextAnnotation pct = new XYTextAnnotation(String.format(Locale.ROOT, "%.0f%%", 100 * share),
+						p, t + 0.2);
 					pct.setFont(shareFont);
 					pct.setPaint(ink);
 					blocks.addAnnotation(pct);

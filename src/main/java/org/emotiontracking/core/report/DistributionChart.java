@@ -38,7 +38,8 @@ public final class DistributionChart extends Chart<DistributionChart> {
 		this.counts = counts.clone();
 	}
 
-	/** Counts the predictions of the given rows (rows without a prediction, or with a name outside the classes, are skipped). */
+	/** Counts the predictions of the given rows (rows without a prediction, or with a name outside the classes, are
+	 * skipped). */
 	public static DistributionChart fromRows(final List<String> classNames, final Iterable<PredictionRow> rows) {
 		final long[] counts = new long[classNames.size()];
 		for (final PredictionRow r : rows) {
@@ -109,7 +110,8 @@ public final class DistributionChart extends Chart<DistributionChart> {
 		bars.setDefaultItemLabelsVisible(true);
 		bars.setDefaultItemLabelFont(ChartStyle.VALUE);
 		bars.setDefaultItemLabelPaint(ChartStyle.TEXT);
-		bars.setDefaultPositiveItemLabelPosition(new ItemLabelPosition(ItemLabelAnchor.OUTSIDE12, TextAnchor.BOTTOM_CENTER));
+		bars.setDefaultPositiveItemLabelPosition(new ItemLabelPosition(ItemLabelAnchor.OUTSIDE12,
+			TextAnchor.BOTTOM_CENTER));
 
 		final CategoryAxis x = new CategoryAxis(categoryAxisLabel);
 		ChartStyle.axis(x);
@@ -124,7 +126,7 @@ public final class DistributionChart extends Chart<DistributionChart> {
 		if (max == 0) y.setRange(0, 1);
 		final CategoryPlot plot = new CategoryPlot(data, x, y, bars);
 		ChartStyle.grid(plot);
-		return ChartStyle.chart(plot, title(), subtitleOr("n = " + total + (total == 1 ? " prediction" : " predictions")),
-			false);
+		return ChartStyle.chart(plot, title(), subtitleOr("n = " + total
+			+ (total == 1 ? " prediction" : " predictions")), false);
 	}
 }

@@ -20,7 +20,8 @@ import java.util.function.Function;
  * <p>
  * The dominant emotion is the one predicted most often; ties go to the higher mean probability, then
  * to model order. Mean probabilities are over the faces whose row carries per-class probabilities
- * (NaN when none does), taken at the 6 decimals of the CSV log, so the log alone gives the same summary. Rows without a prediction (no face found, failed) count no face but still
+ * (NaN when none does), taken at the 6 decimals of the CSV log, so the log alone gives the same summary. Rows without a
+ * prediction (no face found, failed) count no face but still
  * give the image its row.
  */
 public final class EmotionSummary {
@@ -158,11 +159,13 @@ public final class EmotionSummary {
 
 		Row row(final String name, final Integer faceId) {
 			final double[] means = new double[sums.length];
-			for (int i = 0; i < means.length; i++) means[i] = withProbabilities == 0 ? Double.NaN : sums[i] / withProbabilities;
+			for (int i = 0; i < means.length; i++) means[i] = withProbabilities == 0 ? Double.NaN
+				: sums[i] / withProbabilities;
 			int best = -1;
 			for (int i = 0; i < counts.length; i++) {
 				if (counts[i] == 0) continue;
-				if (best < 0 || counts[i] > counts[best] || counts[i] == counts[best] && means[i] > means[best]) best = i;
+				if (best < 0 || counts[i] > counts[best] || counts[i] == counts[best] && means[i] > means[best]) best =
+					i;
 			}
 			return new Row(name, faceId, faces, counts.clone(), means, best < 0 ? null : classNames.get(best));
 		}

@@ -79,8 +79,8 @@ public final class EmotionTimelineChart extends Chart<EmotionTimelineChart> {
 				if (sample.emotion() == null) continue;
 				final double next = k + 1 < s.size() ? s.get(k + 1).time() : Double.POSITIVE_INFINITY;
 				final double end = next - sample.time() <= gap ? next : sample.time() + step;
-				series.computeIfAbsent(sample.emotion(), XYIntervalSeries::new).add(sample.time(), sample.time(), end, i, i - half,
-					i + half);
+				series.computeIfAbsent(sample.emotion(), XYIntervalSeries::new)
+					.add(sample.time(), sample.time(), end, i, i - half, i + half);
 			}
 		}
 		final XYIntervalSeriesCollection data = new XYIntervalSeriesCollection();

@@ -33,8 +33,8 @@ public final class LabelLayout {
 		/** Padding between the tag's edge and the text on every side. */
 		public final int pad;
 
-		Placement(final int x, final int y, final int width, final int height, final double size, final List<String> lines,
-			final int lineHeight, final int pad)
+		Placement(final int x, final int y, final int width, final int height, final double size,
+			final List<String> lines, final int lineHeight, final int pad)
 		{
 			this.x = x;
 			this.y = y;

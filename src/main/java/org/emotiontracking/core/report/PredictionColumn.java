@@ -14,7 +14,8 @@ import org.emotiontracking.core.detect.Keypoint;
  * {@link Keypoint} order), placed after the probabilities.
  */
 public enum PredictionColumn {
-	SLICE("slice"), FRAME("frame"), TIME("time_s"), FACE("face"), X("x"), Y("y"), WIDTH("width"), HEIGHT("height"), SUBSET("subset"),
+	SLICE("slice"), FRAME("frame"), TIME("time_s"), FACE("face"), X("x"), Y("y"), WIDTH("width"), HEIGHT("height"),
+		SUBSET("subset"),
 	KEYPOINTS("keypoints"), ERROR("error");
 
 	/** The four face-box columns. */

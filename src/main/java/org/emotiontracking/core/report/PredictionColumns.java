@@ -22,7 +22,8 @@ import org.emotiontracking.core.detect.Keypoints;
  * columns} in enum order except {@code error}, {@code predicted_emotion, confidence, true_label},
  * {@code p_<class>} for every class in model order, then the keypoint columns if chosen
  * ({@link PredictionColumn#keypointHeaders()}: pixels with one decimal, empty where the detector gives
- * none), then {@code error} if chosen (last, as its free text may be long). Timestamps are ISO-8601 with milliseconds and
+ * none), then {@code error} if chosen (last, as its free text may be long). Timestamps are ISO-8601 with milliseconds
+ * and
  * offset (e.g. {@code 2026-11-25T21:30:00.123+01:00}, or {@code ...Z} in UTC); confidence and
  * probabilities have 6 decimals.
  */
@@ -43,10 +44,12 @@ public final class PredictionColumns {
 	}
 
 	/** A layout with timestamps in {@code zone} (e.g. {@code ZoneOffset.UTC}). */
-	public PredictionColumns(final List<String> classNames, final Set<PredictionColumn> optionalColumns, final ZoneId zone) {
+	public PredictionColumns(final List<String> classNames, final Set<PredictionColumn> optionalColumns,
+		final ZoneId zone) {
 		if (classNames.isEmpty()) throw new IllegalArgumentException("No class names");
 		this.classNames = List.copyOf(classNames);
-		this.optional = optionalColumns.isEmpty() ? EnumSet.noneOf(PredictionColumn.class) : EnumSet.copyOf(optionalColumns);
+		this.optional = optionalColumns.isEmpty() ? EnumSet.noneOf(PredictionColumn.class)
+			: EnumSet.copyOf(optionalColumns);
 		this.timestampFormat = ISO_MILLIS.withZone(zone);
 		final List<String> h = new ArrayList<>();
 		h.add("timestamp");
@@ -83,13 +86,15 @@ public final class PredictionColumns {
 	public List<String> cells(final PredictionRow row) {
 		final List<Object> values = values(row);
 		final List<String> cells = new ArrayList<>(values.size());
-		final int firstKeypoint = optional.contains(PredictionColumn.KEYPOINTS) ? headers.indexOf(PredictionColumn.keypointHeaders().get(0))
-			: Integer.MAX_VALUE;
-		final int endKeypoint = firstKeypoint == Integer.MAX_VALUE ? firstKeypoint : firstKeypoint + PredictionColumn.keypointHeaders().size();
+		final int firstKeypoint = optional.contains(PredictionColumn.KEYPOINTS)
+			? headers.indexOf(PredictionColumn.keypointHeaders().get(0)) : Integer.MAX_VALUE;
+		final int endKeypoint = firstKeypoint == Integer.MAX_VALUE ? firstKeypoint : firstKeypoint
+			+ PredictionColumn.keypointHeaders().size();
 		for (int i = 0; i < values.size(); i++) {
 			final Object v = values.get(i);
 			if (v == null) cells.add("");
-			else if (v instanceof Double && i >= firstKeypoint && i < endKeypoint) cells.add(Csv.number((Double) v, KEYPOINT_DECIMALS));
+			else if (v instanceof Double && i >= firstKeypoint && i < endKeypoint) cells.add(
+				Csv.number((Double) v, KEYPOINT_DECIMALS));
 			else if (v instanceof Double) cells.add(Csv.number((Double) v, DECIMALS));
 			else cells.add(v.toString());
 		}
@@ -156,10 +161,11 @@ public final class PredictionColumns {
 			else for (final PredictionColumn c : PredictionColumn.values())
 				if (c.header().equals(h)) optional.add(c);
 		}
-		if (classes.isEmpty()) throw new IllegalArgumentException("Not a prediction table (no p_<class> columns): " + headers);
+		if (classes.isEmpty()) throw new IllegalArgumentException("Not a prediction table (no p_<class> columns): "
+			+ headers);
 		final PredictionColumns columns = new PredictionColumns(classes, optional);
-		if (!columns.headers.equals(headers)) throw new IllegalArgumentException("Not a prediction table layout: " + headers +
-			" (expected " + columns.headers + ")");
+		if (!columns.headers.equals(headers)) throw new IllegalArgumentException("Not a prediction table layout: "
+			+ headers + " (expected " + columns.headers + ")");
 		return columns;
 	}
 
@@ -171,8 +177,8 @@ public final class PredictionColumns {
 	 * @throws IllegalArgumentException naming the column whose cell cannot be read
 	 */
 	public PredictionRow row(final List<String> cells) {
-		if (cells.size() != headers.size()) throw new IllegalArgumentException(cells.size() + " cells for " + headers.size() +
-			" columns");
+		if (cells.size() != headers.size()) throw new IllegalArgumentException(cells.size() + " cells for "
+			+ headers.size() + " columns");
 		int k = 0;
 		final String time = cells.get(k++);
 		final PredictionRow.Builder b = PredictionRow.builder(cells.get(k++));
@@ -212,7 +218,8 @@ public final class PredictionColumns {
 			b.box(box[0], box[1], box[2], box[3]);
 		}
 		final String predicted = cells.get(k++), confidence = cells.get(k++), truth = cells.get(k++);
-		if (!predicted.isEmpty()) b.prediction(predicted, confidence.isEmpty() ? Double.NaN : number("confidence", confidence));
+		if (!predicted.isEmpty()) b.prediction(predicted, confidence.isEmpty() ? Double.NaN
+			: number("confidence", confidence));
 		if (!truth.isEmpty()) b.trueLabel(truth);
 		double[] p = null;
 		for (int i = 0; i < classNames.size(); i++) {

@@ -99,11 +99,14 @@ public final class TrainingCurvesChart extends Chart<TrainingCurvesChart> {
 		for (final EpochResult e : epochs) {
 			seconds += finite(e.seconds());
 			final double acc = validation ? e.validationAccuracy() : e.accuracy();
-			if (!Double.isNaN(acc) && (best == null || acc > (validation ? best.validationAccuracy() : best.accuracy()))) best = e;
+			if (!Double.isNaN(acc) && (best == null || acc > (validation ? best.validationAccuracy()
+				: best.accuracy()))) best = e;
 		}
-		final String time = seconds >= 120 ? String.format(Locale.ROOT, "%.1f min", seconds / 60) : String.format(Locale.ROOT, "%.0f s", seconds);
+		final String time = seconds >= 120 ? String.format(Locale.ROOT, "%.1f min", seconds / 60)
+			: String.format(Locale.ROOT, "%.0f s", seconds);
 		final String bestText = best == null ? "" : String.format(Locale.ROOT, "best %s %.3f (epoch %d)  \u00b7  ",
-			validation ? "validation accuracy" : "training accuracy", validation ? best.validationAccuracy() : best.accuracy(), best.epoch());
+			validation ? "validation accuracy" : "training accuracy", validation ? best.validationAccuracy()
+			: best.accuracy(), best.epoch());
 		return bestText + epochs.size() + (epochs.size() == 1 ? " epoch" : " epochs") + "  \u00b7  " + time;
 	}
 
@@ -112,7 +115,7 @@ public final class TrainingCurvesChart extends Chart<TrainingCurvesChart> {
 	}
 
 	private static BasicStroke lineStroke(final boolean dashed) {
-		return dashed ? new BasicStroke(2.5f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_ROUND, 10f, new float[] { 8f, 5f }, 0f)
-			: new BasicStroke(2.5f, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND);
+		return dashed ? new BasicStroke(2.5f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_ROUND, 10f, new float[] { 8f, 5f },
+			0f) : new BasicStroke(2.5f, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND);
 	}
 }

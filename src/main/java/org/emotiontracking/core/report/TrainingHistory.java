@@ -21,7 +21,8 @@ import org.emotiontracking.core.util.AtomicFiles;
 public final class TrainingHistory {
 
 	/** The CSV header. */
-	public static final List<String> HEADERS = List.of("epoch", "loss", "accuracy", "val_loss", "val_accuracy", "seconds");
+	public static final List<String> HEADERS = List.of("epoch", "loss", "accuracy", "val_loss", "val_accuracy",
+		"seconds");
 
 	private final Path file;
 	private final boolean overwrite;
@@ -69,7 +70,8 @@ public final class TrainingHistory {
 	public static String toCsv(final List<EpochResult> epochs) {
 		final StringBuilder sb = new StringBuilder(Csv.line(HEADERS));
 		for (final EpochResult e : epochs) {
-			sb.append(Csv.line(List.of(Integer.toString(e.epoch()), Csv.number(e.loss(), 6), Csv.number(e.accuracy(), 6),
+			sb.append(Csv.line(List.of(Integer.toString(e.epoch()), Csv.number(e.loss(), 6),
+				Csv.number(e.accuracy(), 6),
 				Csv.number(e.validationLoss(), 6), Csv.number(e.validationAccuracy(), 6), Csv.number(e.seconds(), 3))));
 		}
 		return sb.toString();

@@ -36,8 +36,8 @@ final class AdamOptimizer {
 	 *          layer from scratch can kill the head's ReLUs in them
 	 */
 	@SuppressWarnings("unchecked")
-	AdamOptimizer(final Graph graph, final Ops tf, final Operand<TFloat32> loss, final List<Variable<TFloat32>> trainable,
-		final float rate, final int warmupSteps)
+	AdamOptimizer(final Graph graph, final Ops tf, final Operand<TFloat32> loss,
+		final List<Variable<TFloat32>> trainable, final float rate, final int warmupSteps)
 	{
 		this.rate = rate;
 		this.warmupSteps = warmupSteps;

@@ -38,7 +38,8 @@ final class BaseWeights {
 		throws IOException
 	{
 		final String w = s.weights == null ? "imagenet" : s.weights.trim();
-		if (w.equalsIgnoreCase("none")) return new BaseWeights(null, Preprocessing.MOBILENET_V2, "none (trained from scratch)");
+		if (w.equalsIgnoreCase("none")) return new BaseWeights(null, Preprocessing.MOBILENET_V2,
+			"none (trained from scratch)");
 		if (w.equalsIgnoreCase("imagenet")) {
 			final ImageNetWeights imagenet = new ImageNetWeights(s.models);
 			return new BaseWeights(imagenet.load(s.alpha, s.image_size, progress), Preprocessing.MOBILENET_V2,
@@ -63,7 +64,8 @@ final class BaseWeights {
 				(keepHead ? " (head kept)" : " (base only)"));
 		}
 		catch (final KerasFormatException notWholeModel) {
-			return new BaseWeights(ImageNetWeights.read(file, s.alpha), Preprocessing.MOBILENET_V2, "base weights " + file);
+			return new BaseWeights(ImageNetWeights.read(file, s.alpha), Preprocessing.MOBILENET_V2, "base weights "
+				+ file);
 		}
 	}
 }

@@ -191,7 +191,8 @@ final class FrozenBaseStepper implements TrainingStepper {
 				Result r = headSession.runner().feed(features, f).feed(labels, y).feed(keep, k).fetch(lossPerExample)
 					.fetch(probabilities).run())
 			{
-				acc.add(Tensors.floats(r, 0), Tensors.rows(Tensors.floats(r, 1), n), validation.labels(order, from, to), n);
+				acc.add(Tensors.floats(r, 0), Tensors.rows(Tensors.floats(r, 1), n), validation.labels(order, from, to),
+					n);
 			}
 		}
 		return acc.stats();

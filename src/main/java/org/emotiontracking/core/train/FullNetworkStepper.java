@@ -156,7 +156,8 @@ final class FullNetworkStepper implements TrainingStepper {
 				for (final Op update : net.batchNormUpdates) runner.addTarget(update);
 				final List<AutoCloseable> extra = adam.addStep(runner);
 				try (Result r = runner.run()) {
-					acc.add(Tensors.floats(r, 0), Tensors.rows(Tensors.floats(r, 1), n), train.labels(order, from, to), n);
+					acc.add(Tensors.floats(r, 0), Tensors.rows(Tensors.floats(r, 1), n), train.labels(order, from, to),
+						n);
 				}
 				finally {
 					Tensors.closeAll(extra);
@@ -250,7 +251,8 @@ final class FullNetworkStepper implements TrainingStepper {
 					Result r = s.runner().feed(eval.image, x).feed(evalLabels, y).fetch(evalLabelsLoss)
 						.fetch(eval.probabilities).run())
 				{
-					acc.add(Tensors.floats(r, 0), Tensors.rows(Tensors.floats(r, 1), n), validation.labels(order, from, to), n);
+					acc.add(Tensors.floats(r, 0), Tensors.rows(Tensors.floats(r, 1), n),
+						validation.labels(order, from, to), n);
 				}
 			}
 			return acc.stats();

@@ -41,7 +41,8 @@ final class Tensors {
 	}
 
 	/** Categorical cross-entropy per example, from logits and one-hot labels. */
-	static Operand<TFloat32> crossEntropy(final Ops tf, final Operand<TFloat32> logits, final Operand<TFloat32> oneHot) {
+	static Operand<TFloat32> crossEntropy(final Ops tf, final Operand<TFloat32> logits,
+		final Operand<TFloat32> oneHot) {
 		return tf.withName("cross_entropy").nn.softmaxCrossEntropyWithLogits(logits, oneHot).loss();
 	}
 

@@ -28,11 +28,13 @@ public final class TrainSettings {
 	public boolean augment = true;
 	@Setting("Base weights: imagenet, none (train every layer from scratch) or a Keras .h5 file")
 	public String weights = "imagenet";
-	@Setting(value = "Unfreeze the top N inverted-residual blocks of the base (0 = frozen base)", range = "[0, 17]") // MobileNetV2Architecture.BLOCK_COUNT
+	// MobileNetV2Architecture.BLOCK_COUNT
+	@Setting(value = "Unfreeze the top N inverted-residual blocks of the base (0 = frozen base)", range = "[0, 17]")
 	public int fine_tune = 0;
 	@Setting(value = "Adam learning rate", range = "(0, )")
 	public double learning_rate = 0.001;
-	@Setting(value = "Epochs over which the learning rate rises linearly from near 0 to learning_rate (0 = none)", range = "[0, )")
+	@Setting(value = "Epochs over which the learning rate rises linearly from near 0 to learning_rate (0 = none)",
+		range = "[0, )")
 	public double warmup_epochs = 0;
 	@Setting(value = "Number of passes over the training images", range = "[1, )")
 	public int epochs = 16;
@@ -51,9 +53,12 @@ public final class TrainSettings {
 	public long seed = 42;
 	@Setting(value = "Stop after this many epochs without a better monitored value (0 = never)", range = "[0, )")
 	public int patience = 0;
-	@Setting(value = "Start no epoch that would end after this many seconds of training (the mean epoch so far predicts it); 0 = no limit", range = "[0, )")
+	@Setting(value =
+		"Start no epoch that would end after this many seconds of training (the mean epoch so far predicts it); 0 = "
+		+ "no limit", range = "[0, )")
 	public double time_budget = 0;
-	@Setting(value = "What picks the best epoch (the one saved) and drives patience: val_loss or val_accuracy", choices = {
+	@Setting(value = "What picks the best epoch (the one saved) and drives patience: val_loss or val_accuracy",
+		choices = {
 		"val_loss", "val_accuracy" })
 	public String monitor = "val_loss";
 	@Setting("Replace existing output files")
@@ -62,7 +67,9 @@ public final class TrainSettings {
 	public Path models = Paths.get("models");
 	@Setting("Grad-CAM overlay for the first image of each class")
 	public boolean gradcam = true;
-	@Setting("Also store an int8 ONNX model (static per-channel quantization calibrated on training images), used by ONNX Runtime only when its validation accuracy is within one point of fp32")
+	@Setting(
+		"Also store an int8 ONNX model (static per-channel quantization calibrated on training images), used by ONNX "
+		+ "Runtime only when its validation accuracy is within one point of fp32")
 	public boolean int8 = false;
 
 	/**

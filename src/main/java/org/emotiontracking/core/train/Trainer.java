@@ -78,20 +78,22 @@ public final class Trainer {
 
 		final TrainOptions options = new TrainOptions(s.batch_size, s.learning_rate, s.seed, TrainOptions
 			.warmupSteps(s.warmup_epochs, data.train.size(), s.batch_size));
-		final Augmenter augmenter = s.augment ? new Augmenter(s.image_size, s.image_size, AugmentationSettings.defaults())
-			: null;
+		final Augmenter augmenter = s.augment ? new Augmenter(s.image_size, s.image_size,
+			AugmentationSettings.defaults()) : null;
 		final ExecutorService workers = Executors.newFixedThreadPool(Math.max(1, Runtime.getRuntime()
 			.availableProcessors()), DaemonThreads.named("emotion-augment"));
 		progress.log(String.format(Locale.ROOT,
 			"Training MobileNetV2 alpha %.2f at %d px from %s: %s, %d epochs, batch %d, learning rate %s%s%s", s.alpha,
-			s.image_size, base.description, mode(s, base), s.epochs, s.batch_size, s.learning_rate, options.warmupSteps > 0
-				? " (warm-up over " + options.warmupSteps + " steps)" : "", s.augment ? ", augmentation on" : ", no augmentation"));
+			s.image_size, base.description, mode(s, base), s.epochs, s.batch_size, s.learning_rate,
+			options.warmupSteps > 0
+				? " (warm-up over " + options.warmupSteps + " steps)" : "", s.augment ? ", augmentation on"
+				: ", no augmentation"));
 		final TrainingLoop.Outcome outcome;
 		final TrainingHistory history = new TrainingHistory(out.file(TrainingOutputs.HISTORY), s.overwrite);
 		try (TrainingStepper stepper = stepper(s, meta, base, data, options, augmenter, workers))
 		{
-			outcome = TrainingLoop.run(stepper, s.epochs, s.patience, s.time_budget, s.monitor.equals("val_accuracy"), progress,
-				r -> {
+			outcome = TrainingLoop.run(stepper, s.epochs, s.patience, s.time_budget, s.monitor.equals("val_accuracy"),
+				progress, r -> {
 				try {
 					history.append(r);
 				}
@@ -107,7 +109,8 @@ public final class Trainer {
 		meta.provenance.put("best_epoch", outcome.bestEpoch);
 		meta.provenance.put("validation_accuracy", outcome.bestRecord().validationAccuracy());
 		meta.provenance.put("training_seconds", Math.round(outcome.seconds * 10) / 10.0);
-		if (Files.exists(out.model()) && !s.overwrite) throw new IOException("Output exists: " + out.model() + " (use overwrite=true)");
+		if (Files.exists(out.model()) && !s.overwrite) throw new IOException("Output exists: " + out.model()
+			+ " (use overwrite=true)");
 		final byte[] int8 = s.int8 ? int8(meta, outcome.best, data, progress) : null;
 		ModelArchive.write(out.model(), meta, outcome.best, int8);
 		progress.log("Saved " + out.model() + " (best epoch " + outcome.bestEpoch + ")");
@@ -126,7 +129,8 @@ public final class Trainer {
 		progress.status("int8: calibrating and validating");
 		final List<RgbImage> calibration = new ArrayList<>();
 		final int n = data.train.images.size(), step = Math.max(1, n / INT8_CALIBRATION_IMAGES);
-		for (int i = 0; i < n && calibration.size() < INT8_CALIBRATION_IMAGES; i += step) calibration.add(data.train.images.get(i));
+		for (int i = 0; i < n && calibration.size() < INT8_CALIBRATION_IMAGES; i += step) calibration.add(
+			data.train.images.get(i));
 		final int threads = TensorFlowRuntime.threads();
 		final byte[] q = Int8Quantization.quantize(meta, weights, calibration, threads);
 		final Int8Quantization.Evaluation e = Int8Quantization.evaluate(meta, MobileNetV2Onnx.export(meta, weights), q,

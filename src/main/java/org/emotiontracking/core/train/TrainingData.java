@@ -48,7 +48,8 @@ final class TrainingData {
 
 	/** Scans and splits without decoding: every dataset error surfaces here, before any work. */
 	static ClassFolderDataset[] scan(final TrainSettings s) throws DatasetException {
-		if (s.dataset == null) throw new DatasetException("No dataset given: set dataset= to a folder with one sub-folder per emotion");
+		if (s.dataset == null) throw new DatasetException(
+			"No dataset given: set dataset= to a folder with one sub-folder per emotion");
 		final ClassFolderDataset data = ClassFolderDataset.scan(s.dataset, s.classes);
 		final ClassFolderDataset val = s.validation_dataset == null ? null
 			: ClassFolderDataset.scan(s.validation_dataset, data.classNames());
@@ -122,6 +123,7 @@ final class TrainingData {
 		final int[] counts = new int[classes.size()];
 		for (final int l : set.labels) counts[l]++;
 		for (int c = 0; c < counts.length; c++)
-			if (counts[c] == 0) throw new DatasetException("Class '" + classes.get(c) + "' has no readable " + subset + " images");
+			if (counts[c] == 0) throw new DatasetException("Class '" + classes.get(c) + "' has no readable " + subset
+				+ " images");
 	}
 }

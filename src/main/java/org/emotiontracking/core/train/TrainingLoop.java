@@ -64,19 +64,21 @@ final class TrainingLoop {
 				final double done = (e - 1 + (double) batch / batches) / epochs;
 				final double elapsed = (System.nanoTime() - start) / 1e9;
 				progress.progress(done);
-				progress.status(String.format(Locale.ROOT, "Epoch %d/%d, batch %d/%d: loss %.4f, accuracy %.4f, ETA %s", e,
-					epochs, batch, batches, running.loss, running.accuracy, duration(elapsed / done - elapsed)));
+				progress.status(String.format(Locale.ROOT, "Epoch %d/%d, batch %d/%d: loss %.4f, accuracy %.4f, ETA %s",
+					e, epochs, batch, batches, running.loss, running.accuracy, duration(elapsed / done - elapsed)));
 				return !progress.isCancelled();
 			});
 			if (train == null || progress.isCancelled()) {
 				cancelled = true;
-				progress.log("Training cancelled in epoch " + epoch + (best == null ? "; no epoch completed, nothing saved"
+				progress.log("Training cancelled in epoch " + epoch
+					+ (best == null ? "; no epoch completed, nothing saved"
 					: "; keeping the best model so far (epoch " + bestEpoch + ")"));
 				break;
 			}
 			final EpochStats val = stepper.validate();
 			final double seconds = (System.nanoTime() - epochStart) / 1e9;
-			final EpochResult record = new EpochResult(epoch, train.loss, train.accuracy, val.loss, val.accuracy, seconds);
+			final EpochResult record = new EpochResult(epoch, train.loss, train.accuracy, val.loss, val.accuracy,
+				seconds);
 			history.add(record);
 			onEpoch.accept(record);
 			final double score = byAccuracy ? -val.accuracy : val.loss;
@@ -90,20 +92,21 @@ final class TrainingLoop {
 			else sinceBest++;
 			final double elapsed = (System.nanoTime() - start) / 1e9;
 			progress.log(String.format(Locale.ROOT,
-				"Epoch %d/%d: loss %.4f, accuracy %.4f, val_loss %.4f, val_accuracy %.4f (%.1f s, ETA %s)%s", epoch, epochs,
-				train.loss, train.accuracy, val.loss, val.accuracy, seconds, duration(elapsed / epoch * (epochs - epoch)),
-				improved ? " *" : ""));
+				"Epoch %d/%d: loss %.4f, accuracy %.4f, val_loss %.4f, val_accuracy %.4f (%.1f s, ETA %s)%s", epoch,
+				epochs,
+				train.loss, train.accuracy, val.loss, val.accuracy, seconds,
+				duration(elapsed / epoch * (epochs - epoch)), improved ? " *" : ""));
 			if (patience > 0 && sinceBest >= patience && epoch < epochs) {
 				early = true;
-				progress.log("Early stopping: validation " + (byAccuracy ? "accuracy" : "loss") + " has not improved for " +
-					patience + " epochs; best epoch " + bestEpoch);
+				progress.log("Early stopping: validation " + (byAccuracy ? "accuracy" : "loss")
+					+ " has not improved for " + patience + " epochs; best epoch " + bestEpoch);
 				break;
 			}
 			if (timeBudget > 0 && epoch < epochs && elapsed + elapsed / epoch > timeBudget) {
 				early = true;
 				progress.log(String.format(Locale.ROOT,
-					"Time budget: %d of %d epochs in %.0f s; another (about %.0f s) would pass the budget of %.0f s. Best epoch %d",
-					epoch, epochs, elapsed, elapsed / epoch, timeBudget, bestEpoch));
+					"Time budget: %d of %d epochs in %.0f s; another (about %.0f s) would pass the budget of %.0f s. "
+					+ "Best epoch %d", epoch, epochs, elapsed, elapsed / epoch, timeBudget, bestEpoch));
 				break;
 			}
 		}

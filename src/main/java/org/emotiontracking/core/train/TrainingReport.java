@@ -50,8 +50,8 @@ final class TrainingReport {
 		final List<PredictionRow> rows = new ArrayList<>();
 		final ConfusionMatrix confusion = new ConfusionMatrix(classes);
 		try (EmotionClassifier model = EmotionClassifier.load(out.model());
-			PredictionLog log = new PredictionLog(out.file(TrainingOutputs.LOG), classes, EnumSet.of(PredictionColumn.SUBSET),
-				s.overwrite))
+			PredictionLog log = new PredictionLog(out.file(TrainingOutputs.LOG), classes,
+				EnumSet.of(PredictionColumn.SUBSET), s.overwrite))
 		{
 			predict(model, data.train, data.trainSamples, "train", data.root, log, rows, null);
 			predict(model, data.validation, data.validationSamples, "validation", s.validation_dataset != null

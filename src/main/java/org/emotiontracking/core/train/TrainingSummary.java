@@ -25,8 +25,8 @@ public final class TrainingSummary {
 	/** Images trained on (after the validation split and unreadable files). */
 	public final int trainingImages;
 
-	TrainingSummary(final TrainingOutputs outputs, final TrainingLoop.Outcome outcome, final TrainingReport.Result report,
-		final List<String> skipped, final int trainingImages)
+	TrainingSummary(final TrainingOutputs outputs, final TrainingLoop.Outcome outcome,
+		final TrainingReport.Result report, final List<String> skipped, final int trainingImages)
 	{
 		this.trainingImages = trainingImages;
 		this.outputs = outputs;

@@ -39,7 +39,8 @@ public final class FileTrees {
 		try (ZipInputStream zip = new ZipInputStream(in)) {
 			for (ZipEntry e; (e = zip.getNextEntry()) != null;) {
 				final Path target = root.resolve(e.getName()).normalize();
-				if (!target.startsWith(root)) throw new IOException("Zip entry escapes the target folder: " + e.getName());
+				if (!target.startsWith(root)) throw new IOException("Zip entry escapes the target folder: "
+					+ e.getName());
 				if (e.isDirectory()) Files.createDirectories(target);
 				else {
 					Files.createDirectories(target.getParent());

@@ -80,7 +80,8 @@ public final class KeyValues {
 			final String value;
 			if (i < n && s.charAt(i) == '[') {
 				final int close = s.indexOf(']', i + 1);
-				if (close < 0) throw new IllegalArgumentException("Unclosed [ in the value of " + key + "= in: " + options);
+				if (close < 0) throw new IllegalArgumentException("Unclosed [ in the value of " + key + "= in: "
+					+ options);
 				value = s.substring(i + 1, close);
 				i = close + 1;
 			}
@@ -121,7 +122,8 @@ public final class KeyValues {
 			return decode(type, text);
 		}
 		catch (final IllegalArgumentException e) {
-			throw new IllegalArgumentException("Bad value for " + key + "=" + (text == null ? "" : text) + ": " + e.getMessage(), e);
+			throw new IllegalArgumentException("Bad value for " + key + "=" + (text == null ? "" : text) + ": "
+				+ e.getMessage(), e);
 		}
 	}
 
@@ -155,8 +157,8 @@ public final class KeyValues {
 		if (type.isEnum()) {
 			for (final Object c : type.getEnumConstants())
 				if (c.toString().equalsIgnoreCase(t)) return c;
-			throw new IllegalArgumentException("expected one of " + Arrays.stream(type.getEnumConstants()).map(String::valueOf)
-				.collect(Collectors.joining(", ")));
+			throw new IllegalArgumentException("expected one of " + Arrays.stream(type.getEnumConstants())
+				.map(String::valueOf) .collect(Collectors.joining(", ")));
 		}
 		throw new IllegalArgumentException("unsupported type " + type.getSimpleName());
 	}
@@ -190,8 +192,8 @@ public final class KeyValues {
 				throw new IllegalArgumentException("Bad value for " + key + "=" + value + ": " + e.getMessage(), e);
 			}
 		}
-		throw new IllegalArgumentException("Bad value for " + key + "=" + value + ": a " + value.getClass().getSimpleName() +
-			", expected " + type.getSimpleName());
+		throw new IllegalArgumentException("Bad value for " + key + "=" + value + ": a " + value.getClass()
+			.getSimpleName() + ", expected " + type.getSimpleName());
 	}
 
 	/** A value as key=value text: paths as is, lists comma-separated, numbers without exponent, others by toString. */
@@ -199,7 +201,8 @@ public final class KeyValues {
 		if (v == null) return "";
 		if (v instanceof File) return ((File) v).getPath();
 		if (v instanceof Path) return v.toString();
-		if (v instanceof Collection) return ((Collection<?>) v).stream().map(String::valueOf).collect(Collectors.joining(","));
+		if (v instanceof Collection) return ((Collection<?>) v).stream().map(String::valueOf)
+			.collect(Collectors.joining(","));
 		if (v instanceof Double || v instanceof Float) {
 			final double d = ((Number) v).doubleValue();
 			if (Double.isNaN(d) || Double.isInfinite(d)) return String.valueOf(d);
@@ -219,8 +222,8 @@ public final class KeyValues {
 	}
 
 	public static boolean isInteger(final Class<?> type) {
-		return type == int.class || type == Integer.class || type == long.class || type == Long.class || type == short.class ||
-			type == Short.class;
+		return type == int.class || type == Integer.class || type == long.class || type == Long.class
+			|| type == short.class || type == Short.class;
 	}
 
 	public static boolean isDecimal(final Class<?> type) {

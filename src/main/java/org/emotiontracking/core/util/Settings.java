@@ -16,7 +16,8 @@ public final class Settings {
 
 	private Settings() {}
 
-	/** Parses "key=value" words (values may be [bracketed] as ImageJ macros write them): {@link KeyValues#parseWords}. */
+	/** Parses "key=value" words (values may be [bracketed] as ImageJ macros write them): {@link KeyValues#parseWords}.
+	 * */
 	public static Map<String, String> parse(final List<String> words) {
 		return KeyValues.parseWords(words);
 	}
@@ -57,7 +58,8 @@ public final class Settings {
 	/** A setting's value as text: "" for null, a list comma-separated. */
 	private static String asText(final Object v) {
 		if (v == null) return "";
-		if (v instanceof List) return String.join(",", ((List<?>) v).stream().map(String::valueOf).toArray(String[]::new));
+		if (v instanceof List) return String.join(",", ((List<?>) v).stream().map(String::valueOf)
+			.toArray(String[]::new));
 		return String.valueOf(v);
 	}
 
@@ -67,7 +69,8 @@ public final class Settings {
 		for (final Map.Entry<String, Field> e : fields(defaults.getClass()).entrySet()) {
 			final String def = values.get(e.getKey());
 			final String allowed = allowed(e.getValue());
-			sb.append(String.format(Locale.ROOT, "  %-18s %s%s%s%n", e.getKey(), e.getValue().getAnnotation(Setting.class)
+			sb.append(String.format(Locale.ROOT, "  %-18s %s%s%s%n", e.getKey(), e.getValue()
+				.getAnnotation(Setting.class)
 				.value(), def.isEmpty() ? "" : " [" + def + "]", allowed.isEmpty() ? "" : " (" + allowed + ")"));
 		}
 		return sb.toString();
@@ -78,8 +81,8 @@ public final class Settings {
 		final Setting s = f.getAnnotation(Setting.class);
 		if (!s.range().isEmpty()) return Range.of(s.range()).describe();
 		if (s.choices().length > 0) return choiceText(s.choices());
-		if (f.getType().isEnum()) return choiceText(Arrays.stream(f.getType().getEnumConstants()).map(String::valueOf).toArray(
-			String[]::new));
+		if (f.getType().isEnum()) return choiceText(Arrays.stream(f.getType().getEnumConstants()).map(String::valueOf)
+			.toArray( String[]::new));
 		return "";
 	}
 
@@ -100,8 +103,8 @@ public final class Settings {
 		final String[] choices = f.getAnnotation(Setting.class).choices();
 		if (choices.length == 0 || !(value instanceof String)) return value;
 		for (final String c : choices) if (c.equalsIgnoreCase(((String) value).trim())) return c;
-		throw new IllegalArgumentException("Bad value for " + f.getName() + "=" + value + ": expected one of " + String.join(
-			", ", choices));
+		throw new IllegalArgumentException("Bad value for " + f.getName() + "=" + value + ": expected one of "
+			+ String.join( ", ", choices));
 	}
 
 	/**
@@ -122,24 +125,27 @@ public final class Settings {
 			catch (final IllegalAccessException ex) {
 				throw new IllegalStateException(ex);
 			}
-			if (f.getType().isEnum() && v == null) throw new IllegalArgumentException(e.getKey() + " must be " + choiceText(
+			if (f.getType().isEnum() && v == null) throw new IllegalArgumentException(e.getKey() + " must be "
+				+ choiceText(
 				Arrays.stream(f.getType().getEnumConstants()).map(String::valueOf).toArray(String[]::new)));
 			if (!s.range().isEmpty() && v instanceof Number) {
 				final Range r = Range.of(s.range());
 				final double d = ((Number) v).doubleValue();
-				if (!r.contains(d)) throw new IllegalArgumentException(e.getKey() + " must be " + r.describe() + ", got " +
-					KeyValues.encode(v));
+				if (!r.contains(d)) throw new IllegalArgumentException(e.getKey() + " must be " + r.describe()
+					+ ", got " + KeyValues.encode(v));
 			}
-			if (s.choices().length > 0 && (v == null || Arrays.stream(s.choices()).noneMatch(c -> c.equalsIgnoreCase(String
-				.valueOf(v).trim())))) throw new IllegalArgumentException(e.getKey() + " must be " + choiceText(s.choices()) +
-					", got " + v);
+			if (s.choices().length > 0 && (v == null || Arrays.stream(s.choices())
+				.noneMatch(c -> c.equalsIgnoreCase(String
+				.valueOf(v).trim())))) throw new IllegalArgumentException(e.getKey() + " must be "
+					+ choiceText(s.choices()) + ", got " + v);
 		}
 	}
 
 	/** The allowed values of a key for help texts: "a, b or c". */
 	static String choiceText(final String[] choices) {
 		if (choices.length == 1) return choices[0];
-		return String.join(", ", Arrays.asList(choices).subList(0, choices.length - 1)) + " or " + choices[choices.length - 1];
+		return String.join(", ", Arrays.asList(choices).subList(0, choices.length - 1)) + " or "
+			+ choices[choices.length - 1];
 	}
 
 	/** The declared interval of {@link Setting#range()}, e.g. {@code [0, 1)}. */
@@ -163,11 +169,12 @@ public final class Settings {
 		public static Range of(final String text) {
 			final String t = text.trim();
 			final int comma = t.indexOf(',');
-			if (t.length() < 3 || comma < 0 || "[(".indexOf(t.charAt(0)) < 0 || "])".indexOf(t.charAt(t.length() - 1)) < 0)
+			if (t.length() < 3 || comma < 0 || "[(".indexOf(t.charAt(0)) < 0
+				|| "])".indexOf(t.charAt(t.length() - 1)) < 0)
 				throw new IllegalArgumentException("Not an interval: '" + text + "'");
 			final String a = t.substring(1, comma).trim(), b = t.substring(comma + 1, t.length() - 1).trim();
-			return new Range(a.isEmpty() ? Double.NEGATIVE_INFINITY : Double.parseDouble(a), t.charAt(0) == '[', b.isEmpty()
-				? Double.POSITIVE_INFINITY : Double.parseDouble(b), t.charAt(t.length() - 1) == ']');
+			return new Range(a.isEmpty() ? Double.NEGATIVE_INFINITY : Double.parseDouble(a), t.charAt(0) == '[',
+				b.isEmpty() ? Double.POSITIVE_INFINITY : Double.parseDouble(b), t.charAt(t.length() - 1) == ']');
 		}
 
 		/** Whether {@code d} is inside (NaN never is; an infinite value only on an unbounded side). */
@@ -188,13 +195,14 @@ public final class Settings {
 			if (!hasMax()) return minInclusive ? a + " or more" : "more than " + a;
 			if (!hasMin()) return maxInclusive ? b + " or less" : "less than " + b;
 			if (minInclusive && maxInclusive) return "between " + a + " and " + b;
-			return (minInclusive ? "at least " : "more than ") + a + " and " + (maxInclusive ? "at most " : "less than ") + b;
+			return (minInclusive ? "at least " : "more than ") + a + " and "
+				+ (maxInclusive ? "at most " : "less than ") + b;
 		}
 
 		@Override
 		public String toString() {
-			return (minInclusive ? "[" : "(") + (hasMin() ? KeyValues.encode(min) : "") + ", " + (hasMax() ? KeyValues.encode(max)
-				: "") + (maxInclusive ? "]" : ")");
+			return (minInclusive ? "[" : "(") + (hasMin() ? KeyValues.encode(min) : "") + ", "
+				+ (hasMax() ? KeyValues.encode(max) : "") + (maxInclusive ? "]" : ")");
 		}
 	}
 }

@@ -41,8 +41,10 @@ public final class FFmpeg {
 				Loader.load(swscale.class);
 			}
 			catch (final Throwable t) {
-				throw new IllegalStateException("Could not load FFmpeg's native libraries for " + System.getProperty("os.name") + " " +
-					System.getProperty("os.arch") + " (is org.bytedeco:ffmpeg with this platform's classifier on the class path? " +
+				throw new IllegalStateException("Could not load FFmpeg's native libraries for "
+					+ System.getProperty("os.name") + " " +
+					System.getProperty("os.arch")
+					+ " (is org.bytedeco:ffmpeg with this platform's classifier on the class path? " +
 					"Build with -Dffmpeg.native.classifier=...): " + t, t);
 			}
 			avutil.av_log_set_level(avutil.AV_LOG_QUIET);
@@ -94,7 +96,8 @@ public final class FFmpeg {
 			it.put(0, (Pointer) null);
 			for (AVCodec c = avcodec.av_codec_iterate(it); c != null && !c.isNull(); c = avcodec.av_codec_iterate(it)) {
 				if (c.type() != avutil.AVMEDIA_TYPE_VIDEO) continue;
-				if (decoders ? avcodec.av_codec_is_decoder(c) != 0 : avcodec.av_codec_is_encoder(c) != 0) out.add(c.name().getString());
+				if (decoders ? avcodec.av_codec_is_decoder(c) != 0 : avcodec.av_codec_is_encoder(c) != 0) out.add(
+					c.name().getString());
 			}
 		}
 		return out;

@@ -43,7 +43,8 @@ public final class VideoFileWriter implements Closeable {
 	/** Encoders tried in order. */
 	public static final List<String> ENCODERS = List.of("libx264", "libopenh264", "mpeg4");
 
-	private static final int EAGAIN = System.getProperty("os.name", "").toLowerCase(Locale.ROOT).contains("mac") ? 35 : 11;
+	private static final int EAGAIN = System.getProperty("os.name", "").toLowerCase(Locale.ROOT).contains("mac") ? 35
+		: 11;
 
 	private final Path file;
 	private final Path temp;
@@ -65,7 +66,8 @@ public final class VideoFileWriter implements Closeable {
 	private SwsContext sws;
 	private long frames;
 	private long lastPts = Long.MIN_VALUE;
-	/** Milliseconds between the last two frames: the duration given to packets (the last frame needs one to be shown). */
+	/** Milliseconds between the last two frames: the duration given to packets (the last frame needs one to be shown).
+	 * */
 	private long step;
 	private boolean closed;
 
@@ -86,8 +88,8 @@ public final class VideoFileWriter implements Closeable {
 	 * @throws java.nio.file.FileAlreadyExistsException if the target exists and overwrite is off
 	 * @throws IOException if no encoder of {@link #ENCODERS} is present or the file cannot be written
 	 */
-	public VideoFileWriter(final Path file, final int width, final int height, final double fps, final boolean overwrite)
-		throws IOException
+	public VideoFileWriter(final Path file, final int width, final int height, final double fps,
+		final boolean overwrite) throws IOException
 	{
 		FFmpeg.ensureLoaded();
 		AtomicFiles.checkCanWrite(file, overwrite);
@@ -106,9 +108,11 @@ public final class VideoFileWriter implements Closeable {
 				break;
 			}
 		}
-		if (name == null) throw new IOException("This FFmpeg build has none of the video encoders " + ENCODERS + ": cannot write " + file);
+		if (name == null) throw new IOException("This FFmpeg build has none of the video encoders " + ENCODERS
+			+ ": cannot write " + file);
 		final AVOutputFormat container = avformat.av_guess_format(null, file.getFileName().toString(), null);
-		if (container == null || container.isNull()) throw new IOException("FFmpeg knows no video format for the name " + file);
+		if (container == null || container.isNull()) throw new IOException("FFmpeg knows no video format for the name "
+			+ file);
 		this.encoder = name;
 		this.temp = AtomicFiles.createTempFor(file);
 		frame = avutil.av_frame_alloc();
@@ -122,7 +126,8 @@ public final class VideoFileWriter implements Closeable {
 		format = new AVFormatContext(null);
 		int r = avformat.avformat_alloc_output_context2(format, container, null, temp.toString());
 		try {
-			if (r < 0 || format.isNull()) throw new IOException("FFmpeg cannot write " + file + " (" + FFmpeg.error(r) + ")");
+			if (r < 0 || format.isNull()) throw new IOException("FFmpeg cannot write " + file + " (" + FFmpeg.error(r)
+				+ ")");
 			stream = avformat.avformat_new_stream(format, null);
 			codec = avcodec.avcodec_alloc_context3(c);
 			codec.width(this.width);
@@ -133,12 +138,15 @@ public final class VideoFileWriter implements Closeable {
 			codec.framerate(avutil.av_d2q(rate, 100_000));
 			step = Math.max(1, Math.round(1000 / rate));
 			codec.gop_size((int) Math.max(1, Math.round(rate * 2)));
-			codec.bit_rate(Math.max(1_000_000L, (long) this.width * this.height * 4)); // about 4 bits per pixel per second
+			// about 4 bits per pixel per second
+			codec.bit_rate(Math.max(1_000_000L, (long) this.width * this.height * 4));
 			codec.thread_count(0);
-			if ((format.oformat().flags() & avformat.AVFMT_GLOBALHEADER) != 0) codec.flags(codec.flags() | avcodec.AV_CODEC_FLAG_GLOBAL_HEADER);
+			if ((format.oformat().flags() & avformat.AVFMT_GLOBALHEADER) != 0) codec.flags(
+				codec.flags() | avcodec.AV_CODEC_FLAG_GLOBAL_HEADER);
 			if (name.equals("mpeg4")) codec.qmax(8);
 			r = avcodec.avcodec_open2(codec, c, (PointerPointer<?>) null);
-			if (r < 0) throw new IOException("Cannot open the " + name + " encoder for " + file + " (" + FFmpeg.error(r) + ")");
+			if (r < 0) throw new IOException("Cannot open the " + name + " encoder for " + file + " (" + FFmpeg.error(r)
+				+ ")");
 			r = avcodec.avcodec_parameters_from_context(stream.codecpar(), codec);
 			if (r < 0) throw new IOException("Cannot set up " + file + " (" + FFmpeg.error(r) + ")");
 			stream.time_base(timeBase);
@@ -170,11 +178,11 @@ public final class VideoFileWriter implements Closeable {
 	 */
 	public void write(final byte[] rgbPixels, final double time) throws IOException {
 		if (closed) throw new IOException("The video is closed: " + file);
-		if (rgbPixels.length != inWidth * inHeight * 3) throw new IllegalArgumentException("Expected a " + inWidth + "x" + inHeight +
-			" RGB frame");
+		if (rgbPixels.length != inWidth * inHeight * 3) throw new IllegalArgumentException("Expected a " + inWidth + "x"
+			+ inHeight + " RGB frame");
 		rgb.position(0).put(rgbPixels);
-		sws = swscale.sws_getCachedContext(sws, inWidth, inHeight, avutil.AV_PIX_FMT_RGB24, width, height, avutil.AV_PIX_FMT_YUV420P,
-			swscale.SWS_BILINEAR, null, null, (DoublePointer) null);
+		sws = swscale.sws_getCachedContext(sws, inWidth, inHeight, avutil.AV_PIX_FMT_RGB24, width, height,
+			avutil.AV_PIX_FMT_YUV420P, swscale.SWS_BILINEAR, null, null, (DoublePointer) null);
 		avutil.av_frame_make_writable(frame);
 		swscale.sws_scale(sws, rgbPlanes, rgbStride, 0, inHeight, frame.data(), frame.linesize());
 		long pts = Math.round(time * 1000);
@@ -188,11 +196,13 @@ public final class VideoFileWriter implements Closeable {
 
 	private void encode(final AVFrame f) throws IOException {
 		int r = avcodec.avcodec_send_frame(codec, f);
-		if (r < 0) throw new IOException("The " + encoder + " encoder failed on " + file + " (" + FFmpeg.error(r) + ")");
+		if (r < 0) throw new IOException("The " + encoder + " encoder failed on " + file + " (" + FFmpeg.error(r)
+			+ ")");
 		while (true) {
 			r = avcodec.avcodec_receive_packet(codec, packet);
 			if (r == -EAGAIN || r == avutil.AVERROR_EOF) return;
-			if (r < 0) throw new IOException("The " + encoder + " encoder failed on " + file + " (" + FFmpeg.error(r) + ")");
+			if (r < 0) throw new IOException("The " + encoder + " encoder failed on " + file + " (" + FFmpeg.error(r)
+				+ ")");
 			if (packet.duration() <= 0) packet.duration(step);
 			avcodec.av_packet_rescale_ts(packet, codec.time_base(), stream.time_base());
 			packet.stream_index(stream.index());

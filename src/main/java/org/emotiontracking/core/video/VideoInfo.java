@@ -23,8 +23,8 @@ public final class VideoInfo {
 	private final int rotation;
 	private final Instant creationTime;
 
-	VideoInfo(final Path file, final String container, final String codec, final int width, final int height, final double fps,
-		final double duration, final long frameCount, final int rotation, final Instant creationTime)
+	VideoInfo(final Path file, final String container, final String codec, final int width, final int height,
+		final double fps, final double duration, final long frameCount, final int rotation, final Instant creationTime)
 	{
 		this.file = file;
 		this.container = container;
@@ -69,8 +69,8 @@ public final class VideoInfo {
 
 	/** E.g. "video a.mp4 (h264, 640x480, 30 fps, 4.0 s, 120 frames, rotated 90°)". */
 	public String description() {
-		final StringBuilder sb = new StringBuilder("video ").append(file.getFileName()).append(" (").append(codec).append(", ")
-			.append(width).append('x').append(height);
+		final StringBuilder sb = new StringBuilder("video ").append(file.getFileName()).append(" (").append(codec)
+			.append(", ") .append(width).append('x').append(height);
 		if (fps > 0) sb.append(String.format(Locale.ROOT, ", %.3g fps", fps));
 		if (!Double.isNaN(duration)) sb.append(String.format(Locale.ROOT, ", %.1f s", duration));
 		if (frameCount > 0) sb.append(", ").append(frameCount).append(" frames");

@@ -50,9 +50,11 @@ public final class VideoReader implements AutoCloseable {
 	/** AVFrame.flags bit of a frame with concealed errors (libavutil/frame.h). */
 	private static final int AV_FRAME_FLAG_CORRUPT = 1;
 	private static final int MAX_FAILURES_IN_A_ROW = 50;
-	/** Colour conversion only (no scaling): swscale's fast SIMD path (accurate rounding and full chroma interpolation cost 4-5x). */
+	/** Colour conversion only (no scaling): swscale's fast SIMD path (accurate rounding and full chroma interpolation
+	 * cost 4-5x). */
 	private static final int SWS_FLAGS = swscale.SWS_BILINEAR;
-	private static final int EAGAIN = System.getProperty("os.name", "").toLowerCase(Locale.ROOT).contains("mac") ? 35 : 11;
+	private static final int EAGAIN = System.getProperty("os.name", "").toLowerCase(Locale.ROOT).contains("mac") ? 35
+		: 11;
 
 	private final Path file;
 	private final VideoInfo info;
@@ -85,8 +87,8 @@ public final class VideoReader implements AutoCloseable {
 	private String endMessage;
 	private int failuresInARow;
 
-	private VideoReader(final Path file, final AVFormatContext format, final AVCodecContext codec, final AVStream stream,
-		final VideoInfo info, final int rotation)
+	private VideoReader(final Path file, final AVFormatContext format, final AVCodecContext codec,
+		final AVStream stream, final VideoInfo info, final int rotation)
 	{
 		this.file = file;
 		this.format = format;
@@ -96,10 +98,12 @@ public final class VideoReader implements AutoCloseable {
 		this.info = info;
 		this.rotation = rotation;
 		this.timeBase = avutil.av_q2d(stream.time_base());
-		this.startOffset = format.start_time() == avutil.AV_NOPTS_VALUE ? 0 : format.start_time() / (double) avutil.AV_TIME_BASE;
+		this.startOffset = format.start_time() == avutil.AV_NOPTS_VALUE ? 0
+			: format.start_time() / (double) avutil.AV_TIME_BASE;
 		this.decodedWidth = codec.width();
 		this.decodedHeight = codec.height();
-		this.rgb = new BytePointer(avutil.av_malloc((long) decodedWidth * decodedHeight * 3)).capacity((long) decodedWidth * decodedHeight * 3);
+		this.rgb = new BytePointer(avutil.av_malloc((long) decodedWidth * decodedHeight * 3))
+			.capacity((long) decodedWidth * decodedHeight * 3);
 		this.rgbPlanes = new PointerPointer<>(4);
 		rgbPlanes.put(0, rgb);
 		this.rgbStride = new IntPointer(4);
@@ -126,26 +130,32 @@ public final class VideoReader implements AutoCloseable {
 		AVCodecContext ctx = null;
 		try {
 			r = avformat.avformat_find_stream_info(fmt, (PointerPointer<?>) null);
-			if (r < 0) throw new VideoFileException(file, "Cannot read the streams of the video (" + FFmpeg.error(r) + ")");
+			if (r < 0) throw new VideoFileException(file, "Cannot read the streams of the video (" + FFmpeg.error(r)
+				+ ")");
 			final AVStream st = videoStream(fmt);
 			final String container = FFmpeg.string(fmt.iformat().name());
-			if (st == null) throw new VideoFileException(file, "No video stream (" + container + " file with " + streamList(fmt) + ")");
+			if (st == null) throw new VideoFileException(file, "No video stream (" + container + " file with "
+				+ streamList(fmt) + ")");
 			final AVCodecParameters par = st.codecpar();
 			final String codecName = FFmpeg.codecName(par.codec_id());
 			final AVCodec decoder = decoder(par.codec_id());
 			if (decoder == null) {
 				final String tag = fourCc(par.codec_tag());
-				throw new VideoFileException(file, "This FFmpeg build has no decoder for the video codec " + (par.codec_id() == avcodec
-					.AV_CODEC_ID_NONE ? "of this file (unknown to FFmpeg, " : codecName + " (") + (tag.isEmpty() ? "" : tag + ", ") + container +
+				throw new VideoFileException(file, "This FFmpeg build has no decoder for the video codec "
+					+ (par.codec_id() == avcodec
+					.AV_CODEC_ID_NONE ? "of this file (unknown to FFmpeg, " : codecName + " (")
+					+ (tag.isEmpty() ? "" : tag + ", ") + container +
 					" container); convert the video, e.g. ffmpeg -i in -c:v libx264 out.mp4");
 			}
 			ctx = avcodec.avcodec_alloc_context3(decoder);
 			r = avcodec.avcodec_parameters_to_context(ctx, par);
-			if (r < 0) throw new VideoFileException(file, "Cannot set up the " + codecName + " decoder (" + FFmpeg.error(r) + ")");
+			if (r < 0) throw new VideoFileException(file, "Cannot set up the " + codecName + " decoder ("
+				+ FFmpeg.error(r) + ")");
 			ctx.pkt_timebase(st.time_base());
 			ctx.thread_count(0); // FFmpeg picks (frame and slice threads)
 			r = avcodec.avcodec_open2(ctx, decoder, (PointerPointer<?>) null);
-			if (r < 0) throw new VideoFileException(file, "Cannot open the " + codecName + " decoder (" + FFmpeg.error(r) + ")");
+			if (r < 0) throw new VideoFileException(file, "Cannot open the " + codecName + " decoder ("
+				+ FFmpeg.error(r) + ")");
 			if (ctx.width() <= 0 || ctx.height() <= 0) throw new VideoFileException(file, "The " + codecName +
 				" video stream has no frame size (damaged?)");
 			final int rotation = rotation(st);
@@ -157,8 +167,8 @@ public final class VideoReader implements AutoCloseable {
 			else if (fmt.duration() > 0) duration = fmt.duration() / (double) avutil.AV_TIME_BASE;
 			else duration = Double.NaN;
 			final long frames = st.nb_frames() > 0 ? st.nb_frames() : -1;
-			final VideoInfo info = new VideoInfo(file, container, codecName, swap ? ctx.height() : ctx.width(), swap ? ctx.width()
-				: ctx.height(), fps, duration, frames, rotation, creationTime(fmt));
+			final VideoInfo info = new VideoInfo(file, container, codecName, swap ? ctx.height() : ctx.width(), swap
+				? ctx.width() : ctx.height(), fps, duration, frames, rotation, creationTime(fmt));
 			return new VideoReader(file, fmt, ctx, st, info, rotation);
 		}
 		catch (final VideoFileException | RuntimeException | Error e) {
@@ -169,14 +179,16 @@ public final class VideoReader implements AutoCloseable {
 	}
 
 	private static AVStream videoStream(final AVFormatContext fmt) {
-		final int best = avformat.av_find_best_stream(fmt, avutil.AVMEDIA_TYPE_VIDEO, -1, -1, (PointerPointer<?>) null, 0);
+		final int best = avformat.av_find_best_stream(fmt, avutil.AVMEDIA_TYPE_VIDEO, -1, -1, (PointerPointer<?>) null,
+			0);
 		if (best >= 0 && usable(fmt.streams(best))) return fmt.streams(best);
 		for (int i = 0; i < fmt.nb_streams(); i++) if (usable(fmt.streams(i))) return fmt.streams(i);
 		return null;
 	}
 
 	private static boolean usable(final AVStream st) {
-		return st.codecpar().codec_type() == avutil.AVMEDIA_TYPE_VIDEO && (st.disposition() & avformat.AV_DISPOSITION_ATTACHED_PIC) == 0;
+		return st.codecpar().codec_type() == avutil.AVMEDIA_TYPE_VIDEO
+			&& (st.disposition() & avformat.AV_DISPOSITION_ATTACHED_PIC) == 0;
 	}
 
 	/** "1 audio stream (mp3)", "no streams", ... */
@@ -289,7 +301,8 @@ public final class VideoReader implements AutoCloseable {
 				// a damaged packet: note it and go on, as FFmpeg's own tools do (a stuck decoder ends the stream)
 				noteDamage(lastTime, FFmpeg.error(r));
 				if (++failuresInARow > MAX_FAILURES_IN_A_ROW) return end(String.format(Locale.ROOT,
-					"video %s: the decoder failed after %s (%s); the frames before were kept", file.getFileName(), position(), FFmpeg.error(r)));
+					"video %s: the decoder failed after %s (%s); the frames before were kept", file.getFileName(),
+					position(), FFmpeg.error(r)));
 				continue;
 			}
 			if (flushing) return end(null);
@@ -302,7 +315,8 @@ public final class VideoReader implements AutoCloseable {
 		while (true) {
 			final int r = avformat.av_read_frame(format, packet);
 			if (r < 0) {
-				if (r != avutil.AVERROR_EOF) endMessage = String.format(Locale.ROOT, "video %s: reading stopped after %s: %s (damaged or " +
+				if (r != avutil.AVERROR_EOF) endMessage = String.format(Locale.ROOT,
+					"video %s: reading stopped after %s: %s (damaged or " +
 					"truncated file; the frames before were kept)", file.getFileName(), position(), FFmpeg.error(r));
 				avcodec.avcodec_send_packet(codec, null);
 				flushing = true;
@@ -313,7 +327,8 @@ public final class VideoReader implements AutoCloseable {
 				final long ts = packet.pts() != avutil.AV_NOPTS_VALUE ? packet.pts() : packet.dts();
 				if (ts != avutil.AV_NOPTS_VALUE) lastPacketTime = ts * timeBase - startOffset;
 				final int s = avcodec.avcodec_send_packet(codec, packet);
-				if (s < 0 && s != -EAGAIN) noteDamage(Double.isNaN(lastPacketTime) ? lastTime : lastPacketTime, FFmpeg.error(s));
+				if (s < 0 && s != -EAGAIN) noteDamage(Double.isNaN(lastPacketTime) ? lastTime : lastPacketTime,
+					FFmpeg.error(s));
 				return;
 			}
 			finally {
@@ -330,12 +345,15 @@ public final class VideoReader implements AutoCloseable {
 		if (ts != avutil.AV_NOPTS_VALUE) time = ts * timeBase - startOffset;
 		else if (Double.isNaN(lastTime)) time = 0;
 		else time = lastTime + (info.fps() > 0 ? 1 / info.fps() : 0);
-		if (selection.start() > 0 && time < selection.start() - 1e-9) return null; // before start (after seeking back to a key frame)
+		// before start (after seeking back to a key frame)
+		if (selection.start() > 0 && time < selection.start() - 1e-9) return null;
 		decoded++;
 		lastTime = time;
-		if ((frame.flags() & AV_FRAME_FLAG_CORRUPT) != 0 || frame.decode_error_flags() != 0) noteDamage(time, "concealed decoding errors");
+		if ((frame.flags() & AV_FRAME_FLAG_CORRUPT) != 0 || frame.decode_error_flags() != 0) noteDamage(time,
+			"concealed decoding errors");
 		if (!selection.beforeEnd(time)) {
-			end(String.format(Locale.ROOT, "video %s: end= %.3f s reached (%d frames)", file.getFileName(), selection.end(), decoded - 1));
+			end(String.format(Locale.ROOT, "video %s: end= %.3f s reached (%d frames)", file.getFileName(),
+				selection.end(), decoded - 1));
 			return null;
 		}
 		final long k = selectedCount++;
@@ -344,8 +362,8 @@ public final class VideoReader implements AutoCloseable {
 	}
 
 	private RgbImage convert() {
-		sws = swscale.sws_getCachedContext(sws, frame.width(), frame.height(), frame.format(), decodedWidth, decodedHeight,
-			avutil.AV_PIX_FMT_RGB24, SWS_FLAGS, null, null, (DoublePointer) null);
+		sws = swscale.sws_getCachedContext(sws, frame.width(), frame.height(), frame.format(), decodedWidth,
+			decodedHeight, avutil.AV_PIX_FMT_RGB24, SWS_FLAGS, null, null, (DoublePointer) null);
 		if (sws == null || sws.isNull()) throw new IllegalStateException("FFmpeg cannot convert " + FFmpeg.string(avutil
 			.av_get_pix_fmt_name(frame.format())) + " frames of " + file + " to RGB");
 		swscale.sws_scale(sws, frame.data(), frame.linesize(), 0, frame.height(), rgbPlanes, rgbStride);
@@ -369,7 +387,8 @@ public final class VideoReader implements AutoCloseable {
 				final long pts = packet.pts() != avutil.AV_NOPTS_VALUE ? packet.pts() : packet.dts();
 				final long dts = packet.dts() != avutil.AV_NOPTS_VALUE ? packet.dts() : pts;
 				if (pts != avutil.AV_NOPTS_VALUE && pts * timeBase - startOffset < seconds - 1e-9) before++;
-				if (dts != avutil.AV_NOPTS_VALUE && dts * timeBase - startOffset >= seconds + 1) break; // later packets are later
+				// later packets are later
+				if (dts != avutil.AV_NOPTS_VALUE && dts * timeBase - startOffset >= seconds + 1) break;
 			}
 			finally {
 				avcodec.av_packet_unref(packet);
@@ -377,16 +396,18 @@ public final class VideoReader implements AutoCloseable {
 		}
 		final long target = (long) Math.floor((seconds + startOffset) / timeBase);
 		int r = avformat.av_seek_frame(format, streamIndex, target, avformat.AVSEEK_FLAG_BACKWARD);
-		if (r < 0) r = avformat.av_seek_frame(format, streamIndex, Math.max(0, stream.start_time()), avformat.AVSEEK_FLAG_BACKWARD);
-		if (r < 0) throw new VideoFileException(file, "Cannot seek to start=" + seconds + " s (" + FFmpeg.error(r) + ")");
+		if (r < 0) r = avformat.av_seek_frame(format, streamIndex, Math.max(0, stream.start_time()),
+			avformat.AVSEEK_FLAG_BACKWARD);
+		if (r < 0) throw new VideoFileException(file, "Cannot seek to start=" + seconds + " s (" + FFmpeg.error(r)
+			+ ")");
 		avcodec.avcodec_flush_buffers(codec);
 		decoded = before;
 	}
 
 	private void noteDamage(final double time, final String what) {
 		damagedFrames++;
-		if (damage == null) damage = String.format(Locale.ROOT, "damaged at %.3f s (frame %d): %s", Double.isNaN(time) ? 0 : time,
-			decoded + 1, what);
+		if (damage == null) damage = String.format(Locale.ROOT, "damaged at %.3f s (frame %d): %s", Double.isNaN(time)
+			? 0 : time, decoded + 1, what);
 	}
 
 	private VideoFrame end(final String message) {
@@ -395,21 +416,23 @@ public final class VideoReader implements AutoCloseable {
 		if (endMessage == null) {
 			endMessage = String.format(Locale.ROOT, "end of video %s (%d frames%s)", file.getFileName(), decoded,
 				Double.isNaN(lastTime) ? "" : String.format(Locale.ROOT, ", last at %.3f s", lastTime));
-			if (info.frameCount() > 0 && decoded < info.frameCount() && selection.end() == 0) endMessage = String.format(Locale.ROOT,
-				"video %s ended after %d of %d frames, at %.3f s (truncated?)", file.getFileName(), decoded, info.frameCount(),
-				Double.isNaN(lastTime) ? 0 : lastTime);
+			if (info.frameCount() > 0 && decoded < info.frameCount() && selection.end() == 0) endMessage =
+				String.format(Locale.ROOT,
+				"video %s ended after %d of %d frames, at %.3f s (truncated?)", file.getFileName(), decoded,
+				info.frameCount(), Double.isNaN(lastTime) ? 0 : lastTime);
 		}
 		return null;
 	}
 
 	private String position() {
-		return Double.isNaN(lastTime) ? "the start" : String.format(Locale.ROOT, "frame %d at %.3f s", decoded, lastTime);
+		return Double.isNaN(lastTime) ? "the start" : String.format(Locale.ROOT, "frame %d at %.3f s", decoded,
+			lastTime);
 	}
 
 	/** Whether reading stopped early on a read or decoder error (the frames before were kept). */
 	public boolean truncated() {
-		return ended && endMessage != null && (endMessage.contains(": reading stopped") || endMessage.contains(": the decoder failed") ||
-			endMessage.contains("(truncated?)"));
+		return ended && endMessage != null && (endMessage.contains(": reading stopped")
+			|| endMessage.contains(": the decoder failed") || endMessage.contains("(truncated?)"));
 	}
 
 	/** The first damage found (time, frame, what), or null if none. */

@@ -21,9 +21,12 @@ public final class VideoSelection {
 	 */
 	public VideoSelection(final int every, final double start, final double end) {
 		if (every < 1) throw new IllegalArgumentException("every must be 1 or more, got " + every);
-		if (!(start >= 0) || Double.isInfinite(start)) throw new IllegalArgumentException("start must be >= 0 seconds, got " + start);
-		if (!(end >= 0) || Double.isInfinite(end)) throw new IllegalArgumentException("end must be >= 0 seconds (0 = to the end), got " + end);
-		if (end > 0 && end <= start) throw new IllegalArgumentException("end (" + end + " s) must be after start (" + start + " s)");
+		if (!(start >= 0) || Double.isInfinite(start)) throw new IllegalArgumentException(
+			"start must be >= 0 seconds, got " + start);
+		if (!(end >= 0) || Double.isInfinite(end)) throw new IllegalArgumentException(
+			"end must be >= 0 seconds (0 = to the end), got " + end);
+		if (end > 0 && end <= start) throw new IllegalArgumentException("end (" + end + " s) must be after start ("
+			+ start + " s)");
 		this.every = every;
 		this.start = start;
 		this.end = end;

@@ -53,7 +53,8 @@ public final class ImageNetWeights {
 	 * @param modelsDir a second place to look (e.g. Fiji's models/ folder), or null
 	 * @param baseUrl the folder URL, ending in '/'
 	 */
-	public ImageNetWeights(final Path kerasCache, final Path modelsDir, final String baseUrl, final int connectTimeoutMs) {
+	public ImageNetWeights(final Path kerasCache, final Path modelsDir, final String baseUrl,
+		final int connectTimeoutMs) {
 		this.kerasCache = kerasCache;
 		this.modelsDir = modelsDir;
 		this.baseUrl = baseUrl.endsWith("/") ? baseUrl : baseUrl + "/";
@@ -71,8 +72,8 @@ public final class ImageNetWeights {
 	public static String alphaName(final double alpha) {
 		for (final double a : MobileNetV2Architecture.ALPHAS)
 			if (a == alpha) return Double.toString(a);
-		throw new IllegalArgumentException("Keras has ImageNet weights for MobileNetV2 alpha " + MobileNetV2Architecture.ALPHAS +
-			" only, not " + alpha + ".");
+		throw new IllegalArgumentException("Keras has ImageNet weights for MobileNetV2 alpha "
+			+ MobileNetV2Architecture.ALPHAS + " only, not " + alpha + ".");
 	}
 
 	/** The published size nearest to size (ties go to the larger one). */
@@ -85,7 +86,8 @@ public final class ImageNetWeights {
 
 	/** e.g. mobilenet_v2_weights_tf_dim_ordering_tf_kernels_1.0_224_no_top.h5 for (1.0, 224). */
 	public static String fileName(final double alpha, final int size) {
-		return "mobilenet_v2_weights_tf_dim_ordering_tf_kernels_" + alphaName(alpha) + "_" + nearestRows(size) + "_no_top.h5";
+		return "mobilenet_v2_weights_tf_dim_ordering_tf_kernels_" + alphaName(alpha) + "_" + nearestRows(size)
+			+ "_no_top.h5";
 	}
 
 	public String url(final double alpha, final int size) {
@@ -152,7 +154,8 @@ public final class ImageNetWeights {
 				catch (final KerasFormatException ignored) {
 					throw e;
 				}
-				throw new KerasFormatException(file + " holds MobileNetV2 weights for alpha " + other + ", not " + alpha + ".", e);
+				throw new KerasFormatException(file + " holds MobileNetV2 weights for alpha " + other + ", not " + alpha
+					+ ".", e);
 			}
 			final Weights w = new Weights();
 			KerasH5.putBase(w, layers, a, file);
@@ -217,12 +220,15 @@ public final class ImageNetWeights {
 
 	private String missing(final double alpha, final int size, final String url, final String why) {
 		final StringBuilder b = new StringBuilder("Could not download the ImageNet weights of MobileNetV2 (alpha ")
-			.append(alphaName(alpha)).append(", ").append(nearestRows(size)).append(" px) from ").append(url).append(" (")
-			.append(why).append("). Without network access, download that file on another computer and put it, keeping its name ")
+			.append(alphaName(alpha)).append(", ").append(nearestRows(size)).append(" px) from ").append(url)
+			.append(" (")
+			.append(why)
+			.append("). Without network access, download that file on another computer and put it, keeping its name ")
 			.append(fileName(alpha, size)).append(", in ");
 		final List<Path> places = places(alpha, size);
 		for (int i = 0; i < places.size(); i++)
-			b.append(i == 0 ? "" : " or in ").append(places.get(i).getParent()).append(i == 0 && kerasCache != null ? " (Keras's cache)" : "");
+			b.append(i == 0 ? "" : " or in ").append(places.get(i).getParent())
+				.append(i == 0 && kerasCache != null ? " (Keras's cache)" : "");
 		return b.append('.').toString();
 	}
 }

@@ -90,7 +90,9 @@ final class KerasH5 {
 	static HdfFile open(final Path file) throws KerasFormatException {
 		if (file == null) throw new KerasFormatException("No model file given.");
 		if (Files.isDirectory(file)) throw new KerasFormatException(file + " is a folder, not a Keras .h5 file" +
-			(Files.exists(file.resolve("saved_model.pb")) ? " (it is a TensorFlow SavedModel; in the notebook, save the model with model.save('model.h5') instead)." : "."));
+			(Files.exists(file.resolve("saved_model.pb"))
+			? " (it is a TensorFlow SavedModel; in the notebook, save the model with model.save('model.h5') instead)."
+			: "."));
 		if (!Files.isRegularFile(file)) throw new KerasFormatException(file + " does not exist.");
 		final byte[] head = new byte[8];
 		int n = 0;
@@ -100,14 +102,16 @@ final class KerasH5 {
 		catch (final IOException e) {
 			throw new KerasFormatException(file + " cannot be read: " + e.getMessage(), e);
 		}
-		if (n >= 4 && head[0] == 'P' && head[1] == 'K' && head[2] == 3 && head[3] == 4) throw new KerasFormatException(file +
-			" is a zip archive (a Keras 3 '.keras' file?), not a Keras .h5 file. Save the model with model.save('model.h5') " +
-			"(Keras 2) or keras.saving.save_model(model, 'model.h5') (Keras 3).");
+		if (n >= 4 && head[0] == 'P' && head[1] == 'K' && head[2] == 3 && head[3] == 4) throw new KerasFormatException(
+			file +
+			" is a zip archive (a Keras 3 '.keras' file?), not a Keras .h5 file. Save the model with "
+			+ "model.save('model.h5') " + "(Keras 2) or keras.saving.save_model(model, 'model.h5') (Keras 3).");
 		try {
 			return new HdfFile(file);
 		}
 		catch (final RuntimeException e) {
-			throw new KerasFormatException(file + " is not an HDF5 file, so not a Keras .h5 model (" + e.getMessage() + ").", e);
+			throw new KerasFormatException(file + " is not an HDF5 file, so not a Keras .h5 model (" + e.getMessage()
+				+ ").", e);
 		}
 	}
 
@@ -121,8 +125,8 @@ final class KerasH5 {
 		final Node mw = f.getChild("model_weights");
 		if (mw instanceof Group) return (Group) mw;
 		if (hasAttribute(f, "layer_names")) return f;
-		throw new KerasFormatException(file + " is an HDF5 file but not a Keras model or weights file: it has neither " +
-			"a 'model_weights' group nor a 'layer_names' attribute.");
+		throw new KerasFormatException(file + " is an HDF5 file but not a Keras model or weights file: it has neither "
+			+ "a 'model_weights' group nor a 'layer_names' attribute.");
 	}
 
 	static boolean hasAttribute(final Node node, final String name) {
@@ -151,7 +155,8 @@ final class KerasH5 {
 		if (d instanceof String) return Collections.singletonList((String) d);
 		if (d instanceof String[]) return Arrays.asList((String[]) d);
 		if (d.getClass().isArray() && Array.getLength(d) == 0) return Collections.emptyList();
-		throw new IllegalStateException("attribute " + a.getName() + " holds " + d.getClass().getSimpleName() + ", not strings");
+		throw new IllegalStateException("attribute " + a.getName() + " holds " + d.getClass().getSimpleName()
+			+ ", not strings");
 	}
 
 	/** A scalar string attribute, or null. */
@@ -176,10 +181,11 @@ final class KerasH5 {
 			layerNames = strings(root, "layer_names");
 		}
 		catch (final RuntimeException e) {
-			throw new KerasFormatException(file + ": cannot read the 'layer_names' attribute (" + e.getMessage() + ").", e);
+			throw new KerasFormatException(file + ": cannot read the 'layer_names' attribute (" + e.getMessage() + ").",
+				e);
 		}
-		if (layerNames == null) throw new KerasFormatException(file + ": no 'layer_names' attribute in " + root.getPath() +
-			"; not a Keras model or weights file.");
+		if (layerNames == null) throw new KerasFormatException(file + ": no 'layer_names' attribute in "
+			+ root.getPath() + "; not a Keras model or weights file.");
 		final List<FileLayer> out = new ArrayList<>();
 		for (final String layer : layerNames) {
 			final Node node = root.getChild(layer);
@@ -191,7 +197,8 @@ final class KerasH5 {
 				weightNames = strings(g, "weight_names");
 			}
 			catch (final RuntimeException e) {
-				throw new KerasFormatException(file + ": layer '" + layer + "': cannot read 'weight_names' (" + e.getMessage() + ").", e);
+				throw new KerasFormatException(file + ": layer '" + layer + "': cannot read 'weight_names' ("
+					+ e.getMessage() + ").", e);
 			}
 			if (weightNames == null || weightNames.isEmpty()) {
 				if (holdsDatasets(g)) throw new KerasFormatException(file + ": layer '" + layer +
@@ -208,7 +215,8 @@ final class KerasH5 {
 				final String prefix = slash < 0 ? "" : wn.substring(0, slash);
 				final String innerName = prefix.isEmpty() ? layer : prefix.substring(prefix.lastIndexOf('/') + 1);
 				final String role = wn.substring(slash + 1).replaceFirst(":\\d+$", "");
-				inner.computeIfAbsent(prefix, p -> new FileLayer(innerName, layer)).weights.add(new FileWeight(role, wn, ds));
+				inner.computeIfAbsent(prefix, p -> new FileLayer(innerName, layer))
+					.weights.add(new FileWeight(role, wn, ds));
 			}
 			final List<FileLayer> layers = new ArrayList<>(inner.values());
 			if (layers.size() > 1) sortByArchitecture(layers);
@@ -268,15 +276,17 @@ final class KerasH5 {
 	 *
 	 * @param alpha the required alpha, or null to try {@link MobileNetV2Architecture#ALPHAS}
 	 */
-	static double matchBase(final List<FileLayer> base, final Path file, final Double alpha) throws KerasFormatException {
-		final List<Double> candidates = alpha != null ? Collections.singletonList(alpha) : MobileNetV2Architecture.ALPHAS;
+	static double matchBase(final List<FileLayer> base, final Path file,
+		final Double alpha) throws KerasFormatException {
+		final List<Double> candidates = alpha != null ? Collections.singletonList(alpha)
+			: MobileNetV2Architecture.ALPHAS;
 		double best = candidates.get(0);
 		int bestPrefix = -1;
 		for (final double a : candidates) {
 			final List<LayerSpec> specs = weightedBase(a);
 			int prefix = 0;
-			while (prefix < Math.min(specs.size(), base.size()) && mismatch(base.get(prefix), specs.get(prefix), a) == null)
-				prefix++;
+			while (prefix < Math.min(specs.size(), base.size())
+				&& mismatch(base.get(prefix), specs.get(prefix), a) == null) prefix++;
 			if (prefix == specs.size() && prefix == base.size()) return a;
 			if (prefix > bestPrefix) {
 				bestPrefix = prefix;
@@ -284,19 +294,22 @@ final class KerasH5 {
 			}
 		}
 		final List<LayerSpec> specs = weightedBase(best);
-		final String which = alpha != null ? "" : ", the closest fit among alphas " + MobileNetV2Architecture.ALPHAS.toString().replaceAll("[\\[\\]]", "");
+		final String which = alpha != null ? "" : ", the closest fit among alphas "
+			+ MobileNetV2Architecture.ALPHAS.toString().replaceAll("[\\[\\]]", "");
 		if (bestPrefix < Math.min(specs.size(), base.size())) throw new KerasFormatException(file + ": " +
 			mismatch(base.get(bestPrefix), specs.get(bestPrefix), best) + which + ".");
 		if (base.isEmpty()) throw new KerasFormatException(file + ": no MobileNetV2 layers with weights found.");
 		throw new KerasFormatException(file + ": the MobileNetV2 base in the file has " + base.size() +
 			" layers with weights, expected " + specs.size() + " for alpha " + best + which +
-			(base.size() > specs.size() ? "; the first extra one is '" + base.get(specs.size()).name + "'" : "; it ends after '" + base.get(base.size() - 1).name + "'") +
+			(base.size() > specs.size() ? "; the first extra one is '" + base.get(specs.size()).name + "'"
+			: "; it ends after '" + base.get(base.size() - 1).name + "'") +
 			". Only MobileNetV2(include_top=False) + GlobalAveragePooling2D + Dense + Dense is supported.");
 	}
 
 	/** Null when the file layer fits the spec; otherwise why not, naming the layer and both shapes. */
 	static String mismatch(final FileLayer fl, final LayerSpec spec, final double alpha) {
-		final String name = "layer " + spec.name + (fl.name.equals(spec.name) ? "" : " ('" + fl.name + "' in the file)");
+		final String name = "layer " + spec.name + (fl.name.equals(spec.name) ? "" : " ('" + fl.name
+			+ "' in the file)");
 		final List<FileWeight> ordered = ordered(fl, spec);
 		if (ordered == null) {
 			final List<String> expected = new ArrayList<>();
@@ -329,7 +342,8 @@ final class KerasH5 {
 	}
 
 	/** Puts the matched base weights into w under MobileNetV2's names. */
-	static void putBase(final Weights w, final List<FileLayer> base, final double alpha, final Path file) throws KerasFormatException {
+	static void putBase(final Weights w, final List<FileLayer> base, final double alpha,
+		final Path file) throws KerasFormatException {
 		final List<LayerSpec> specs = weightedBase(alpha);
 		for (int i = 0; i < specs.size(); i++) {
 			final LayerSpec spec = specs.get(i);
@@ -356,8 +370,8 @@ final class KerasH5 {
 			for (int i = 0; i < a.length; i++) f[i] = (float) a[i];
 			return f;
 		}
-		throw new KerasFormatException(file + ": weight " + w.path + " holds " + (d == null ? "nothing" : d.getClass().getSimpleName()) +
-			", not floating-point numbers.");
+		throw new KerasFormatException(file + ": weight " + w.path + " holds "
+			+ (d == null ? "nothing" : d.getClass().getSimpleName()) + ", not floating-point numbers.");
 	}
 
 	static long[] longs(final int[] shape) {

@@ -34,15 +34,17 @@ public final class KerasModel {
 	/** Whether the file is a whole model (model.save) rather than a save_weights file. */
 	public final boolean wholeModel;
 
-	KerasModel(final Path file, final Weights weights, final double alpha, final Integer[] inputShape, final int hiddenUnits,
-		final int classes, final String kerasVersion, final String backend, final String denseName, final String dense1Name,
-		final boolean wholeModel)
+	KerasModel(final Path file, final Weights weights, final double alpha, final Integer[] inputShape,
+		final int hiddenUnits,
+		final int classes, final String kerasVersion, final String backend, final String denseName,
+		final String dense1Name, final boolean wholeModel)
 	{
 		this.file = file;
 		this.weights = weights;
 		this.alpha = alpha;
 		this.inputShape = inputShape;
-		this.inputSize = inputShape != null && inputShape[0] != null && inputShape[0].equals(inputShape[1]) ? inputShape[0] : null;
+		this.inputSize = inputShape != null && inputShape[0] != null && inputShape[0].equals(inputShape[1])
+			? inputShape[0] : null;
 		this.hiddenUnits = hiddenUnits;
 		this.classes = classes;
 		this.kerasVersion = kerasVersion;
@@ -55,6 +57,7 @@ public final class KerasModel {
 	@Override
 	public String toString() {
 		return "Keras " + (kerasVersion == null ? "?" : kerasVersion) + " MobileNetV2 alpha " + alpha + ", input " +
-			(inputSize == null ? "unknown" : inputSize + " px") + ", Dense(" + hiddenUnits + ") -> Dense(" + classes + ") from " + file;
+			(inputSize == null ? "unknown" : inputSize + " px") + ", Dense(" + hiddenUnits + ") -> Dense(" + classes
+			+ ") from " + file;
 	}
 }

@@ -31,7 +31,8 @@ public final class KerasModelImporter {
 	public static final String DENSE = "dense", DENSE_1 = "dense_1";
 
 	private static final Pattern INPUT_SHAPE = Pattern.compile(
-		"\"(?:batch_input_shape|batch_shape)\"\\s*:\\s*\\[\\s*(null|\\d+)\\s*,\\s*(null|\\d+)\\s*,\\s*(null|\\d+)\\s*,\\s*(null|\\d+)\\s*\\]");
+		"\"(?:batch_input_shape|batch_shape)\"\\s*:\\s*\\[\\s*(null|\\d+)\\s*,\\s*(null|\\d+)\\s*,"
+			+ "\\s*(null|\\d+)\\s*,\\s*(null|\\d+)\\s*\\]");
 
 	private KerasModelImporter() {}
 
@@ -57,21 +58,26 @@ public final class KerasModelImporter {
 		final int n = layers.size();
 		if (n == 0) throw new KerasFormatException(file + ": the file holds no layers with weights.");
 		if (!layers.get(n - 1).isDense()) {
-			final boolean baseOnly = n >= 2 && layers.get(0).weights.size() == 1 && layers.get(0).weights.get(0).shape.length == 4 &&
-				!hasDense(layers);
-			throw new KerasFormatException(file + ": the model does not end in a Dense layer (the last layer with weights is '" +
+			final boolean baseOnly = n >= 2 && layers.get(0).weights.size() == 1 && layers.get(0).weights.get(0)
+				.shape.length == 4 && !hasDense(layers);
+			throw new KerasFormatException(file
+				+ ": the model does not end in a Dense layer (the last layer with weights is '" +
 				layers.get(n - 1).name + "' with " + layers.get(n - 1).roles() + ")" + (baseOnly
-					? ". It holds only a MobileNetV2 base, like an ImageNet weights file: that is not a trained emotion model."
+					? ". It holds only a MobileNetV2 base, like an ImageNet weights file: that is not a trained "
+					+ "emotion model."
 					: ". Expected MobileNetV2 -> GlobalAveragePooling2D -> Dense(128, relu) -> Dense(n, softmax)."));
 		}
-		if (n < 2 || !layers.get(n - 2).isDense()) throw new KerasFormatException(file + ": the model ends in one Dense layer ('" +
-			layers.get(n - 1).name + "'), expected two: MobileNetV2 -> GlobalAveragePooling2D -> Dense(128, relu) -> Dense(n, softmax).");
+		if (n < 2 || !layers.get(n - 2).isDense()) throw new KerasFormatException(file
+			+ ": the model ends in one Dense layer ('" +
+			layers.get(n - 1).name
+			+ "'), expected two: MobileNetV2 -> GlobalAveragePooling2D -> Dense(128, relu) -> Dense(n, softmax).");
 		final FileLayer dense = layers.get(n - 2), dense1 = layers.get(n - 1);
 		final List<FileLayer> base = layers.subList(0, n - 2);
 		final double alpha = KerasH5.matchBase(base, file, null);
 
 		final int features = MobileNetV2Architecture.featureChannels(alpha);
-		final FileWeight k0 = dense.denseKernel(), b0 = dense.denseBias(), k1 = dense1.denseKernel(), b1 = dense1.denseBias();
+		final FileWeight k0 = dense.denseKernel(), b0 = dense.denseBias(), k1 = dense1.denseKernel(), b1 =
+			dense1.denseBias();
 		final int hidden = k0.shape[1], classes = k1.shape[1];
 		check(file, dense, DENSE, "kernel", k0.shape, features, hidden);
 		check(file, dense, DENSE, "bias", b0.shape, hidden);
@@ -89,8 +95,8 @@ public final class KerasModelImporter {
 		if (version == null) version = KerasH5.string(root, "keras_version");
 		String backend = KerasH5.string(f, "backend");
 		if (backend == null) backend = KerasH5.string(root, "backend");
-		return new KerasModel(file, w, alpha, inputShape(KerasH5.string(f, "model_config")), hidden, classes, version, backend,
-			dense.name, dense1.name, whole);
+		return new KerasModel(file, w, alpha, inputShape(KerasH5.string(f, "model_config")), hidden, classes, version,
+			backend, dense.name, dense1.name, whole);
 	}
 
 	/** [rows, cols, channels] of the first input shape in a Keras model_config JSON, or null. */
@@ -112,16 +118,18 @@ public final class KerasModelImporter {
 		return false;
 	}
 
-	private static void check(final Path file, final FileLayer l, final String ours, final String weight, final int[] shape,
-		final long... expected) throws KerasFormatException
+	private static void check(final Path file, final FileLayer l, final String ours, final String weight,
+		final int[] shape, final long... expected) throws KerasFormatException
 	{
 		if (!KerasH5.sameShape(shape, expected)) throw new KerasFormatException(file + ": layer " + ours +
-			(l.name.equals(ours) ? "" : " ('" + l.name + "' in the file)") + ": " + weight + " in file is " + KerasH5.shape(shape) +
-			", expected " + KerasH5.shape(expected) + (DENSE.equals(ours) && "kernel".equals(weight) ? " (the base outputs " + expected[0] + " channels)" : ""));
+			(l.name.equals(ours) ? "" : " ('" + l.name + "' in the file)") + ": " + weight + " in file is "
+			+ KerasH5.shape(shape) +
+			", expected " + KerasH5.shape(expected) + (DENSE.equals(ours) && "kernel".equals(weight)
+			? " (the base outputs " + expected[0] + " channels)" : ""));
 	}
 
-	private static void put(final Weights w, final String layer, final String weight, final FileWeight fw, final Path file)
-		throws KerasFormatException
+	private static void put(final Weights w, final String layer, final String weight, final FileWeight fw,
+		final Path file) throws KerasFormatException
 	{
 		w.put(layer, weight, new Weights.Tensor(KerasH5.longs(fw.shape), KerasH5.floats(fw, file)));
 	}

@@ -37,18 +37,22 @@ public final class Int8Quantization {
 		return MobileNetV2Onnx.exportInt8(m, weights, calibrate(m, weights, calibration, threads));
 	}
 
-	static MobileNetV2Onnx.Int8 calibrate(final ModelMetadata m, final Weights weights, final List<RgbImage> calibration,
-		final int threads)
+	static MobileNetV2Onnx.Int8 calibrate(final ModelMetadata m, final Weights weights,
+		final List<RgbImage> calibration, final int threads)
 	{
 		if (calibration.isEmpty()) throw new IllegalArgumentException("int8 calibration needs at least one image");
 		final Map<String, float[]> ranges = new LinkedHashMap<>();
-		try (OnnxSession s = new OnnxSession(MobileNetV2Onnx.exportWithActivations(m, weights), m.input_size, threads)) {
+		try (OnnxSession s = new OnnxSession(MobileNetV2Onnx.exportWithActivations(m, weights), m.input_size,
+			threads)) {
 			for (int from = 0; from < calibration.size(); from += BATCH) {
-				final Map<String, float[]> out = s.run(calibration.subList(from, Math.min(calibration.size(), from + BATCH)));
+				final Map<String, float[]> out = s.run(calibration.subList(from,
+					Math.min(calibration.size(), from + BATCH)));
 				for (final Map.Entry<String, float[]> e : out.entrySet()) {
 					if (!e.getKey().endsWith(MobileNetV2Onnx.ACTIVATION)) continue;
-					final String layer = e.getKey().substring(0, e.getKey().length() - MobileNetV2Onnx.ACTIVATION.length());
-					final float[] r = ranges.computeIfAbsent(layer, k -> new float[] { Float.MAX_VALUE, -Float.MAX_VALUE });
+					final String layer = e.getKey().substring(0, e.getKey().length()
+						- MobileNetV2Onnx.ACTIVATION.length());
+					final float[] r = ranges.computeIfAbsent(layer, k ->
+						new float[] { Float.MAX_VALUE, -Float.MAX_VALUE });
 					for (final float v : e.getValue()) {
 						if (v < r[0]) r[0] = v;
 						if (v > r[1]) r[1] = v;
@@ -77,8 +81,8 @@ public final class Int8Quantization {
 
 		@Override
 		public String toString() {
-			return String.format(Locale.ROOT, "validation accuracy fp32 %.4f, int8 %.4f (%d images): int8 %s", fp32Accuracy,
-				int8Accuracy, images, holds() ? "used" : "not used (more than one point lower)");
+			return String.format(Locale.ROOT, "validation accuracy fp32 %.4f, int8 %.4f (%d images): int8 %s",
+				fp32Accuracy, int8Accuracy, images, holds() ? "used" : "not used (more than one point lower)");
 		}
 	}
 
@@ -98,7 +102,8 @@ public final class Int8Quantization {
 		int right = 0;
 		try (OnnxSession s = new OnnxSession(model, m.input_size, threads)) {
 			for (int from = 0; from < images.size(); from += BATCH) {
-				final List<RgbImage> part = new ArrayList<>(images.subList(from, Math.min(images.size(), from + BATCH)));
+				final List<RgbImage> part = new ArrayList<>(
+					images.subList(from, Math.min(images.size(), from + BATCH)));
 				final float[] p = s.run(part).get(MobileNetV2Onnx.PROBABILITIES);
 				final int k = m.classCount();
 				for (int i = 0; i < part.size(); i++) {

@@ -133,8 +133,8 @@ public final class MobileNetV2Onnx {
 						final LayerSpec bn = BatchNormFolding.batchNormAfter(base, i);
 						if (bn == null) throw new IllegalArgumentException("Convolution " + l.name +
 							" without a batch norm after it cannot be exported");
-						final String raw = conv(l, bn.name, in, inSize, folded.get(l.name, BatchNormFolding.KERNEL), folded.get(
-							l.name, BatchNormFolding.BIAS));
+						final String raw = conv(l, bn.name, in, inSize, folded.get(l.name, BatchNormFolding.KERNEL),
+							folded.get( l.name, BatchNormFolding.BIAS));
 						// quantized here unless a ReLU6 follows (then after it, with its fixed range)
 						final boolean relu = i + 2 < base.size() && base.get(i + 2).kind == LayerSpec.Kind.RELU6;
 						y = relu ? raw : activation(bn.name, raw, false);
@@ -153,17 +153,19 @@ public final class MobileNetV2Onnx {
 						y = in;
 						break;
 					case ADD:
-						y = activation(l.name, g.add(l.name, tensor.get(l.inputs.get(0)), tensor.get(l.inputs.get(1))), false);
+						y = activation(l.name, g.add(l.name, tensor.get(l.inputs.get(0)), tensor.get(l.inputs.get(1))),
+						false);
 						break;
 					default:
-						throw new IllegalArgumentException("Layer kind " + l.kind + " of " + l.name + " cannot be exported");
+						throw new IllegalArgumentException("Layer kind " + l.kind + " of " + l.name
+						+ " cannot be exported");
 				}
 				current = inSize;
 				tensor.put(l.name, y);
 				size.put(l.name, current);
 			}
-			final String features = g.flatten("global_average_pooling2d", g.globalAveragePool("global_average_pooling2d/4d",
-				tensor.get(MobileNetV2Architecture.OUTPUT_LAYER)));
+			final String features = g.flatten("global_average_pooling2d",
+				g.globalAveragePool("global_average_pooling2d/4d", tensor.get(MobileNetV2Architecture.OUTPUT_LAYER)));
 			final String hidden = g.relu(ClassifierHead.HIDDEN + "_relu", dense(ClassifierHead.HIDDEN, features));
 			g.softmax(PROBABILITIES, dense(ClassifierHead.OUTPUT, hidden));
 			g.output(PROBABILITIES, DataType.FLOAT, -1, m.classCount());
@@ -182,8 +184,8 @@ public final class MobileNetV2Onnx {
 			final boolean depthwise = l.kind == LayerSpec.Kind.DEPTHWISE;
 			final int kh = (int) kernel.shape[0], kw = (int) kernel.shape[1];
 			final int in = (int) kernel.shape[2], out = depthwise ? in : (int) kernel.shape[3];
-			final float[] oihw = depthwise ? depthwiseToOihw(kernel.values, kh, kw, in) : convToOihw(kernel.values, kh, kw,
-				in, out);
+			final float[] oihw = depthwise ? depthwiseToOihw(kernel.values, kh, kw, in)
+				: convToOihw(kernel.values, kh, kw, in, out);
 			final long[] dims = depthwise ? new long[] { in, 1, kh, kw } : new long[] { out, in, kh, kw };
 			final int outSize = (inSize + l.stride - 1) / l.stride;
 			final int total = Math.max((outSize - 1) * l.stride + kh - inSize, 0);
@@ -229,12 +231,14 @@ public final class MobileNetV2Onnx {
 		 * the graph. Unsigned: ONNX Runtime fuses u8s8 convolutions only on CPUs where 8-bit signed
 		 * products cannot overflow (VNNI), u8u8 everywhere.
 		 */
-		private String quantizedKernel(final String layer, final long[] dims, final float[] oihw, final float[] scales) {
+		private String quantizedKernel(final String layer, final long[] dims, final float[] oihw,
+			final float[] scales) {
 			final int out = (int) dims[0], per = oihw.length / out;
 			final byte[] q = new byte[oihw.length], zero = new byte[out];
 			for (int o = 0; o < out; o++) {
 				zero[o] = (byte) 128;
-				for (int j = 0; j < per; j++) q[o * per + j] = (byte) (128 + Math.max(-WEIGHT_LEVELS, Math.min(WEIGHT_LEVELS,
+				for (int j = 0; j < per; j++) q[o * per + j] =
+					(byte) (128 + Math.max(-WEIGHT_LEVELS, Math.min(WEIGHT_LEVELS,
 					Math.round(oihw[o * per + j] / scales[o]))));
 			}
 			final String sc = g.constant(layer + "/w_scale", new long[] { out }, scales);
@@ -259,12 +263,14 @@ public final class MobileNetV2Onnx {
 		 * accumulators), dequantized in the graph: ONNX Runtime fuses a convolution only when every input
 		 * comes from a DequantizeLinear.
 		 */
-		private String quantizedBias(final String layer, final float[] bias, final float inputScale, final float[] kernel) {
+		private String quantizedBias(final String layer, final float[] bias, final float inputScale,
+			final float[] kernel) {
 			final int[] q = new int[bias.length];
 			final float[] scales = new float[bias.length];
 			for (int o = 0; o < bias.length; o++) {
 				scales[o] = inputScale * kernel[o];
-				q[o] = (int) Math.max(Integer.MIN_VALUE, Math.min(Integer.MAX_VALUE, Math.round((double) bias[o] / scales[o])));
+				q[o] = (int) Math.max(Integer.MIN_VALUE, Math.min(Integer.MAX_VALUE,
+					Math.round((double) bias[o] / scales[o])));
 			}
 			final long[] dims = { bias.length };
 			return g.dequantize(layer + "/b_dq", g.int32(layer + "/b_q", dims, q), g.constant(layer + "/b_scale", dims,
@@ -274,17 +280,18 @@ public final class MobileNetV2Onnx {
 		/** Gemm on the Keras dense kernel [in, out] and bias. */
 		private String dense(final String layer, final String x) {
 			final Weights.Tensor k = weights.get(layer, "kernel"), b = weights.get(layer, "bias");
-			if (k == null || b == null) throw new IllegalArgumentException("Missing weight " + layer + "/kernel or bias");
-			return g.gemm(layer, x, g.constant(layer + "/kernel", k.shape, k.values), g.constant(layer + "/bias", b.shape,
-				b.values));
+			if (k == null || b == null) throw new IllegalArgumentException("Missing weight " + layer
+				+ "/kernel or bias");
+			return g.gemm(layer, x, g.constant(layer + "/kernel", k.shape, k.values),
+				g.constant(layer + "/bias", b.shape, b.values));
 		}
 	}
 
 	/** Keras [kh, kw, in, out] -> ONNX [out, in, kh, kw]. */
 	static float[] convToOihw(final float[] k, final int kh, final int kw, final int in, final int out) {
 		final float[] r = new float[k.length];
-		for (int y = 0; y < kh; y++) for (int x = 0; x < kw; x++) for (int i = 0; i < in; i++) for (int o = 0; o < out; o++)
-			r[((o * in + i) * kh + y) * kw + x] = k[((y * kw + x) * in + i) * out + o];
+		for (int y = 0; y < kh; y++) for (int x = 0; x < kw; x++) for (int i = 0; i < in; i++) for (int o =
+			0; o < out; o++) r[((o * in + i) * kh + y) * kw + x] = k[((y * kw + x) * in + i) * out + o];
 		return r;
 	}
 

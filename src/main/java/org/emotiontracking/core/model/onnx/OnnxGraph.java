@@ -127,7 +127,8 @@ public final class OnnxGraph {
 
 	/** An int8 or uint8 initializer. */
 	public String bytes(final String name, final DataType type, final long[] dims, final byte[] values) {
-		if (type != DataType.INT8 && type != DataType.UINT8) throw new IllegalArgumentException("Not a byte type: " + type);
+		if (type != DataType.INT8 && type != DataType.UINT8) throw new IllegalArgumentException("Not a byte type: "
+			+ type);
 		return initializer(name, type, dims, values.clone());
 	}
 
@@ -244,7 +245,8 @@ public final class OnnxGraph {
 			.string(MODEL_PRODUCER_VERSION, producerVersion).string(MODEL_DOC_STRING, name).message(MODEL_GRAPH, graph)
 			.message(MODEL_OPSET_IMPORT, new Protobuf().string(OPSET_DOMAIN, "").varint(OPSET_VERSION, opset));
 		for (final Map.Entry<String, String> e : metadata.entrySet())
-			model.message(MODEL_METADATA_PROPS, new Protobuf().string(ENTRY_KEY, e.getKey()).string(ENTRY_VALUE, e.getValue()));
+			model.message(MODEL_METADATA_PROPS, new Protobuf().string(ENTRY_KEY, e.getKey())
+				.string(ENTRY_VALUE, e.getValue()));
 		return model.toByteArray();
 	}
 
@@ -256,7 +258,8 @@ public final class OnnxGraph {
 				: new Protobuf().varint(DIM_VALUE, d));
 			tensor.message(TENSOR_SHAPE, shape);
 		}
-		return new Protobuf().string(VALUE_NAME, name).message(VALUE_TYPE, new Protobuf().message(TYPE_TENSOR_TYPE, tensor));
+		return new Protobuf().string(VALUE_NAME, name).message(VALUE_TYPE, new Protobuf()
+			.message(TYPE_TENSOR_TYPE, tensor));
 	}
 
 	private String unique(final String name) {

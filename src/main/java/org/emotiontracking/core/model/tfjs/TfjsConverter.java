@@ -52,7 +52,8 @@ public final class TfjsConverter {
 	private TfjsConverter() {}
 
 	/** Reads {@code modelJson} (and its weight files), converts it and writes the archive to {@code zip}. */
-	public static ModelMetadata convert(final Path modelJson, final Path zip, final Options options) throws IOException {
+	public static ModelMetadata convert(final Path modelJson, final Path zip,
+		final Options options) throws IOException {
 		final TfjsGraphModel model = TfjsGraphModel.read(modelJson);
 		final ModelMetadata[] out = new ModelMetadata[1];
 		ModelArchive.writeZip(zip, folder -> out[0] = export(model, folder, options));
@@ -60,7 +61,8 @@ public final class TfjsConverter {
 	}
 
 	/** Builds, checks and exports the converted model into an empty archive folder. */
-	public static ModelMetadata export(final TfjsGraphModel model, final Path folder, final Options o) throws IOException {
+	public static ModelMetadata export(final TfjsGraphModel model, final Path folder,
+		final Options o) throws IOException {
 		if (o.classNames == null || o.classNames.size() < 2) throw new IOException("Converting " + model.file +
 			" needs the class names in output order (classes=a,b,c)");
 		TensorFlowRuntime.engine();
@@ -69,21 +71,25 @@ public final class TfjsConverter {
 			final TfjsGraphBuilder.Built net = TfjsGraphBuilder.build(model, g, p, o.inputSize);
 			if (net.classes != o.classNames.size()) throw new IOException("The output of " + model.file + " has " +
 				net.classes + " classes but " + o.classNames.size() + " class names were given: " + o.classNames);
-			if (net.layers.isEmpty()) throw new IOException(model.file + " has no layer with a spatial output for Grad-CAM");
+			if (net.layers.isEmpty()) throw new IOException(model.file
+				+ " has no layer with a spatial output for Grad-CAM");
 			final String layer;
 			if (o.gradcamLayer != null && !o.gradcamLayer.trim().isEmpty()) layer = o.gradcamLayer.trim();
 			else if (net.lastConvolution != null) layer = net.lastConvolution;
 			else layer = last(net.layers.keySet());
 			if (!net.layers.containsKey(layer)) throw new IllegalArgumentException("Unknown layer '" + layer +
 				"'. Valid layers: " + String.join(", ", net.layers.keySet()));
-			final EmotionNetwork.GradCamOutputs gc = EmotionNetwork.gradCam(g, Ops.create(g), net.probabilities, net.layers
-				.get(layer), net.classes);
+			final EmotionNetwork.GradCamOutputs gc = EmotionNetwork.gradCam(g, Ops.create(g), net.probabilities,
+				net.layers .get(layer), net.classes);
 			try (Session session = new Session(g, TensorFlowRuntime.sessionConfig())) {
 				checkProbabilities(model, session, net);
-				final Signature serving = Signature.builder().key(ModelArchive.SERVING).input(EmotionNetwork.IMAGE, net.image)
+				final Signature serving = Signature.builder().key(ModelArchive.SERVING)
+					.input(EmotionNetwork.IMAGE, net.image)
 					.output(EmotionNetwork.PROBABILITIES, net.probabilities).build();
-				final Signature gradcam = Signature.builder().key(ModelArchive.GRADCAM).input(EmotionNetwork.IMAGE, net.image)
-					.input(EmotionNetwork.TARGET_CLASS, gc.targetClass).output("activations", gc.activations).output("gradients",
+				final Signature gradcam = Signature.builder().key(ModelArchive.GRADCAM)
+					.input(EmotionNetwork.IMAGE, net.image)
+					.input(EmotionNetwork.TARGET_CLASS, gc.targetClass).output("activations", gc.activations)
+					.output("gradients",
 						gc.gradients).output(EmotionNetwork.PROBABILITIES, net.probabilities).build();
 				SavedModelBundle.exporter(folder.resolve(ModelArchive.SAVED_MODEL).toString()).withSession(session)
 					.withSignatures(serving, gradcam).export();
@@ -145,8 +151,8 @@ public final class TfjsConverter {
 			double sum = 0;
 			for (int c = 0; c < net.classes; c++) {
 				final float v = p[i * net.classes + c];
-				if (!(v >= 0 && v <= 1)) throw new IOException("The output of " + model.file + " is not a probability vector: " +
-					"value " + v);
+				if (!(v >= 0 && v <= 1)) throw new IOException("The output of " + model.file
+					+ " is not a probability vector: " + "value " + v);
 				sum += v;
 			}
 			if (Math.abs(sum - 1) > 1e-3) throw new IOException(String.format(Locale.ROOT,

@@ -74,7 +74,8 @@ final class TfjsGraphBuilder {
 		final int classes;
 
 		Built(final Placeholder<TFloat32> image, final Operand<TFloat32> probabilities,
-			final Map<String, Operand<TFloat32>> layers, final String lastConvolution, final int inputSize, final int classes)
+			final Map<String, Operand<TFloat32>> layers, final String lastConvolution, final int inputSize,
+			final int classes)
 		{
 			this.image = image;
 			this.probabilities = probabilities;
@@ -116,33 +117,34 @@ final class TfjsGraphBuilder {
 
 	private Built build(final Preprocessing preprocessing, final int givenSize) throws IOException {
 		for (final Node n : model.nodes) if (!SUPPORTED.contains(n.op)) throw new IOException("The TF.js model " +
-			model.file + " uses op '" + n.op + "' (node '" + n.name + "'), which the converter cannot convert. Supported ops: " +
-			String.join(", ", SUPPORTED));
+			model.file + " uses op '" + n.op + "' (node '" + n.name
+			+ "'), which the converter cannot convert. Supported ops: " + String.join(", ", SUPPORTED));
 		final List<Node> placeholders = new ArrayList<>();
 		for (final Node n : model.nodes) if (n.op.equals("Placeholder")) placeholders.add(n);
-		if (placeholders.size() != 1) throw new IOException("The TF.js model " + model.file + " has " + placeholders.size() +
-			" inputs (Placeholder nodes); the converter needs exactly one image input");
+		if (placeholders.size() != 1) throw new IOException("The TF.js model " + model.file + " has "
+			+ placeholders.size() + " inputs (Placeholder nodes); the converter needs exactly one image input");
 		final Node input = placeholders.get(0);
 		final long[] shape = input.shape();
 		if (shape == null || shape.length != 4) throw new IOException("Input '" + input.name + "' of " + model.file +
 			" has shape " + Arrays.toString(shape) + "; the converter needs images [N, height, width, channels]");
-		if (shape[1] > 0 && shape[2] > 0 && shape[1] != shape[2]) throw new IOException("Input '" + input.name + "' of " +
-			model.file + " is " + shape[2] + "x" + shape[1] + "; the converter needs square images");
+		if (shape[1] > 0 && shape[2] > 0 && shape[1] != shape[2]) throw new IOException("Input '" + input.name + "' of "
+			+ model.file + " is " + shape[2] + "x" + shape[1] + "; the converter needs square images");
 		final int size = shape[1] > 0 ? (int) shape[1] : givenSize;
 		if (size <= 0) throw new IOException("Input '" + input.name + "' of " + model.file +
 			" does not fix its image size: give it with input_size=");
 		if (givenSize > 0 && givenSize != size) throw new IOException("Input '" + input.name + "' of " + model.file +
 			" takes " + size + "x" + size + " images, not " + givenSize);
 		final long channels = shape[3];
-		if (channels != 1 && channels != 3) throw new IOException("Input '" + input.name + "' of " + model.file + " has " +
-			channels + " channels; the converter needs grayscale (1) or RGB (3) images");
+		if (channels != 1 && channels != 3) throw new IOException("Input '" + input.name + "' of " + model.file
+			+ " has " + channels + " channels; the converter needs grayscale (1) or RGB (3) images");
 		if (preprocessing.grayscale != (channels == 1)) throw new IOException("Input '" + input.name + "' of " +
 			model.file + " has " + channels + " channel" + (channels == 1 ? "" : "s") + " but preprocessing " +
 			preprocessing.id + (preprocessing.grayscale ? " makes grayscale" : " keeps RGB"));
 		image = tf.withName(EmotionNetwork.IMAGE).placeholder(TFloat32.class, Placeholder.shape(Shape.of(-1, size, size,
 			3)));
 		Operand<TFloat32> x = image;
-		if (preprocessing.grayscale) x = tf.withName("grayscale").sum(tf.math.mul(image, tf.constant(Shape.of(1, 1, 1, 3),
+		if (preprocessing.grayscale) x = tf.withName("grayscale")
+			.sum(tf.math.mul(image, tf.constant(Shape.of(1, 1, 1, 3),
 			DataBuffers.of(Preprocessing.GRAY_WEIGHTS))), tf.constant(3), Sum.keepDims(true));
 		preprocessed = tf.withName("preprocess").math.add(tf.math.mul(x, tf.constant(preprocessing.scale)), tf.constant(
 			preprocessing.offset));
@@ -152,15 +154,16 @@ final class TfjsGraphBuilder {
 		Node softmax = output;
 		while (softmax.op.equals("Identity")) softmax = node(softmax.inputs.get(0), softmax);
 		if (!softmax.op.equals("Softmax")) throw new IOException("The output '" + output.name + "' of " + model.file +
-			" is computed by " + softmax + ", not by a Softmax: the converter needs a model whose output is a vector of " +
-			"class probabilities");
+			" is computed by " + softmax
+			+ ", not by a Softmax: the converter needs a model whose output is a vector of " + "class probabilities");
 		final Operand<TFloat32> logits = floats(softmax.inputs.get(0), softmax);
 		final Operand<TFloat32> probabilities = tf.withName(EmotionNetwork.PROBABILITIES).nn.softmax(logits);
 		final Shape ps = probabilities.shape();
 		if (ps.numDimensions() != 2 || ps.size(1) < 2) throw new IOException("The output '" + output.name + "' of " +
-			model.file + " has shape " + ps + "; the converter needs [N, classes] probabilities with at least two classes");
-		return new Built(image, probabilities, Collections.unmodifiableMap(new LinkedHashMap<>(layers)), lastConvolution,
-			size, (int) ps.size(1));
+			model.file + " has shape " + ps
+			+ "; the converter needs [N, classes] probabilities with at least two classes");
+		return new Built(image, probabilities, Collections.unmodifiableMap(new LinkedHashMap<>(layers)),
+			lastConvolution, size, (int) ps.size(1));
 	}
 
 	/** The node no other node consumes (the model's output). */
@@ -169,8 +172,8 @@ final class TfjsGraphBuilder {
 		for (final Node n : model.nodes) for (final String i : n.inputs) consumed.add(base(i));
 		final List<Node> outs = new ArrayList<>();
 		for (final Node n : model.nodes) if (!consumed.contains(n.name) && !n.op.equals("Const")) outs.add(n);
-		if (outs.size() != 1) throw new IOException("The TF.js model " + model.file + " has " + outs.size() + " outputs " +
-			names(outs) + "; the converter needs exactly one (class probabilities)");
+		if (outs.size() != 1) throw new IOException("The TF.js model " + model.file + " has " + outs.size()
+			+ " outputs " + names(outs) + "; the converter needs exactly one (class probabilities)");
 		return outs.get(0);
 	}
 
@@ -203,11 +206,12 @@ final class TfjsGraphBuilder {
 	}
 
 	@SuppressWarnings("unchecked")
-	private <T extends TType> Operand<T> typed(final String input, final Node consumer, final Class<T> type, final String name)
-		throws IOException
+	private <T extends TType> Operand<T> typed(final String input, final Node consumer, final Class<T> type,
+		final String name) throws IOException
 	{
 		final Operand<?> o = operand(input, consumer);
-		if (o.type() != type) throw new IOException(consumer + " of " + model.file + " needs " + name + " input '" + input + "'");
+		if (o.type() != type) throw new IOException(consumer + " of " + model.file + " needs " + name + " input '"
+			+ input + "'");
 		return (Operand<T>) o;
 	}
 
@@ -244,8 +248,10 @@ final class TfjsGraphBuilder {
 				break;
 			case "_FusedMatMul":
 			case "MatMul":
-				out = fused(n, s, s.linalg.matMul(floats(n.inputs.get(0), n), floats(n.inputs.get(1), n), MatMul.transposeA(n
-					.bool("transpose_a", false)), MatMul.transposeB(n.bool("transpose_b", false))), n.op.equals("_FusedMatMul"));
+				out = fused(n, s, s.linalg.matMul(floats(n.inputs.get(0), n), floats(n.inputs.get(1), n),
+				MatMul.transposeA(n
+					.bool("transpose_a", false)), MatMul.transposeB(n.bool("transpose_b", false))),
+					n.op.equals("_FusedMatMul"));
 				break;
 			case "BiasAdd":
 				dataFormat(n);
@@ -253,13 +259,13 @@ final class TfjsGraphBuilder {
 				break;
 			case "MaxPool":
 				dataFormat(n);
-				out = s.nn.maxPool(floats(n.inputs.get(0), n), s.constant(toInts(n.ints("ksize"))), s.constant(toInts(n.ints(
-					"strides"))), n.string("padding", "VALID"), MaxPool.dataFormat("NHWC"));
+				out = s.nn.maxPool(floats(n.inputs.get(0), n), s.constant(toInts(n.ints("ksize"))),
+					s.constant(toInts(n.ints( "strides"))), n.string("padding", "VALID"), MaxPool.dataFormat("NHWC"));
 				break;
 			case "AvgPool":
 				dataFormat(n);
-				out = s.nn.avgPool(floats(n.inputs.get(0), n), n.ints("ksize"), n.ints("strides"), n.string("padding", "VALID"),
-					AvgPool.dataFormat("NHWC"));
+				out = s.nn.avgPool(floats(n.inputs.get(0), n), n.ints("ksize"), n.ints("strides"),
+					n.string("padding", "VALID"), AvgPool.dataFormat("NHWC"));
 				break;
 			case "Add":
 			case "AddV2":
@@ -269,7 +275,8 @@ final class TfjsGraphBuilder {
 				out = arithmetic(n.op, s, floats(n.inputs.get(0), n), floats(n.inputs.get(1), n));
 				break;
 			case "Mean":
-				out = s.math.mean(floats(n.inputs.get(0), n), ints(n.inputs.get(1), n), Mean.keepDims(n.bool("keep_dims",
+				out = s.math.mean(floats(n.inputs.get(0), n), ints(n.inputs.get(1), n),
+				Mean.keepDims(n.bool("keep_dims",
 					false)));
 				break;
 			case "Softmax":
@@ -341,8 +348,8 @@ final class TfjsGraphBuilder {
 		if (ops.isEmpty()) return core;
 		if (!ops.get(0).equals("BiasAdd") || ops.size() > 2 || ops.size() == 2 && !ACTIVATIONS.contains(ops.get(1)) ||
 			n.inputs.size() != 3) throw new IOException(n + " of " + model.file + " fuses " + ops +
-				" with " + (n.inputs.size() - 2) + " extra argument(s); the converter handles BiasAdd optionally followed by one of " +
-				ACTIVATIONS);
+				" with " + (n.inputs.size() - 2)
+				+ " extra argument(s); the converter handles BiasAdd optionally followed by one of " + ACTIVATIONS);
 		final Operand<TFloat32> biased = s.withName("bias").nn.biasAdd(core, floats(n.inputs.get(2), n));
 		return ops.size() == 2 ? activation(n, s, ops.get(1), biased) : biased;
 	}
@@ -365,7 +372,8 @@ final class TfjsGraphBuilder {
 			case "Tanh":
 				return s.withName("tanh").math.tanh(x);
 			default:
-				throw new IOException(n + " of " + model.file + " uses op '" + op + "', which the converter cannot convert");
+				throw new IOException(n + " of " + model.file + " uses op '" + op
+				+ "', which the converter cannot convert");
 		}
 	}
 
@@ -380,8 +388,8 @@ final class TfjsGraphBuilder {
 		if (w == null) throw new IOException("Const node '" + n.name + "' of " + model.file +
 			" has no entry in the weightsManifest");
 		final Ops s = tf.withSubScope("weights").withName(safe(n.name));
-		return w.floats != null ? s.constant(Shape.of(w.shape), DataBuffers.of(w.floats, true, false)) : s.constant(Shape
-			.of(w.shape), DataBuffers.of(w.ints, true, false));
+		return w.floats != null ? s.constant(Shape.of(w.shape), DataBuffers.of(w.floats, true, false))
+			: s.constant(Shape .of(w.shape), DataBuffers.of(w.ints, true, false));
 	}
 
 	private static int[] toInts(final List<Long> l) {

@@ -140,7 +140,8 @@ public final class TfjsGraphModel {
 		if (!Files.isRegularFile(modelJson)) throw new IOException("TF.js model not found: " + modelJson);
 		final JsonObject root;
 		try {
-			final JsonElement e = JsonParser.parseString(new String(Files.readAllBytes(modelJson), StandardCharsets.UTF_8));
+			final JsonElement e = JsonParser.parseString(new String(Files.readAllBytes(modelJson),
+				StandardCharsets.UTF_8));
 			if (!e.isJsonObject()) throw new JsonParseException("not a JSON object");
 			root = e.getAsJsonObject();
 		}
@@ -148,8 +149,10 @@ public final class TfjsGraphModel {
 			throw new IOException(modelJson + " is not a TF.js model.json: " + e.getMessage(), e);
 		}
 		final String format = root.has("format") ? root.get("format").getAsString() : null;
-		if (format != null && !format.equals("graph-model")) throw new IOException(modelJson + " is a TF.js '" + format +
-			"', not a 'graph-model' (convert Keras/layers models with tensorflowjs_converter --output_format tfjs_graph_model)");
+		if (format != null && !format.equals("graph-model")) throw new IOException(modelJson + " is a TF.js '" + format
+			+
+			"', not a 'graph-model' (convert Keras/layers models with tensorflowjs_converter --output_format "
+			+ "tfjs_graph_model)");
 		final JsonObject topology = root.getAsJsonObject("modelTopology");
 		if (topology == null || !topology.has("node")) throw new IOException(modelJson +
 			" has no modelTopology.node list: not a TF.js graph model");
@@ -192,7 +195,8 @@ public final class TfjsGraphModel {
 			total += Files.size(p);
 		}
 		long needed = 0;
-		for (final JsonElement w : group.getAsJsonArray("weights")) needed += byteLength(modelJson, w.getAsJsonObject());
+		for (final JsonElement w : group.getAsJsonArray("weights")) needed += byteLength(modelJson,
+			w.getAsJsonObject());
 		if (total < needed) throw new IOException(String.format(Locale.ROOT,
 			"Weights file %s is too short: %s's weightsManifest needs %d bytes, the file%s %d",
 			shards.size() == 1 ? shards.get(0) : shards.toString(), modelJson.getFileName(), needed, shards.size() == 1
@@ -230,8 +234,8 @@ public final class TfjsGraphModel {
 		}
 	}
 
-	private static float[] dequantize(final Path modelJson, final String name, final JsonObject q, final ByteBuffer data,
-		final int count) throws IOException
+	private static float[] dequantize(final Path modelJson, final String name, final JsonObject q,
+		final ByteBuffer data, final int count) throws IOException
 	{
 		final String qtype = q.get("dtype").getAsString();
 		final float[] v = new float[count];
@@ -239,8 +243,8 @@ public final class TfjsGraphModel {
 			case "uint8":
 			case "uint16": {
 				final float scale = q.get("scale").getAsFloat(), min = q.get("min").getAsFloat();
-				for (int i = 0; i < count; i++) v[i] = (qtype.equals("uint8") ? data.get() & 0xff : data.getShort() & 0xffff) *
-					scale + min;
+				for (int i = 0; i < count; i++) v[i] = (qtype.equals("uint8") ? data.get() & 0xff
+					: data.getShort() & 0xffff) * scale + min;
 				return v;
 			}
 			case "float16":
@@ -275,7 +279,8 @@ public final class TfjsGraphModel {
 			case "bool":
 				return n;
 			default:
-				throw new IOException("Weight '" + w.get("name").getAsString() + "' of " + modelJson + " has dtype " + dtype +
+				throw new IOException("Weight '" + w.get("name").getAsString() + "' of " + modelJson + " has dtype "
+				+ dtype +
 					", which the converter does not support");
 		}
 	}
