@@ -50,7 +50,14 @@ final class FrozenBaseStepper implements TrainingStepper {
 	private final AdamOptimizer adam;
 	private float[][] trainFeatures, validationFeatures;
 
-	FrozenBaseStepper(final ModelMetadata meta, final Weights baseWeights, final LabelledImages train,
+	/** Transfer learning: the pretrained base stays frozen, only the classifier head trains. */
+	static FrozenBaseStepper frozenBase(final ModelMetadata meta, final Weights baseWeights, final TrainingData data,
+		final TrainOptions options, final Augmenter augmenter, final ExecutorService workers)
+	{
+		return new FrozenBaseStepper(meta, baseWeights, data.train, data.validation, options, augmenter, workers);
+	}
+
+	private FrozenBaseStepper(final ModelMetadata meta, final Weights baseWeights, final LabelledImages train,
 		final LabelledImages validation, final TrainOptions options, final Augmenter augmenter,
 		final ExecutorService workers)
 	{

@@ -1,6 +1,7 @@
 package org.emotiontracking.core.train;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
@@ -52,12 +53,41 @@ final class FullNetworkStepper implements TrainingStepper {
 	static final int RECALIBRATION_BATCHES = 24;
 
 	/**
+	 * Every layer trains from random weights (weights=none): batch norms use batch statistics and the
+	 * head trains on features centred on the batch mean.
+	 */
+	static FullNetworkStepper fromScratch(final ModelMetadata meta, final TrainingData data,
+		final TrainOptions options, final Augmenter augmenter, final ExecutorService workers)
+	{
+		final Predicate<String> allButStatistics = key -> !isStatistic(key);
+		final Predicate<String> everyBatchNorm = layer -> true;
+		return new FullNetworkStepper(meta, null, allButStatistics, everyBatchNorm, true, data.train,
+			data.validation, options, augmenter, workers);
+	}
+
+	/**
+	 * Fine-tuning from pretrained base weights: the top {@code blocks} blocks and the head train, every
+	 * batch norm stays in inference mode.
+	 */
+	static FullNetworkStepper fineTuning(final ModelMetadata meta, final Weights base, final int blocks,
+		final TrainingData data, final TrainOptions options, final Augmenter augmenter,
+		final ExecutorService workers)
+	{
+		final Set<String> head = new HashSet<>();
+		for (final String layer : new String[] { ClassifierHead.HIDDEN, ClassifierHead.OUTPUT })
+			for (final String w : new String[] { "kernel", "bias" }) head.add(layer + "/" + w);
+		final Predicate<String> noBatchNorm = layer -> false;
+		return new FullNetworkStepper(meta, base, topBlocks(blocks, head), noBatchNorm, false, data.train,
+			data.validation, options, augmenter, workers);
+	}
+
+	/**
 	 * @param trainable which weights ("layer/weight" keys) train
 	 * @param batchNormTraining which batch-norm layers use batch statistics
 	 * @param centreFeatures train the head on features centred on the batch mean (for a base trained
 	 *          from scratch); the saved head folds the training images' mean feature into its bias
 	 */
-	FullNetworkStepper(final ModelMetadata meta, final Weights initial, final Predicate<String> trainable,
+	private FullNetworkStepper(final ModelMetadata meta, final Weights initial, final Predicate<String> trainable,
 		final Predicate<String> batchNormTraining, final boolean centreFeatures, final LabelledImages train,
 		final LabelledImages validation, final TrainOptions options, final Augmenter augmenter,
 		final ExecutorService workers)

@@ -7,9 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.ArrayList;
 import java.io.IOException;
 import java.nio.file.Files;
-import java.util.HashSet;
 import java.util.Locale;
-import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
@@ -22,7 +20,6 @@ import org.emotiontracking.core.data.Augmenter;
 import org.emotiontracking.core.data.ClassFolderDataset;
 import org.emotiontracking.core.data.DatasetException;
 import org.emotiontracking.core.engine.TensorFlowRuntime;
-import org.emotiontracking.core.model.ClassifierHead;
 import org.emotiontracking.core.model.MobileNetV2Architecture;
 import org.emotiontracking.core.model.ModelArchive;
 import org.emotiontracking.core.model.ModelMetadata;
@@ -153,16 +150,10 @@ public final class Trainer {
 	private static TrainingStepper stepper(final TrainSettings s, final ModelMetadata meta, final BaseWeights base,
 		final TrainingData data, final TrainOptions options, final Augmenter augmenter, final ExecutorService workers)
 	{
-		if (base.none()) return new FullNetworkStepper(meta, null, key -> !FullNetworkStepper.isStatistic(key), layer -> true,
-			true, data.train, data.validation, options, augmenter, workers);
-		if (s.fine_tune > 0) {
-			final Set<String> head = new HashSet<>();
-			for (final String layer : new String[] { ClassifierHead.HIDDEN, ClassifierHead.OUTPUT })
-				for (final String w : new String[] { "kernel", "bias" }) head.add(layer + "/" + w);
-			return new FullNetworkStepper(meta, base.weights, FullNetworkStepper.topBlocks(s.fine_tune, head),
-				layer -> false, false, data.train, data.validation, options, augmenter, workers);
-		}
-		return new FrozenBaseStepper(meta, base.weights, data.train, data.validation, options, augmenter, workers);
+		if (base.none()) return FullNetworkStepper.fromScratch(meta, data, options, augmenter, workers);
+		if (s.fine_tune > 0)
+			return FullNetworkStepper.fineTuning(meta, base.weights, s.fine_tune, data, options, augmenter, workers);
+		return FrozenBaseStepper.frozenBase(meta, base.weights, data, options, augmenter, workers);
 	}
 
 }
