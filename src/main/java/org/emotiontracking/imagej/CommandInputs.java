@@ -21,6 +21,7 @@ import org.scijava.module.Module;
 import org.scijava.module.ModuleItem;
 import org.scijava.module.ModuleService;
 import org.scijava.service.Service;
+import org.scijava.widget.Button;
 import org.scijava.widget.FileWidget;
 
 /**
@@ -94,6 +95,7 @@ public final class CommandInputs {
 		for (final ModuleItem<?> item : info.inputs()) {
 			if (Service.class.isAssignableFrom(item.getType()) || Context.class.isAssignableFrom(item.getType())) continue;
 			if (ImagePlus.class.isAssignableFrom(item.getType())) continue; // the current image, filled by the bridge
+			if (Button.class.isAssignableFrom(item.getType())) continue; // SciJava's Help button: ImageJ's dialog has its own
 			if (item.getVisibility() == ItemVisibility.MESSAGE || item.getVisibility() == ItemVisibility.INVISIBLE) continue;
 			String description = item.getDescription();
 			if ((description == null || description.isEmpty()) && settingsType != null) description = SettingsBinding

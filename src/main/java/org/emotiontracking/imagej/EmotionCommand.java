@@ -1,6 +1,7 @@
 package org.emotiontracking.imagej;
 
 import ij.IJ;
+import ij.gui.HTMLDialog;
 import ij.macro.Interpreter;
 
 import java.awt.GraphicsEnvironment;
@@ -17,6 +18,7 @@ import org.scijava.command.Command;
 import org.scijava.log.LogService;
 import org.scijava.plugin.Parameter;
 import org.scijava.plugin.Plugin;
+import org.scijava.widget.Button;
 
 /**
  * Base of every Emotion Tracking command (see the package documentation for the pattern).
@@ -40,6 +42,14 @@ public abstract class EmotionCommand<S> implements Command, Cancelable {
 
 	@Parameter(required = false)
 	private StatusService statusService;
+
+	/**
+	 * The Help button of SciJava's dialog (the one Fiji shows): opens this command's section of the
+	 * README ({@link #showHelp()}). Not a key: ImageJ 1.x's dialog has its own Help, macros skip it.
+	 */
+	@Parameter(label = "Help", callback = "showHelp", persist = false, required = false,
+		description = "This command's section of the README")
+	private Button help;
 
 	private volatile CancellableProgress progress;
 	private volatile boolean canceled;
@@ -123,6 +133,29 @@ public abstract class EmotionCommand<S> implements Command, Cancelable {
 		if (plugin == null || plugin.menuPath().isEmpty()) return getClass().getSimpleName();
 		final String[] path = plugin.menuPath().split(">");
 		return path[path.length - 1].trim();
+	}
+
+	/** The command's name in the CLI and README (its {@code @Plugin} name, e.g. {@code classify}). */
+	public String commandName() {
+		final Plugin plugin = getClass().getAnnotation(Plugin.class);
+		return plugin == null || plugin.name().isEmpty() ? getClass().getSimpleName() : plugin.name();
+	}
+
+	/**
+	 * The callback of the Help button: this command's README section (and the face-detection section
+	 * for a command that finds faces) in ImageJ's HTML window when a user watches ({@link #interactive()}),
+	 * else, headless or without ImageJ's window, as Markdown in the log. Returns the Markdown shown.
+	 */
+	protected String showHelp() {
+		final boolean detects = this instanceof DetectingCommand;
+		final String markdown = ReadmeHelp.markdown(commandName(), detects);
+		if (interactive()) new HTMLDialog(title() + " Help", ReadmeHelp.page(commandName(), title(), detects, ""), true);
+		else {
+			final String text = markdown == null ? title() + ": no README in this build" : markdown;
+			if (logService != null) logService.info(text);
+			else IJ.log(text);
+		}
+		return markdown;
 	}
 
 	protected LogService logService() {

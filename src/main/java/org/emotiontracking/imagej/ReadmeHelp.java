@@ -73,16 +73,25 @@ public final class ReadmeHelp {
 	 * only the table.
 	 */
 	public static String page(final String command, final String title, final boolean detects, final String keysTable) {
+		final String md = markdown(command, detects);
+		final StringBuilder html = new StringBuilder("<html><body>");
+		if (md == null) html.append("<h3>").append(title).append("</h3>");
+		else html.append(toHtml(md));
+		return html.append(keysTable).append("</body></html>").toString();
+	}
+
+	/**
+	 * The Markdown of a command's README section and, for {@code detects} commands, the face-detection
+	 * section; null without a README in the jar (or without either section).
+	 */
+	public static String markdown(final String command, final boolean detects) {
 		final String readme = readme();
 		final StringBuilder md = new StringBuilder();
 		final String own = section(readme, command);
 		if (own != null) md.append(own).append('\n');
 		final String detection = detects ? section(readme, DETECTION_SECTION) : null;
 		if (detection != null) md.append(detection).append('\n');
-		final StringBuilder html = new StringBuilder("<html><body>");
-		if (md.length() == 0) html.append("<h3>").append(title).append("</h3>");
-		else html.append(toHtml(md.toString()));
-		return html.append(keysTable).append("</body></html>").toString();
+		return md.length() == 0 ? null : md.toString();
 	}
 
 	private static boolean isHeading(final String line, final int level) {
