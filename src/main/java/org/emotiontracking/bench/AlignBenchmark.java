@@ -109,7 +109,7 @@ public final class AlignBenchmark {
 					if (faces.size() != 1) continue;
 					for (int a = 0; a < 2; a++) {
 						final float[] prob = model.predict(Collections.singletonList(new FaceCropper(0.1, a == 1)
-							.crop(turned, faces .get(0)).image()))[0];
+							.crop(turned, faces.get(0)).image()))[0];
 						if (model.classNames().get(EmotionClassifier.argMax(prob)).equals(p[1])) right[a][t]++;
 					}
 				}

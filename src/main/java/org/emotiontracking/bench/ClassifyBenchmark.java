@@ -90,7 +90,7 @@ public final class ClassifyBenchmark {
 				final List<byte[]> one = new ArrayList<>();
 				for (final RgbImage p : BenchPhotos.loadSingleFaces()) one.add(jpeg(p));
 				for (int i = 0; i < photos; i++) Files.write(
-					single.resolve(String.format(Locale.ROOT, "photo_%05d.jpg", i)), one.get(i % one .size()));
+					single.resolve(String.format(Locale.ROOT, "photo_%05d.jpg", i)), one.get(i % one.size()));
 				BenchLines.add(lines, log, run(model224, settings(single, dir.resolve("out-single"), FaceMode.DETECT),
 					"one-face photos only (default BlazeFace)", alpha, null));
 				final ClassifySettings singleHaar = settings(single, dir.resolve("out-single-haar"), FaceMode.DETECT);

@@ -130,7 +130,7 @@ public final class ScaleOutBenchmark {
 					cmd.add("shard=" + i + "/4");
 					begun[k] = System.nanoTime();
 					running.add(new ProcessBuilder(cmd).redirectErrorStream(true)
-						.redirectOutput(dir.resolve("shard-" + i + ".log") .toFile()).start());
+						.redirectOutput(dir.resolve("shard-" + i + ".log").toFile()).start());
 				}
 				for (int k = 0; k < 2; k++) {
 					running.get(k).waitFor();
@@ -156,7 +156,7 @@ public final class ScaleOutBenchmark {
 			final Path submit = jar.getParent().getParent().resolve("scripts/slurm/submit.sh");
 			if (conf != null && Files.isExecutable(submit)) {
 				final List<String> cmd = new ArrayList<>(Arrays.asList(submit.toString(), "--wait", "4",
-					dir.resolve("slurm") .toString()));
+					dir.resolve("slurm").toString()));
 				cmd.addAll(Arrays.asList(keys));
 				final Map<String, String> env = new HashMap<>();
 				env.put("EMOTION_TRACKING_JAR", jar.toString());

@@ -130,8 +130,7 @@ final class DemoCli extends SettingsCli<DemoCli.Keys> {
 		final String builtin = k.builtin ? builtinModel(dataset, k, progress) : "";
 		if (summary.saved()) progress.log(String.format(Locale.ROOT,
 			"Demo finished in %.0f s: validation accuracy %.1f%% on %d emotions (chance: %.1f%%) after %d of %d epochs"
-			+
-				" (best: epoch %d)%s.", (System.nanoTime() - start) / 1e9, 100 * summary.validationAccuracy, faces
+			+ " (best: epoch %d)%s.", (System.nanoTime() - start) / 1e9, 100 * summary.validationAccuracy, faces
 					.classNames().size(), 100.0 / faces.classNames().size(), summary.history.size(), k.epochs,
 			summary.bestEpoch, builtin));
 		return summary.saved() ? 0 : 1;

@@ -23,7 +23,8 @@ public final class ChartWindows {
 		final List<ImagePlus> out = new ArrayList<>();
 		if (!EmotionCommand.interactive()) return out;
 		for (final Path f : files) {
-			if (!f.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".png") || !Files.isRegularFile(f)) continue;
+			if (!f.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".png")
+				|| !Files.isRegularFile(f)) continue;
 			final ImagePlus imp = IJ.openImage(f.toString());
 			if (imp == null) continue;
 			imp.show();

@@ -127,7 +127,9 @@ public class ClassifyEmotionsCommand extends DetectingCommand<ClassifySettings> 
 
 	@Override
 	protected void execute(final ClassifySettings settings, final ProgressListener progress) throws Exception {
-		final ImagePlus imp = settings.input != null ? null : image != null ? image : WindowManager.getCurrentImage();
+		final ImagePlus imp;
+		if (settings.input != null) imp = null;
+		else imp = image != null ? image : WindowManager.getCurrentImage();
 		if (settings.input == null && imp == null) throw new IllegalArgumentException(
 			"No input: open an image or give input= (an image file or a folder)");
 		final boolean show = imageJ1Hosted();

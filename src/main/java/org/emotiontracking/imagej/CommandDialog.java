@@ -7,8 +7,10 @@ import java.awt.Button;
 import java.awt.Checkbox;
 import java.awt.Choice;
 import java.awt.Container;
+import java.awt.Font;
 import java.awt.Panel;
 import java.awt.TextField;
+import java.awt.event.TextListener;
 import java.io.File;
 import java.math.BigDecimal;
 import java.nio.file.Paths;
@@ -16,7 +18,9 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Vector;
 
 import org.emotiontracking.core.detect.FaceDetectionSettings;
 import org.emotiontracking.core.model.BuiltinModel;
@@ -84,7 +88,7 @@ public final class CommandDialog {
 		addAll(gd, own);
 		if (!detection.isEmpty()) {
 			gd.setInsets(12, 0, 0);
-			gd.addMessage(DETECTION_HEADING, new java.awt.Font("SansSerif", java.awt.Font.BOLD, 12));
+			gd.addMessage(DETECTION_HEADING, new Font("SansSerif", Font.BOLD, 12));
 			addAll(gd, detection);
 		}
 		linkTargetToModel();
@@ -147,7 +151,9 @@ public final class CommandDialog {
 			f.text = last(gd.getStringFields());
 		}
 		else if (in.isFile()) {
-			final String shown = v != null ? text(v) : in.name.equals("model") ? BuiltinModel.KEY : "";
+			final String shown;
+			if (v != null) shown = text(v);
+			else shown = in.name.equals("model") ? BuiltinModel.KEY : "";
 			gd.addFileField(in.name, shown, PATH_COLUMNS);
 			f.text = last(gd.getStringFields());
 			// an image or a folder; a model archive (.zip, .h5) or its unpacked folder
@@ -160,8 +166,8 @@ public final class CommandDialog {
 	}
 
 	/** A choice list showing {@code value} (added at the end when it is none of the items). */
-	private static void addChoice(final GenericDialog gd, final String label, final List<String> items, final String value,
-		final Field f)
+	private static void addChoice(final GenericDialog gd, final String label, final List<String> items,
+		final String value, final Field f)
 	{
 		final String[] shown = withValue(items, value);
 		gd.addChoice(label, shown, value == null ? shown[0] : match(shown, value));
@@ -175,8 +181,9 @@ public final class CommandDialog {
 		final List<String> items = new ArrayList<>(names);
 		items.add(FILE_ITEM);
 		final boolean isName = names.stream().anyMatch(n -> n.equalsIgnoreCase(value.trim()));
-		final String selected = value.trim().isEmpty() ? names.get(0) : isName ? value.trim().toLowerCase(
-			java.util.Locale.ROOT) : FILE_ITEM;
+		final String selected;
+		if (value.trim().isEmpty()) selected = names.get(0);
+		else selected = isName ? value.trim().toLowerCase(Locale.ROOT) : FILE_ITEM;
 		gd.addChoice(in.name, items.toArray(new String[0]), selected);
 		f.choice = last(gd.getChoices());
 		gd.addFileField(in.name + FILE_FIELD_SUFFIX, isName ? "" : value, PATH_COLUMNS);
@@ -209,7 +216,7 @@ public final class CommandDialog {
 	private void linkTargetToModel() {
 		final Field target = fields.get("target");
 		if (target == null || target.choice == null) return;
-		final java.awt.event.TextListener update = e -> {
+		final TextListener update = e -> {
 			final String selected = target.choice.getSelectedItem();
 			final String[] items = KeyChoices.targets(modelClasses()).toArray(new String[0]);
 			if (Arrays.equals(items, choiceItems(target.choice))) return;
@@ -333,7 +340,8 @@ public final class CommandDialog {
 
 	private String keysTable() {
 		final StringBuilder help = new StringBuilder(
-			"<h3>Keys</h3><p>The labels are the keys of macros and of the command line (a space in a label is an underscore in its key).</p><table>");
+			"<h3>Keys</h3><p>The labels are the keys of macros and of the command line (a space in a label is an "
+			+ "underscore in its key).</p><table>");
 		for (final CommandInputs.Input in : inputs.inputs)
 			help.append("<tr><td><b>").append(in.name).append("</b></td><td>").append(escape(in.description)).append(
 				"</td></tr>");
@@ -345,7 +353,7 @@ public final class CommandDialog {
 	}
 
 	@SuppressWarnings("unchecked")
-	private static <T> T last(final java.util.Vector<?> v) {
+	private static <T> T last(final Vector<?> v) {
 		return (T) v.lastElement();
 	}
 

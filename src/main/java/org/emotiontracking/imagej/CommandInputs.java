@@ -5,10 +5,12 @@ import ij.ImagePlus;
 import java.io.File;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 import org.emotiontracking.core.detect.FaceDetectionSettings;
 import org.emotiontracking.core.util.KeyValues;
@@ -48,7 +50,7 @@ public final class CommandInputs {
 			this.type = item.getType();
 			this.style = item.getWidgetStyle() == null ? "" : item.getWidgetStyle();
 			this.choices = item.getChoices() == null ? Collections.emptyList() : item.getChoices().stream().map(
-				String::valueOf).collect(java.util.stream.Collectors.toList());
+				String::valueOf).collect(Collectors.toList());
 			this.required = item.isRequired();
 			this.defaultValue = defaultValue;
 			this.description = description;
@@ -65,7 +67,8 @@ public final class CommandInputs {
 		public boolean isDirectory() { return isFile() && style.toLowerCase(Locale.ROOT).contains("directory"); }
 
 		/** A file or a folder ({@code FileWidget.FILE_AND_DIRECTORY_STYLE}), e.g. Classify's input. */
-		public boolean isFileOrDirectory() { return isFile() && style.equalsIgnoreCase(FileWidget.FILE_AND_DIRECTORY_STYLE); }
+		public boolean isFileOrDirectory() { return isFile()
+			&& style.equalsIgnoreCase(FileWidget.FILE_AND_DIRECTORY_STYLE); }
 	}
 
 	public final CommandInfo info;
@@ -75,8 +78,8 @@ public final class CommandInputs {
 	public final List<Input> inputs;
 	private final ConvertService convert;
 
-	private CommandInputs(final CommandInfo info, final String title, final Class<?> settingsType, final List<Input> inputs,
-		final ConvertService convert)
+	private CommandInputs(final CommandInfo info, final String title, final Class<?> settingsType,
+		final List<Input> inputs, final ConvertService convert)
 	{
 		this.info = info;
 		this.title = title;
@@ -93,10 +96,13 @@ public final class CommandInputs {
 			.getClass() : null;
 		final List<Input> out = new ArrayList<>();
 		for (final ModuleItem<?> item : info.inputs()) {
-			if (Service.class.isAssignableFrom(item.getType()) || Context.class.isAssignableFrom(item.getType())) continue;
+			if (Service.class.isAssignableFrom(item.getType())
+				|| Context.class.isAssignableFrom(item.getType())) continue;
 			if (ImagePlus.class.isAssignableFrom(item.getType())) continue; // the current image, filled by the bridge
-			if (Button.class.isAssignableFrom(item.getType())) continue; // SciJava's Help button: ImageJ's dialog has its own
-			if (item.getVisibility() == ItemVisibility.MESSAGE || item.getVisibility() == ItemVisibility.INVISIBLE) continue;
+			// SciJava's Help button: ImageJ's dialog has its own
+			if (Button.class.isAssignableFrom(item.getType())) continue;
+			if (item.getVisibility() == ItemVisibility.MESSAGE
+				|| item.getVisibility() == ItemVisibility.INVISIBLE) continue;
 			String description = item.getDescription();
 			if ((description == null || description.isEmpty()) && settingsType != null) description = SettingsBinding
 				.description(settingsType, item.getName());
@@ -105,8 +111,9 @@ public final class CommandInputs {
 		// The command's own keys first, then the face-detection keys every detecting command shares (as the
 		// dialog shows them, under their heading, and as the recorder writes them).
 		final List<String> detection = new ArrayList<>(Settings.fields(FaceDetectionSettings.class).keySet());
-		out.sort(java.util.Comparator.comparing(in -> detection.contains(in.name)));
-		final String title = command instanceof EmotionCommand ? ((EmotionCommand<?>) command).title() : info.getTitle();
+		out.sort(Comparator.comparing(in -> detection.contains(in.name)));
+		final String title = command instanceof EmotionCommand ? ((EmotionCommand<?>) command).title()
+			: info.getTitle();
 		return new CommandInputs(info, title, settingsType, out, context.getService(ConvertService.class));
 	}
 
@@ -166,7 +173,7 @@ public final class CommandInputs {
 		if (text == null) throw new IllegalArgumentException("Bad value for " + in.name + "=: a value is needed");
 		final String t = text.trim();
 		if (convert != null && convert.supports(t, in.type)) return convert.convert(t, in.type);
-		throw new IllegalArgumentException("Bad value for " + in.name + "=" + text + ": cannot convert text to " + in.type
-			.getSimpleName());
+		throw new IllegalArgumentException("Bad value for " + in.name + "=" + text + ": cannot convert text to "
+			+ in.type.getSimpleName());
 	}
 }

@@ -149,7 +149,8 @@ public abstract class EmotionCommand<S> implements Command, Cancelable {
 	protected String showHelp() {
 		final boolean detects = this instanceof DetectingCommand;
 		final String markdown = ReadmeHelp.markdown(commandName(), detects);
-		if (interactive()) new HTMLDialog(title() + " Help", ReadmeHelp.page(commandName(), title(), detects, ""), true);
+		if (interactive()) new HTMLDialog(title() + " Help", ReadmeHelp.page(commandName(), title(), detects, ""),
+			true);
 		else {
 			final String text = markdown == null ? title() + ": no README in this build" : markdown;
 			if (logService != null) logService.info(text);
@@ -191,17 +192,20 @@ public abstract class EmotionCommand<S> implements Command, Cancelable {
 	private void fail(final Throwable e) {
 		final boolean expected = e instanceof IllegalArgumentException || e instanceof IOException ||
 			e instanceof UncheckedIOException || !(e instanceof RuntimeException || e instanceof Error);
-		final String reason = e instanceof FileAlreadyExistsException ? ((FileAlreadyExistsException) e).getReason() : null;
-		final String message = reason != null ? reason : e.getMessage() == null || !expected &&
-			!(e instanceof IllegalStateException) ? e.toString() : e.getMessage();
+		final String reason = e instanceof FileAlreadyExistsException ? ((FileAlreadyExistsException) e).getReason()
+			: null;
+		final String message;
+		if (reason != null) message = reason;
+		else if (e.getMessage() == null || !expected && !(e instanceof IllegalStateException)) message = e.toString();
+		else message = e.getMessage();
 		failure = message;
 		cancelReason = message;
 		canceled = true;
 		if (progress instanceof ImageJProgress) {
 			IJ.log(title() + " failed: " + message);
 			if (!expected && logService != null) logService.error(title() + " failed", e);
-			if (IJ.getInstance() != null && !Interpreter.isBatchMode() && !GraphicsEnvironment.isHeadless()) IJ.error(title(),
-				message);
+			if (IJ.getInstance() != null && !Interpreter.isBatchMode() && !GraphicsEnvironment.isHeadless()) IJ.error(
+				title(), message);
 		}
 		else if (logService != null) {
 			if (expected) logService.error(title() + " failed: " + message);

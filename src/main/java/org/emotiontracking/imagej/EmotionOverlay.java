@@ -8,7 +8,9 @@ import ij.gui.TextRoi;
 
 import java.awt.Color;
 import java.awt.Font;
+import java.awt.Graphics2D;
 import java.awt.Rectangle;
+import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
 import java.util.ArrayList;
 import java.util.List;
@@ -71,8 +73,8 @@ public final class EmotionOverlay {
 	 */
 	static TextRoi labelRoi(final String label, final Rectangle box, final int width, final int height) {
 		final int preferred = (int) Math.max(10, Math.min(48, Math.round(box.height * 0.12)));
-		final LabelLayout.Placement p = LabelLayout.place(label, box.x, box.y, width, height, preferred, Math.min(preferred,
-			MIN_FONT), 1, 0, (line, size) -> {
+		final LabelLayout.Placement p = LabelLayout.place(label, box.x, box.y, width, height, preferred,
+			Math.min(preferred, MIN_FONT), 1, 0, (line, size) -> {
 				final Rectangle r = new TextRoi(0, 0, line, font(size)).getBounds();
 				return new int[] { r.width, r.height };
 			});
@@ -99,9 +101,9 @@ public final class EmotionOverlay {
 		if (picture.getWidth() == box.width && picture.getHeight() == box.height) scaled = picture;
 		else {
 			scaled = new BufferedImage(box.width, box.height, BufferedImage.TYPE_INT_ARGB);
-			final java.awt.Graphics2D g = scaled.createGraphics();
-			g.setRenderingHint(java.awt.RenderingHints.KEY_INTERPOLATION,
-				java.awt.RenderingHints.VALUE_INTERPOLATION_BILINEAR);
+			final Graphics2D g = scaled.createGraphics();
+			g.setRenderingHint(RenderingHints.KEY_INTERPOLATION,
+				RenderingHints.VALUE_INTERPOLATION_BILINEAR);
 			g.drawImage(picture, 0, 0, box.width, box.height, null);
 			g.dispose();
 		}
@@ -127,7 +129,8 @@ public final class EmotionOverlay {
 	public static Roi addFace(final ImagePlus imp, final PredictionRow row) {
 		if (!row.hasBox() || !row.hasPrediction()) return null;
 		return addFace(imp, row.slice() == null ? 0 : row.slice(), new Rectangle(row.x(), row.y(), row.width(), row
-			.height()), label(row.predictedEmotion(), row.confidence()), EmotionPalette.colorOf(row.predictedEmotion()));
+			.height()), label(row.predictedEmotion(), row.confidence()),
+			EmotionPalette.colorOf(row.predictedEmotion()));
 	}
 
 	/** Removes every ROI added by this class (all slices). */
@@ -162,8 +165,8 @@ public final class EmotionOverlay {
 
 	/** Puts {@code roi} on plane {@code plane} (1-based, as in addFace; 0 = every plane). */
 	/** Names the ROI, marks it as ours ({@link #PROPERTY} = {@code kind}), shows it on {@code plane} and adds it. */
-	private static void add(final ImagePlus imp, final Overlay overlay, final Roi roi, final String name, final String kind,
-		final int plane)
+	private static void add(final ImagePlus imp, final Overlay overlay, final Roi roi, final String name,
+		final String kind, final int plane)
 	{
 		roi.setName(name);
 		roi.setProperty(PROPERTY, kind);

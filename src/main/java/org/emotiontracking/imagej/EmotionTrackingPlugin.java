@@ -7,6 +7,7 @@ import ij.WindowManager;
 import ij.macro.Interpreter;
 import ij.plugin.PlugIn;
 
+import java.awt.GraphicsEnvironment;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -132,8 +133,8 @@ public class EmotionTrackingPlugin implements PlugIn {
 			final String reason = ((Cancelable) module).getCancelReason();
 			if (reason == null || reason.isEmpty()) return new Outcome(module, null); // the user stopped it
 			// an EmotionCommand that failed has reported its failure already (and cancelled itself with it)
-			return module.getDelegateObject() instanceof EmotionCommand ? new Outcome(module, reason) : fail(inputs.title, reason,
-				options);
+			return module.getDelegateObject() instanceof EmotionCommand ? new Outcome(module, reason)
+				: fail(inputs.title, reason, options);
 		}
 		return new Outcome(module, null);
 	}
@@ -181,7 +182,7 @@ public class EmotionTrackingPlugin implements PlugIn {
 
 	private static Outcome fail(final String title, final String message, final String options) {
 		IJ.log(title + ": " + message);
-		if (options == null && IJ.getInstance() != null && !java.awt.GraphicsEnvironment.isHeadless()) IJ.error(title,
+		if (options == null && IJ.getInstance() != null && !GraphicsEnvironment.isHeadless()) IJ.error(title,
 			message);
 		return new Outcome(null, message);
 	}

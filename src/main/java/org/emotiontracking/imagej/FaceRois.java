@@ -41,8 +41,8 @@ public final class FaceRois {
 		if (row.face() != null) sb.append(":f").append(row.face());
 		if (row.hasPrediction()) {
 			sb.append(' ').append(row.predictedEmotion());
-			if (!Double.isNaN(row.confidence())) sb.append(String.format(Locale.ROOT, " %d%%", Math.round(row.confidence() *
-				100)));
+			if (!Double.isNaN(row.confidence())) sb.append(String.format(Locale.ROOT, " %d%%",
+				Math.round(row.confidence() * 100)));
 		}
 		return sb.toString();
 	}

@@ -100,12 +100,15 @@ public class GradCamOverlayCommand extends DetectingCommand<GradCamSettings> {
 
 	@Override
 	protected void execute(final GradCamSettings settings, final ProgressListener progress) throws Exception {
-		final ImagePlus imp = settings.input != null ? null : image != null ? image : WindowManager.getCurrentImage();
+		final ImagePlus imp;
+		if (settings.input != null) imp = null;
+		else imp = image != null ? image : WindowManager.getCurrentImage();
 		if (settings.input == null && imp == null) throw new IllegalArgumentException(
 			"No input: open an image or give input= (an image file or a folder) and output=");
 		final ImageStack blends = new_image && imp != null ? new ImageStack(imp.getWidth(), imp.getHeight()) : null;
 		final int planes = imp == null ? 0 : ImagePlusConversion.planeCount(imp);
-		final GradCamJob.Summary s = imp == null ? GradCamJob.run(settings, progress) : GradCamJob.run(settings, imp.getTitle(),
+		final GradCamJob.Summary s = imp == null ? GradCamJob.run(settings, progress)
+			: GradCamJob.run(settings, imp.getTitle(),
 			planes, i -> ImagePlusConversion.toRgb(imp, i + 1), new GradCamJob.Explained() {
 				@Override
 				public void start() {
@@ -119,9 +122,10 @@ public class GradCamOverlayCommand extends DetectingCommand<GradCamSettings> {
 				}
 			}, progress);
 		face_count = s.faces();
-		summary = String.format(Locale.ROOT, "%s%d image%s, %d face%s, %d skipped%s", imp == null ? "" : imp.getTitle() + ": ",
-			s.results.size(), s.results.size() == 1 ? "" : "s", face_count, face_count == 1 ? "" : "s", s.failures.size(),
-			s.cancelled ? " (cancelled)" : "");
+		summary = String.format(Locale.ROOT, "%s%d image%s, %d face%s, %d skipped%s", imp == null ? "" : imp.getTitle()
+			+ ": ",
+			s.results.size(), s.results.size() == 1 ? "" : "s", face_count, face_count == 1 ? "" : "s",
+			s.failures.size(), s.cancelled ? " (cancelled)" : "");
 		if (imp == null) return;
 		if (new_image) {
 			if (blends.getSize() == 0) return;

@@ -25,7 +25,8 @@ public final class ImagePlusConversion {
 
 	/** The pixels of an RGB processor, or of a gray processor through its LUT and display range. */
 	public static RgbImage toRgb(final ImageProcessor ip) {
-		final ColorProcessor cp = ip instanceof ColorProcessor ? (ColorProcessor) ip : (ColorProcessor) ip.convertToRGB();
+		final ColorProcessor cp = ip instanceof ColorProcessor ? (ColorProcessor) ip
+			: (ColorProcessor) ip.convertToRGB();
 		final int[] argb = (int[]) cp.getPixels();
 		final byte[] rgb = new byte[argb.length * 3];
 		for (int i = 0, j = 0; i < argb.length; i++) {
@@ -112,9 +113,10 @@ public final class ImagePlusConversion {
 		if (images.isEmpty()) throw new IllegalArgumentException("No images");
 		final ImageStack stack = new ImageStack(images.get(0).width(), images.get(0).height());
 		for (final RgbImage image : images) {
-			if (image.width() != stack.getWidth() || image.height() != stack.getHeight()) throw new IllegalArgumentException(
-				"All images of a stack must be " + stack.getWidth() + "x" + stack.getHeight() + ", got " + image.width() +
-					"x" + image.height());
+			if (image.width() != stack.getWidth()
+				|| image.height() != stack.getHeight()) throw new IllegalArgumentException(
+				"All images of a stack must be " + stack.getWidth() + "x" + stack.getHeight() + ", got " + image.width()
+				+ "x" + image.height());
 			stack.addSlice(toProcessor(image));
 		}
 		return new ImagePlus(title, stack);

@@ -151,7 +151,7 @@ public class LiveWebcamCommand extends DetectingCommand<LiveSettings> {
 	/** The planes of an image as frames, at its frame rate if it has one. */
 	static ImageSequenceSource stack(final ImagePlus imp) {
 		final double rate = imp.getCalibration().fps > 0 ? imp.getCalibration().fps : 0;
-		return new ImageSequenceSource(ImagePlusConversion.planeCount(imp), i -> ImagePlusConversion.toRgb(imp, i + 1), rate,
-			imp.getTitle());
+		return new ImageSequenceSource(ImagePlusConversion.planeCount(imp), i -> ImagePlusConversion.toRgb(imp, i + 1),
+			rate, imp.getTitle());
 	}
 }

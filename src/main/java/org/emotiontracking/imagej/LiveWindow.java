@@ -2,6 +2,7 @@ package org.emotiontracking.imagej;
 
 import ij.ImagePlus;
 import ij.gui.ImageWindow;
+import ij.process.ColorProcessor;
 
 import java.awt.EventQueue;
 import java.awt.event.KeyAdapter;
@@ -9,6 +10,7 @@ import java.awt.event.KeyEvent;
 import java.awt.event.KeyListener;
 import java.awt.event.WindowAdapter;
 import java.awt.event.WindowEvent;
+import java.util.Locale;
 import java.util.concurrent.atomic.AtomicReference;
 
 import org.emotiontracking.core.live.LiveFrame;
@@ -50,7 +52,7 @@ final class LiveWindow implements LiveListener {
 			drawPending();
 			final ImagePlus shown = imp;
 			if (shown != null && !closed) shown.setTitle(title + " (" + summary.reason().name().toLowerCase(
-				java.util.Locale.ROOT).replace('_', ' ') + ")");
+				Locale.ROOT).replace('_', ' ') + ")");
 		});
 	}
 
@@ -58,7 +60,7 @@ final class LiveWindow implements LiveListener {
 	private void drawPending() {
 		final LiveFrame f = pending.getAndSet(null);
 		if (f == null || closed) return;
-		final ij.process.ColorProcessor cp = ImagePlusConversion.toProcessor(f.annotated());
+		final ColorProcessor cp = ImagePlusConversion.toProcessor(f.annotated());
 		if (imp == null) {
 			imp = new ImagePlus(title, cp);
 			imp.show();
@@ -75,7 +77,8 @@ final class LiveWindow implements LiveListener {
 		final KeyListener keys = new KeyAdapter() {
 			@Override
 			public void keyPressed(final KeyEvent e) {
-				if (e.getKeyCode() == KeyEvent.VK_ESCAPE || e.getKeyChar() == 'q' || e.getKeyChar() == 'Q') requestStop();
+				if (e.getKeyCode() == KeyEvent.VK_ESCAPE || e.getKeyChar() == 'q'
+					|| e.getKeyChar() == 'Q') requestStop();
 			}
 		};
 		win.addKeyListener(keys);

@@ -51,10 +51,11 @@ public final class MacroRecording {
 		Recorder.disableCommandRecording();
 	}
 
-	/** The recorded line, {@code run("title", "key=value ...");} and a newline ({@code IJ.run} when recording JavaScript or Java). */
+	/** The recorded line, {@code run("title", "key=value ...");} and a newline ({@code IJ.run} when recording
+	 * JavaScript or Java). */
 	public static String line(final String title, final Map<String, String> values, final boolean script) {
-		return (script ? "IJ.run(\"" : "run(\"") + macroString(title) + "\", \"" + macroString(MacroOptions.format(values)) +
-			"\");\n";
+		return (script ? "IJ.run(\"" : "run(\"") + macroString(title) + "\", \""
+			+ macroString(MacroOptions.format(values)) + "\");\n";
 	}
 
 	/** Text inside a macro string literal: backslashes and quotes escaped. */
@@ -100,7 +101,8 @@ public final class MacroRecording {
 	/** The active window, read on the event thread after the events before it were handled. */
 	private static Window activeWindow() throws InterruptedException, InvocationTargetException {
 		final Window[] out = new Window[1];
-		EventQueue.invokeAndWait(() -> out[0] = KeyboardFocusManager.getCurrentKeyboardFocusManager().getActiveWindow());
+		EventQueue.invokeAndWait(() -> out[0] = KeyboardFocusManager.getCurrentKeyboardFocusManager()
+			.getActiveWindow());
 		return out[0];
 	}
 }

@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.commonmark.Extension;
 import org.commonmark.ext.gfm.tables.TablesExtension;
 import org.commonmark.parser.Parser;
 import org.commonmark.renderer.html.HtmlRenderer;
@@ -24,7 +25,7 @@ public final class ReadmeHelp {
 	/** The heading of the face-detection keys, shown after the sections of the commands that find faces. */
 	public static final String DETECTION_SECTION = "Face detection";
 
-	private static final List<org.commonmark.Extension> EXTENSIONS = List.of(TablesExtension.create());
+	private static final List<Extension> EXTENSIONS = List.of(TablesExtension.create());
 
 	private ReadmeHelp() {}
 
@@ -53,7 +54,8 @@ public final class ReadmeHelp {
 				if (!inFence && !fence && isHeading(line, 3)) break;
 				out.add(line);
 			}
-			else if (!inFence && (line.equals("### " + heading) || line.startsWith("### " + heading + " "))) out.add(line);
+			else if (!inFence && (line.equals("### " + heading) || line.startsWith("### " + heading + " "))) out.add(
+				line);
 			if (fence) inFence = !inFence;
 		}
 		return out.isEmpty() ? null : String.join("\n", out).trim() + "\n";

@@ -40,8 +40,8 @@ public final class SettingsBinding {
 			if (f == null) continue;
 			try {
 				final Object v = f.get(command);
-				if (v != null) e.getValue().set(settings, Settings.choice(e.getValue(), KeyValues.convert(e.getKey(), v, e
-					.getValue().getType())));
+				if (v != null) e.getValue().set(settings, Settings.choice(e.getValue(),
+					KeyValues.convert(e.getKey(), v, e.getValue().getType())));
 			}
 			catch (final IllegalAccessException ex) {
 				throw new IllegalStateException(ex);
@@ -93,8 +93,8 @@ public final class SettingsBinding {
 		final Map<String, String> want = Settings.values(defaultSettings);
 		final Map<String, String> got = Settings.values(bound);
 		for (final String key : want.keySet())
-			if (own.containsKey(key) && !Objects.equals(want.get(key), got.get(key))) out.add(key + ": command default " +
-				got.get(key) + ", core default " + want.get(key));
+			if (own.containsKey(key) && !Objects.equals(want.get(key), got.get(key))) out.add(key + ": command default "
+				+ got.get(key) + ", core default " + want.get(key));
 		return out;
 	}
 
@@ -102,8 +102,8 @@ public final class SettingsBinding {
 	private static List<String> drift(final String key, final Field f, final Field s) {
 		final List<String> out = new ArrayList<>();
 		final Class<?> want = s.getType(), got = f.getType();
-		final boolean typeOk = KeyValues.boxed(want) == KeyValues.boxed(got) || want == Path.class && got == File.class ||
-			want == List.class && got == String.class;
+		final boolean typeOk = KeyValues.boxed(want) == KeyValues.boxed(got) || want == Path.class && got == File.class
+			|| want == List.class && got == String.class;
 		if (!typeOk) out.add(key + ": command type " + got.getSimpleName() + ", core type " + want.getSimpleName());
 		final Setting setting = s.getAnnotation(Setting.class);
 		final Parameter p = f.getAnnotation(Parameter.class);
@@ -118,10 +118,11 @@ public final class SettingsBinding {
 			if (!bound(max, r == null || !r.hasMax() ? null : r.max, r != null && r.maxInclusive, false)) out.add(key +
 				": widget max " + (max.isEmpty() ? "none" : max) + ", core range " + range);
 			for (final String c : choices)
-				if (r != null && !r.contains(Double.parseDouble(c))) out.add(key + ": widget choice " + c + " outside " + range);
+				if (r != null && !r.contains(Double.parseDouble(c))) out.add(key + ": widget choice " + c + " outside "
+					+ range);
 		}
-		else if (!want.isEnum() && !choices.equals(Arrays.asList(setting.choices()))) out.add(key + ": widget choices " +
-			choices + ", core choices " + Arrays.toString(setting.choices()));
+		else if (!want.isEnum() && !choices.equals(Arrays.asList(setting.choices()))) out.add(key + ": widget choices "
+			+ choices + ", core choices " + Arrays.toString(setting.choices()));
 		else if (want.isEnum() && !choices.isEmpty()) out.add(key + ": widget choices " + choices +
 			" on an enum (SciJava lists its constants)");
 		if (!number && (!min.isEmpty() || !max.isEmpty())) out.add(key + ": widget min/max on a key that is no number");

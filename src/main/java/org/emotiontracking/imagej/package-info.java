@@ -14,7 +14,8 @@
  * public class ClassifyEmotionsCommand extends EmotionCommand&lt;ClassifySettings&gt; {
  * 	private static final ClassifySettings DEFAULTS = new ClassifySettings();
  * 	&#64;Parameter(style = FileWidget.OPEN_STYLE) private File model;   // same name as the @Setting key
- * 	&#64;Parameter(min = "1", max = "1024") private int batch_size = DEFAULTS.batch_size; // the key's type, default, range
+ * 	&#64;Parameter(min = "1", max = "1024") private int batch_size = DEFAULTS.batch_size; // the key's type, default,
+ * range
  * 	&#64;Parameter private FaceMode faces = DEFAULTS.faces;             // an enum: SciJava lists its choices
  * 	&#64;Parameter(type = ItemIO.OUTPUT) private int faces_found;       // outputs: any names
  * 	protected ClassifySettings newSettings() { return new ClassifySettings(); }
@@ -36,7 +37,8 @@
  * {@code WindowManager.getCurrentImage()} (see {@link org.emotiontracking.imagej.ClassifyEmotionsCommand}).</li>
  * <li>{@code @Plugin(name = ...)} is the CLI command name; the menu label is the leaf of
  * {@code menuPath}. Add the same path and label, with the name as argument, to {@code plugins.config}:
- * <pre>Plugins&gt;Emotion Tracking, "Classify Emotions", org.emotiontracking.imagej.EmotionTrackingPlugin("classify")</pre>
+ * <pre>Plugins&gt;Emotion Tracking, "Classify Emotions",
+ * org.emotiontracking.imagej.EmotionTrackingPlugin("classify")</pre>
  * In Fiji, imagej-legacy lets the SciJava command take over that menu item (no duplicate); in plain
  * ImageJ 1.x, {@link org.emotiontracking.imagej.EmotionTrackingPlugin} runs the same command with a
  * GenericDialog or the macro options.</li>

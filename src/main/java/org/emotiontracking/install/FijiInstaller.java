@@ -97,7 +97,7 @@ public final class FijiInstaller {
 		report.add(String.format(Locale.ROOT, "%d librar%s copied, %d already in Fiji, %d in Fiji in another version",
 			copied, copied == 1 ? "y" : "ies", present, other));
 		AtomicFiles.writeString(fiji.resolve(MANIFEST), String.join("\n", installed.stream().distinct()
-			.collect(Collectors .toList())) + "\n", true);
+			.collect(Collectors.toList())) + "\n", true);
 		return report;
 	}
 

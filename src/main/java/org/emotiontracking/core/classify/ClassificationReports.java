@@ -140,7 +140,7 @@ public final class ClassificationReports implements ClassificationSink, AutoClos
 			confusion.writeCsv(folder.resolve(CONFUSION_CSV), overwrite);
 			new ConfusionMatrixChart(confusion).title("Confusion matrix")
 				.subtitle(String.format(Locale.ROOT, "accuracy %.3f on %d labelled faces", metrics.accuracy(),
-				confusion.total())) .writePng(folder.resolve(CONFUSION_PNG), overwrite);
+				confusion.total())).writePng(folder.resolve(CONFUSION_PNG), overwrite);
 			metrics.writeCsv(folder.resolve(METRICS), overwrite);
 			written.add(folder.resolve(CONFUSION_CSV));
 			written.add(folder.resolve(CONFUSION_PNG));

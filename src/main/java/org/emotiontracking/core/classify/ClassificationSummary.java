@@ -110,7 +110,7 @@ public final class ClassificationSummary {
 		for (final String line : toString().split("\\R")) progress.log(line);
 		if (failures > 0) {
 			progress.log(failures + " image" + (failures == 1 ? "" : "s") + " could not be read"
-				+ (failures > failureMessages .size() ? " (all are listed in the CSV's error column)" : "") + ":");
+				+ (failures > failureMessages.size() ? " (all are listed in the CSV's error column)" : "") + ":");
 			for (final String m : failureMessages) progress.log("  " + m);
 		}
 		if (!files.isEmpty() && output != null) {

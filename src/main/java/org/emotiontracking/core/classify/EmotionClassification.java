@@ -207,7 +207,7 @@ public final class EmotionClassification {
 		final ProgressListener progress) throws IOException
 	{
 		return new Run(input, sink == null ? ClassificationSink.NONE : sink, progress == null ? ProgressListener.SILENT
-			: progress) .execute();
+			: progress).execute();
 	}
 
 	/** An item after the worker stage: its faces, ready for the model, or why there are none. */
@@ -289,7 +289,7 @@ public final class EmotionClassification {
 			});
 			progress.status("Classifying " + input.description());
 			final ExecutorService pool = Executors.newFixedThreadPool(workers,
-				DaemonThreads.named("emotion-classify-" + POOLS .incrementAndGet()));
+				DaemonThreads.named("emotion-classify-" + POOLS.incrementAndGet()));
 			final Thread dispatcher = DaemonThreads.start("emotion-classify-input", () -> dispatch(pool));
 			boolean cancelled = false;
 			try {

@@ -143,7 +143,7 @@ public final class ShardMerge {
 							lastItem = item;
 						}
 						reports.accept(row, row.hasPrediction() && row.hasBox()
-							? new FaceBox(row.x(), row.y(), row.width(), row .height(), 1) : null, index);
+							? new FaceBox(row.x(), row.y(), row.width(), row.height(), 1) : null, index);
 						shardRows++;
 					}
 				}
@@ -202,7 +202,7 @@ public final class ShardMerge {
 			final Map<String, String> a = comparable(m.settings), b = comparable(reference.manifest.settings);
 			if (!a.equals(b)) {
 				final String key = a.keySet().stream().filter(k -> !Objects.equals(a.get(k), b.get(k))).findFirst()
-					.orElseGet(() -> b .keySet().stream().filter(k -> !a.containsKey(k)).findFirst().orElse("?"));
+					.orElseGet(() -> b.keySet().stream().filter(k -> !a.containsKey(k)).findFirst().orElse("?"));
 				throw new IOException(f.name() + " ran with " + key + "=" + a.get(key) + ", " + reference.name()
 					+ " with " + key + "=" + b.get(key) + ": all shards of a run need the same keys");
 			}

@@ -131,7 +131,7 @@ final class VideoItemAnalysis implements EmotionClassification.VideoAnalyser {
 
 	private static PredictionRow noFaceRow(final ClassificationItem item, final Frame frame) {
 		return PredictionRow.builder(item.name()).timestamp(frame.timestamp()).trueLabel(item.trueLabel())
-			.frame(frame.index()) .time(frame.time()).error(PredictionRow.NO_FACE).build();
+			.frame(frame.index()).time(frame.time()).error(PredictionRow.NO_FACE).build();
 	}
 
 	private static PredictionRow row(final ClassificationItem item, final Frame frame, final TrackedFace f,

@@ -39,7 +39,7 @@ public final class Shard {
 		final int slash = t.indexOf('/');
 		try {
 			if (slash > 0) return new Shard(Integer.parseInt(t.substring(0, slash).trim()),
-				Integer.parseInt(t.substring(slash + 1) .trim()));
+				Integer.parseInt(t.substring(slash + 1).trim()));
 		}
 		catch (final NumberFormatException e) {
 			// below

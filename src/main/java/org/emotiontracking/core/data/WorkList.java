@@ -76,7 +76,7 @@ public final class WorkList implements Iterable<ImageFile> {
 	@Override
 	public Iterator<ImageFile> iterator() {
 		final Iterator<ImageFile> all = scan == null ? Collections.singletonList(
-			new ImageFile(input, String.valueOf(input .getFileName()), null)).iterator() : scan.iterator();
+			new ImageFile(input, String.valueOf(input.getFileName()), null)).iterator() : scan.iterator();
 		return shard.isAll() ? all : shard.slice(all, total());
 	}
 

@@ -54,7 +54,7 @@ public final class FaceCropper {
 		final double angle = align ? face.keypoints().eyeAngle() : Double.NaN;
 		if (Double.isNaN(angle) || angle == 0) {
 			final FaceBox region = margin == 0 ? face.clampTo(image.width(), image.height())
-				: face.widen(margin, image.width(), image .height());
+				: face.widen(margin, image.width(), image.height());
 			final RgbImage pixels = region.x() == 0 && region.y() == 0 && region.width() == image.width()
 				&& region.height() == image
 				.height() ? image : Resize.crop(image, region.x(), region.y(), region.width(), region.height());
@@ -66,7 +66,7 @@ public final class FaceCropper {
 		// Only the image pixels the turned crop needs (its bounding box, one pixel more for bilinear) are copied for
 		// OpenCV.
 		final FaceBox source = bounds(new FaceCrop(face, RgbImage.blank(w, h), face, angle, cx, cy), w, h,
-			image.width(), image.height()) .widen(0, image.width(), image.height());
+			image.width(), image.height()).widen(0, image.width(), image.height());
 		final int sx = Math.max(0, source.x() - 1), sy = Math.max(0, source.y() - 1);
 		final int sw = Math.min(image.width(), source.right() + 1) - sx, sh =
 			Math.min(image.height(), source.bottom() + 1) - sy;

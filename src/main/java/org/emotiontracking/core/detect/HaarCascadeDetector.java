@@ -144,7 +144,7 @@ public final class HaarCascadeDetector implements FaceDetector {
 				final long x0 = Math.round(r[i].x * sx), y0 = Math.round(r[i].y * sy);
 				final long x1 = Math.round((r[i].x + r[i].width) * sx), y1 = Math.round((r[i].y + r[i].height) * sy);
 				faces.add(new FaceBox((int) x0, (int) y0, (int) Math.max(1, x1 - x0), (int) Math.max(1, y1 - y0),
-					i < n.length ? n[i] : 0) .clampTo(image.width(), image.height()));
+					i < n.length ? n[i] : 0).clampTo(image.width(), image.height()));
 			}
 			return faces;
 		}

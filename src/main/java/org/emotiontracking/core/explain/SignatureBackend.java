@@ -28,7 +28,7 @@ final class SignatureBackend implements GradCamBackend {
 		try {
 			return predictors.run(lease -> {
 				final NDList out = lease.predict(lease.floats(batch, n * size * size * 3, new Shape(n, size, size, 3)),
-					lease .ints(Arrays.copyOf(targets, n)));
+					lease.ints(Arrays.copyOf(targets, n)));
 				if (out.size() != 3) throw new IllegalStateException("The gradcam signature returned " + out.size() +
 					" outputs, expected activations, gradients and probabilities");
 				return new GradCam.Raw(out.get(0).toFloatArray(), out.get(1).toFloatArray(), out.get(2).toFloatArray());

@@ -51,7 +51,7 @@ public final class VideoFileSource implements FrameSource {
 			if (first == null) throw new FrameSourceException("Video " + file.toAbsolutePath()
 				+ " has no frame to analyse (" + (reader
 				.damage() != null && reader.framesDecoded() == 0 ? "its " + reader.info().codec()
-					+ " stream cannot be decoded: " + reader .damage() + "; " : "") + reader.endMessage() + ")");
+					+ " stream cannot be decoded: " + reader.damage() + "; " : "") + reader.endMessage() + ")");
 			return new VideoFileSource(reader, first);
 		}
 		catch (final FrameSourceException e) {

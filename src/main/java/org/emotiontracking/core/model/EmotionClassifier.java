@@ -185,7 +185,7 @@ public final class EmotionClassifier implements AutoCloseable {
 		final Criteria<NDList, NDList> criteria = Criteria.builder().setTypes(NDList.class, NDList.class)
 			.optModelPath(archive.savedModel()).optEngine(TensorFlowRuntime.ENGINE)
 			.optOption("SignatureDefKey", signature).optOption("ConfigProto",
-			TensorFlowRuntime.sessionConfigOption(threads)) .build();
+			TensorFlowRuntime.sessionConfigOption(threads)).build();
 		return loadModel(criteria, "TensorFlow cannot load the model in " + archive.savedModel());
 	}
 

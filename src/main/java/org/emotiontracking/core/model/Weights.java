@@ -28,7 +28,7 @@ public final class Weights {
 		/** This tensor, if it has {@code expected} shape; else an error naming {@code key} and both shapes. */
 		public Tensor requireShape(final String key, final long[] expected) {
 			if (!Arrays.equals(shape, expected)) throw new IllegalArgumentException("Weight " + key + " has shape "
-				+ Arrays .toString(shape) + ", the network expects " + Arrays.toString(expected));
+				+ Arrays.toString(shape) + ", the network expects " + Arrays.toString(expected));
 			return this;
 		}
 

@@ -158,7 +158,7 @@ public final class KeyValues {
 			for (final Object c : type.getEnumConstants())
 				if (c.toString().equalsIgnoreCase(t)) return c;
 			throw new IllegalArgumentException("expected one of " + Arrays.stream(type.getEnumConstants())
-				.map(String::valueOf) .collect(Collectors.joining(", ")));
+				.map(String::valueOf).collect(Collectors.joining(", ")));
 		}
 		throw new IllegalArgumentException("unsupported type " + type.getSimpleName());
 	}

@@ -70,7 +70,7 @@ public final class VideoInfo {
 	/** E.g. "video a.mp4 (h264, 640x480, 30 fps, 4.0 s, 120 frames, rotated 90°)". */
 	public String description() {
 		final StringBuilder sb = new StringBuilder("video ").append(file.getFileName()).append(" (").append(codec)
-			.append(", ") .append(width).append('x').append(height);
+			.append(", ").append(width).append('x').append(height);
 		if (fps > 0) sb.append(String.format(Locale.ROOT, ", %.3g fps", fps));
 		if (!Double.isNaN(duration)) sb.append(String.format(Locale.ROOT, ", %.1f s", duration));
 		if (frameCount > 0) sb.append(", ").append(frameCount).append(" frames");

@@ -80,7 +80,7 @@ public final class TfjsConverter {
 			if (!net.layers.containsKey(layer)) throw new IllegalArgumentException("Unknown layer '" + layer +
 				"'. Valid layers: " + String.join(", ", net.layers.keySet()));
 			final EmotionNetwork.GradCamOutputs gc = EmotionNetwork.gradCam(g, Ops.create(g), net.probabilities,
-				net.layers .get(layer), net.classes);
+				net.layers.get(layer), net.classes);
 			try (Session session = new Session(g, TensorFlowRuntime.sessionConfig())) {
 				checkProbabilities(model, session, net);
 				final Signature serving = Signature.builder().key(ModelArchive.SERVING)

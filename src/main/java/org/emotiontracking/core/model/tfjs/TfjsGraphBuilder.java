@@ -389,7 +389,7 @@ final class TfjsGraphBuilder {
 			" has no entry in the weightsManifest");
 		final Ops s = tf.withSubScope("weights").withName(safe(n.name));
 		return w.floats != null ? s.constant(Shape.of(w.shape), DataBuffers.of(w.floats, true, false))
-			: s.constant(Shape .of(w.shape), DataBuffers.of(w.ints, true, false));
+			: s.constant(Shape.of(w.shape), DataBuffers.of(w.ints, true, false));
 	}
 
 	private static int[] toInts(final List<Long> l) {

@@ -150,8 +150,7 @@ public final class TfjsGraphModel {
 		}
 		final String format = root.has("format") ? root.get("format").getAsString() : null;
 		if (format != null && !format.equals("graph-model")) throw new IOException(modelJson + " is a TF.js '" + format
-			+
-			"', not a 'graph-model' (convert Keras/layers models with tensorflowjs_converter --output_format "
+			+ "', not a 'graph-model' (convert Keras/layers models with tensorflowjs_converter --output_format "
 			+ "tfjs_graph_model)");
 		final JsonObject topology = root.getAsJsonObject("modelTopology");
 		if (topology == null || !topology.has("node")) throw new IOException(modelJson +
