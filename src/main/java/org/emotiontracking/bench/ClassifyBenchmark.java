@@ -2,6 +2,7 @@ package org.emotiontracking.bench;
 
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
+import java.lang.management.OperatingSystemMXBean;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
@@ -217,9 +218,10 @@ public final class ClassifyBenchmark {
 
 	/** CPU time of this process (all threads, native included), or 0 if unknown. */
 	private static long processCpuNanos() {
-		final java.lang.management.OperatingSystemMXBean os = ManagementFactory.getOperatingSystemMXBean();
-		return os instanceof com.sun.management.OperatingSystemMXBean ? ((com.sun.management.OperatingSystemMXBean) os)
-			.getProcessCpuTime() : 0;
+		final OperatingSystemMXBean os = ManagementFactory.getOperatingSystemMXBean();
+		// the JDK's extension of the standard bean (same simple name) has the process CPU time
+		if (!(os instanceof com.sun.management.OperatingSystemMXBean)) return 0;
+		return ((com.sun.management.OperatingSystemMXBean) os).getProcessCpuTime();
 	}
 
 	private static String loadAverage() {
