@@ -22,8 +22,8 @@ final class BenchPhotos {
 	static final int WIDTH = 640, HEIGHT = 480;
 	static final Path SAMPLES = Paths.get("/usr/share/doc/opencv-doc/examples/data");
 	static final List<String> SHARED = Arrays.asList("sergey.png", "bbt1.jpg", "bbt2.jpg", "bbt3.jpg", "bbt4.jpg",
-		"bbt5.jpg",
-		"angry.jpg", "disgusted.jpg", "fearful.jpg", "happy.jpg", "neutral.jpg", "sad.jpg", "surprised.jpg");
+		"bbt5.jpg", "angry.jpg", "disgusted.jpg", "fearful.jpg", "happy.jpg", "neutral.jpg", "sad.jpg",
+		"surprised.jpg");
 	static final List<String> DEBIAN = Arrays.asList("messi5.jpg", "basketball1.png", "basketball2.png", "lena.jpg");
 
 	private BenchPhotos() {}

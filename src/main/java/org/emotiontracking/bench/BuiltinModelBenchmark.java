@@ -48,9 +48,9 @@ public final class BuiltinModelBenchmark {
 					final Path video = LiveBenchmark.writeVideo(dir.resolve("face.avi"), frames);
 					lines.add(LiveBenchmark.measure("as fast as possible", "built-in mini-Xception 64 px", builtin,
 						video, dir.resolve("builtin"), false, false, log));
-					lines.add(LiveBenchmark.measure("as fast as possible", String.format(Locale.ROOT,
-						"baseline MobileNetV2 alpha %.2f 224 px", alpha), baseline, video, dir.resolve("baseline"),
-						false, false, log));
+					lines.add(LiveBenchmark.measure("as fast as possible",
+						String.format(Locale.ROOT, "baseline MobileNetV2 alpha %.2f 224 px", alpha), baseline, video,
+						dir.resolve("baseline"), false, false, log));
 				}
 				else log.log("live part skipped: it needs " + LiveBenchmark.SAMPLE + " (Debian package opencv-doc)");
 			}

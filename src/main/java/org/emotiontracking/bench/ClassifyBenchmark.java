@@ -119,8 +119,8 @@ public final class ClassifyBenchmark {
 				BenchLines.add(lines, log, run(model(dir, alpha, 96), s, "memory: tiny 24 px files (JPEG)", alpha,
 					probe));
 				BenchLines.add(lines, log, String.format(Locale.ROOT,
-					"  resident memory after %d / %d / %d files: %d / %d / %d MiB (peak %d MiB)",
-					at[0], at[1], at[2], rss[0], rss[1], rss[2], MemoryProbe.peakResidentMiB()));
+					"  resident memory after %d / %d / %d files: %d / %d / %d MiB (peak %d MiB)", at[0], at[1], at[2],
+					rss[0], rss[1], rss[2], MemoryProbe.peakResidentMiB()));
 			}
 		}
 		finally {
@@ -155,10 +155,9 @@ public final class ClassifyBenchmark {
 			final int cores = Runtime.getRuntime().availableProcessors();
 			return String.format(Locale.ROOT,
 				"classify   %-38s alpha %.2f %3d px: %6d images, %6d faces in %6.1f s = %6.1f images/s (%.1f with "
-				+ "reports); " +
-					"CPU %.1f ms/image = %.0f images/s on %d idle cores; load %s -> %s",
-				what, alpha, size, r.images(), r.faces(), r.seconds(), r.imagesPerSecond(), r.images() / withReports,
-				cpuPerImage * 1000, cores / cpuPerImage, cores, load, loadAverage());
+				+ "reports); " + "CPU %.1f ms/image = %.0f images/s on %d idle cores; load %s -> %s", what, alpha, size,
+				r.images(), r.faces(), r.seconds(), r.imagesPerSecond(), r.images() / withReports, cpuPerImage * 1000,
+				cores / cpuPerImage, cores, load, loadAverage());
 		}
 	}
 

@@ -32,9 +32,8 @@ public final class DetectBenchmark {
 		lines.add("detect: " + photos.size() + " photos at 640x480: " + BenchPhotos.description() + "; CPU "
 			+ cpuName());
 		log.log(lines.get(0));
-		final List<String[]> detectors = new ArrayList<>(Arrays.asList(
-			new String[] { FaceDetectionSettings.BLAZEFACE, "off" },
-			new String[] { FaceDetectionSettings.BLAZEFACE, "auto" },
+		final List<String[]> detectors = new ArrayList<>(Arrays.asList(new String[] { FaceDetectionSettings.BLAZEFACE,
+			"off" }, new String[] { FaceDetectionSettings.BLAZEFACE, "auto" },
 			new String[] { FaceDetectionSettings.BLAZEFACE, "on" },
 			new String[] { FaceDetectionSettings.BLAZEFACE_SHORT, "off" },
 			new String[] { FaceDetectionSettings.HAAR, "off" }));

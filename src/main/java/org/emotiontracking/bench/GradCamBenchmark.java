@@ -48,8 +48,8 @@ public final class GradCamBenchmark {
 							final double[] t = interleaved(faces, seconds, c::predict, f -> gc.explain(f, -1));
 							BenchLines.add(lines, log, String.format(Locale.ROOT,
 								"alpha %.2f %3d px batch %2d: predict %6.1f faces/s, %-9s on %-20s %6.1f faces/s = "
-								+ "%.2f x a prediction",
-								alpha, size, batch, t[0], gc.method(), gc.layer(), t[1], t[0] / t[1]));
+								+ "%.2f x a prediction", alpha, size, batch, t[0], gc.method(), gc.layer(), t[1],
+								t[0] / t[1]));
 						}
 					}
 				}

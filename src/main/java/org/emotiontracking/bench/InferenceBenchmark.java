@@ -81,10 +81,8 @@ public final class InferenceBenchmark {
 						if (size == 224) best224 = Math.max(best224, Math.max(o, q));
 						BenchLines.add(lines, log, String.format(Locale.ROOT,
 							"inference  MobileNetV2 alpha %.2f %3d px batch %2d: TensorFlow %6.1f images/s (raw TF "
-							+ "graph API %.1f), " +
-								"ONNX Runtime fp32 %6.1f (%.2fx), ONNX Runtime int8 %6.1f (%.2fx)", alpha, size, batch,
-								t, raw, o, o / t,
-							q, q / t));
+							+ "graph API %.1f), " + "ONNX Runtime fp32 %6.1f (%.2fx), ONNX Runtime int8 %6.1f (%.2fx)",
+							alpha, size, batch, t, raw, o, o / t, q, q / t));
 					}
 					if (size == 224) {
 						final float[] packed = packed(size, 32);
@@ -95,8 +93,8 @@ public final class InferenceBenchmark {
 						try {
 							for (final boolean spin : new boolean[] { false, true })
 								for (int n = 1; n <= Math.max(2, threads); n *= 2) {
-									variants.add(new PredictorPool(
-										EmotionClassifier.loadOnnx(archive.onnxModel(), n, spin)));
+									variants.add(new PredictorPool(EmotionClassifier.loadOnnx(archive.onnxModel(), n,
+										spin)));
 									names.add(n + (spin ? " spinning" : ""));
 								}
 							final double[] b32 = interleaved(variants, packed, size, 32, seconds / 2);
@@ -147,10 +145,10 @@ public final class InferenceBenchmark {
 			"inference  roofline: %.2f GFLOP per 224 px image; clock unknown", gflop);
 		return String.format(Locale.ROOT,
 			"inference  roofline: %.2f GFLOP per 224 px image (counted from the layers); peak %d lanes x 2 (FMA) x 2 "
-			+ "FMA " +
-				"pipes x %d cores x %.2f GHz = %.0f GFLOP/s = %.0f images/s; best measured %.1f images/s = %.0f %% "
-				+ "of it",
-			gflop, lanes, cores, mhz / 1000, peak, peak / gflop, imagesPerSecond, 100 * imagesPerSecond * gflop / peak);
+			+ "FMA "
+			+ "pipes x %d cores x %.2f GHz = %.0f GFLOP/s = %.0f images/s; best measured %.1f images/s = %.0f %% "
+			+ "of it", gflop, lanes, cores, mhz / 1000, peak, peak / gflop, imagesPerSecond,
+			100 * imagesPerSecond * gflop / peak);
 	}
 
 	/** Multiply-adds of the base and head at a square input size. */

@@ -110,11 +110,10 @@ public final class LiveBenchmark {
 		final LiveSummary s = session(c, video, out, record, paced, 0);
 		final double cpuPerFrame = (processCpuNanos() - cpu0) / 1e6 / Math.max(1, s.framesProcessed());
 		final String line = String.format(Locale.ROOT,
-			"live %dx%d MJPEG, %s, %-38s, %-24s: %5.1f frames/s, latency mean %5.1f ms, p95 %5.1f ms, " +
-				"CPU %4.1f ms/frame (%d frames, %d dropped, %.2f faces/frame)", WIDTH, HEIGHT, model,
-				describe(c, video), what,
-			s.fps(), s.latencyMeanMillis(), s.latencyP95Millis(), cpuPerFrame, s.framesProcessed(), s.framesDropped(),
-			(double) s.faceObservations() / Math.max(1, s.framesProcessed()));
+			"live %dx%d MJPEG, %s, %-38s, %-24s: %5.1f frames/s, latency mean %5.1f ms, p95 %5.1f ms, "
+			+ "CPU %4.1f ms/frame (%d frames, %d dropped, %.2f faces/frame)", WIDTH, HEIGHT, model, describe(c, video),
+			what, s.fps(), s.latencyMeanMillis(), s.latencyP95Millis(), cpuPerFrame, s.framesProcessed(),
+			s.framesDropped(), (double) s.faceObservations() / Math.max(1, s.framesProcessed()));
 		log.log(line);
 		return line;
 	}

@@ -70,16 +70,14 @@ public final class PyTorchComparison {
 			final double o = median(ort), t = median(tf), p = median(torch);
 			final String line = String.format(Locale.ROOT,
 				"inference  classify %d 640x480 JPEG photos end to end, faces=whole, 224 px, median of %d: ONNX "
-				+ "Runtime %.1f s " +
-					"(%.1f photos/s), TensorFlow %.1f s (%.1f photos/s), PyTorch %s frozen + optimize_for_inference, "
-					+ "%d threads, " +
-					"%d DataLoader workers: %s; ONNX Runtime = %s the PyTorch pipeline's speed, %.2fx TensorFlow's",
+				+ "Runtime %.1f s "
+				+ "(%.1f photos/s), TensorFlow %.1f s (%.1f photos/s), PyTorch %s frozen + optimize_for_inference, "
+				+ "%d threads, "
+				+ "%d DataLoader workers: %s; ONNX Runtime = %s the PyTorch pipeline's speed, %.2fx TensorFlow's",
 				photos, rounds, o, photos / o, t, photos / t, python == null ? "(not installed)" : torchVersion(python),
-				cores,
-				cores, Double.isNaN(p) ? "skipped (needs python3-torch and python3-pil)" : String.format(Locale.ROOT,
-					"%.1f s (%.1f photos/s)", p, photos / p), Double.isNaN(p) ? "?"
-					: String.format(Locale.ROOT, "%.2fx", p / o),
-				t / o);
+				cores, cores, Double.isNaN(p) ? "skipped (needs python3-torch and python3-pil)"
+				: String.format(Locale.ROOT, "%.1f s (%.1f photos/s)", p, photos / p), Double.isNaN(p) ? "?"
+				: String.format(Locale.ROOT, "%.2fx", p / o), t / o);
 			lines.add(line);
 			log.log(line);
 		}

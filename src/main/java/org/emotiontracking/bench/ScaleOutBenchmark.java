@@ -110,11 +110,10 @@ public final class ScaleOutBenchmark {
 			final Object[] single = time(one, null);
 			final double t1 = (Double) single[0];
 			final double classify1 = find(CLASSIFIED, (String) single[1], 1);
-			report.add(
-				String.format(Locale.ROOT,
+			report.add(String.format(Locale.ROOT,
 				"scale-out baseline, one JVM over %d images: %.1f s wall (classifying %.1f s, %.1f images/s; the "
-				+ "rest, %.1f s, is JVM start, model loading and reports)",
-				images, t1, classify1, images / classify1, t1 - classify1));
+				+ "rest, %.1f s, is JVM start, model loading and reports)", images, t1, classify1, images / classify1,
+				t1 - classify1));
 
 			// 4 shards, two processes at a time, then the merge
 			final long start = System.nanoTime();
@@ -146,8 +145,7 @@ public final class ScaleOutBenchmark {
 			final double mergeInside = find(MERGED, (String) merge[1], 1);
 			double overhead = 0;
 			for (int i = 0; i < 4; i++) overhead += wall[i] - classify[i];
-			report.add(
-				String.format(Locale.ROOT,
+			report.add(String.format(Locale.ROOT,
 				"scale-out 4 shards on this machine (2 JVMs at a time) + merge: %.1f s wall vs %.1f s for one run "
 				+ "(speed-up %.2f); per task %.1f s outside classification (JVM start, model, listing, reports); "
 				+ "merge %.1f s wall, %.2f s merging", t4, t1, t1 / t4, overhead / 4, (Double) merge[0], mergeInside));
@@ -164,12 +162,10 @@ public final class ScaleOutBenchmark {
 				env.put("CLASSIFY_SBATCH_OPTIONS", "--cpus-per-task=1 --mem=3G");
 				env.put("MERGE_SBATCH_OPTIONS", "--mem=1G");
 				final Object[] slurm = time(cmd, env);
-				report.add(
-					String.format(Locale.ROOT,
+				report.add(String.format(Locale.ROOT,
 					"scale-out SLURM (%s): array of 4 shards + merge job, end to end %.1f s vs %.1f s for one run "
-					+ "(speed-up %.2f)%s",
-					conf, (Double) slurm[0], t1, t1 / (Double) slurm[0], (Integer) slurm[2] == 0 ? "" : " FAILED: "
-					+ slurm[1]));
+					+ "(speed-up %.2f)%s", conf, (Double) slurm[0], t1, t1 / (Double) slurm[0], (Integer) slurm[2] == 0
+					? "" : " FAILED: " + slurm[1]));
 			}
 			else report.add(
 				"scale-out SLURM: not measured (set SLURM_CONF, e.g. from scripts/slurm/local-cluster.sh start "

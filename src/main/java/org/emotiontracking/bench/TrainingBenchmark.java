@@ -55,11 +55,10 @@ public final class TrainingBenchmark {
 				final double perEpoch = summary.trainingSeconds / n;
 				final String line = String.format(Locale.ROOT,
 					"training   frozen base, 224 px, %s: %d epochs over %d images in %.1f s of training (%.1f s with "
-					+ "loading and reports)," +
-						" %.1f training images/s; 16 epochs %s %.1f min",
-					augment ? "augmentation on " : "no augmentation", n, perClass * 7, summary.trainingSeconds, total,
-					trained * n / summary.trainingSeconds, n == 16 ? "took" : "projected:", (augment ? perEpoch * 16
-						: summary.trainingSeconds * 16.0 / n) / 60);
+					+ "loading and reports)," + " %.1f training images/s; 16 epochs %s %.1f min", augment
+					? "augmentation on " : "no augmentation", n, perClass * 7, summary.trainingSeconds, total,
+					trained * n / summary.trainingSeconds, n == 16 ? "took" : "projected:",
+					(augment ? perEpoch * 16 : summary.trainingSeconds * 16.0 / n) / 60);
 				lines.add(line);
 				log.log(line);
 			}

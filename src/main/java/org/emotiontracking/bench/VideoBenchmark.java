@@ -79,10 +79,9 @@ public final class VideoBenchmark {
 		final Path dir = Files.createTempDirectory("emotion-video-bench");
 		try {
 			final String machine = String.format(Locale.ROOT,
-				"video: CPU %s, %d cores, load average %s at the start; FFmpeg (bytedeco) %s, " +
-				"Debian's ffmpeg as the baseline", DetectBenchmark.cpuName(), Runtime.getRuntime()
-				.availableProcessors(), loadAverage(), FFmpeg
-					.version());
+				"video: CPU %s, %d cores, load average %s at the start; FFmpeg (bytedeco) %s, "
+				+ "Debian's ffmpeg as the baseline", DetectBenchmark.cpuName(), Runtime.getRuntime()
+				.availableProcessors(), loadAverage(), FFmpeg.version());
 			log.log(machine);
 			lines.add(machine);
 			final Path c720 = clipSeconds > 0 ? clip(dir, 1280, 720, clipSeconds, log) : null;
@@ -103,12 +102,11 @@ public final class VideoBenchmark {
 					final double[] fixed = classify(builtin, c720, dir.resolve("fixed"), 1, null, 1, null);
 					final double f = 1 / fixed[0], wall1 = clipSeconds / defaults[0], wall5 = clipSeconds / defaults[1];
 					final String line = String.format(Locale.ROOT,
-						"fixed cost per video (the defaults, max_frames=1: open, first frame, " +
-						"charts and summaries at the end): %.2f s wall, %.2f s CPU; it is part of each figure above "
-						+ "(clip of %.0f s); without it " +
-						"the defaults' every=5 is %.2fx faster than every=1 in video time", f, fixed[3] / 1000,
-						clipSeconds, wall5 > f ? (wall1 - f) /
-							(wall5 - f) : Double.NaN);
+						"fixed cost per video (the defaults, max_frames=1: open, first frame, "
+						+ "charts and summaries at the end): %.2f s wall, %.2f s CPU; it is part of each figure above "
+						+ "(clip of %.0f s); without it "
+						+ "the defaults' every=5 is %.2fx faster than every=1 in video time", f, fixed[3] / 1000,
+						clipSeconds, wall5 > f ? (wall1 - f) / (wall5 - f) : Double.NaN);
 					log.log(line);
 					lines.add(line);
 				}
@@ -118,8 +116,8 @@ public final class VideoBenchmark {
 					classify(oneThread, c720, dir.resolve("warm-up-1"), 1, null, 1, null);
 					final double[] one = classify(oneThread, c720, dir.resolve("e1-threads1"), 1, "blazeface", 0, null);
 					final String line = String.format(Locale.ROOT,
-						"end to end 720p H.264, one face, built-in model with inference_threads=1 " +
-						"(the other core left to decoding and detection), detector blazeface: every=1 %.1f frames/s "
+						"end to end 720p H.264, one face, built-in model with inference_threads=1 "
+						+ "(the other core left to decoding and detection), detector blazeface: every=1 %.1f frames/s "
 						+ "(%.2fx video time, CPU %.1f ms " + "per frame)", one[0], one[1], one[3]);
 					log.log(line);
 					lines.add(line);
@@ -226,8 +224,8 @@ public final class VideoBenchmark {
 	/** Classify end to end with every=1 and every=5: one line; videoTimes gets {every=1, every=5} video seconds per
 	 * wall second. */
 	private static String endToEnd(final EmotionClassifier c, final Path clip, final Path dir, final String model,
-		final String detector,
-		final double ffmpegDecode, final double[] videoTimes, final ProgressListener log) throws IOException
+		final String detector, final double ffmpegDecode, final double[] videoTimes,
+		final ProgressListener log) throws IOException
 	{
 		final String tag = (model.startsWith("built-in") ? "builtin-" : "mnv2-") + detector;
 		final double[] one = classify(c, clip, dir.resolve("e1-" + tag), 1, detector, 0, null);
@@ -235,15 +233,14 @@ public final class VideoBenchmark {
 		videoTimes[0] = one[1];
 		videoTimes[1] = five[1];
 		final int cores = Runtime.getRuntime().availableProcessors();
-		final String line =
-			String.format(Locale.ROOT, "end to end 720p H.264, one face, %s, detector %s%s: every=1 %.1f frames/s " +
-			"(%.2fx video time, %.2f faces/frame, CPU %.1f ms per frame: at most %.0f frames/s on %d idle cores); "
-			+ "every=5 %.1f analysed " +
-			"frames/s = %.2fx video time, %.2fx faster than every=1 in video time (same run: Debian's ffmpeg decodes "
-			+ "this clip at %.0f " +
-			"frames/s)", model, detector, detector.equals("haar") ? " (detection_size 320)"
-			: " (tiles=auto, stream rule)", one[0], one[1],
-			one[2], one[3], cores * 1000 / one[3], cores, five[0], five[1], five[1] / one[1], ffmpegDecode);
+		final String line = String.format(Locale.ROOT,
+			"end to end 720p H.264, one face, %s, detector %s%s: every=1 %.1f frames/s "
+			+ "(%.2fx video time, %.2f faces/frame, CPU %.1f ms per frame: at most %.0f frames/s on %d idle cores); "
+			+ "every=5 %.1f analysed "
+			+ "frames/s = %.2fx video time, %.2fx faster than every=1 in video time (same run: Debian's ffmpeg decodes "
+			+ "this clip at %.0f " + "frames/s)", model, detector, detector.equals("haar") ? " (detection_size 320)"
+			: " (tiles=auto, stream rule)", one[0], one[1], one[2], one[3], cores * 1000 / one[3], cores, five[0],
+			five[1], five[1] / one[1], ffmpegDecode);
 		log.log(line);
 		return line;
 	}
@@ -336,21 +333,18 @@ public final class VideoBenchmark {
 			}
 		}
 		final double defaultCpu = decode[1] + toMat[1] + whole[1] + crop[1] + classifyBuiltin[1] + 2 * row[1];
-		final String line =
-			String.format(Locale.ROOT, "where time goes per 720p frame (wall ms, and in brackets process CPU ms over " +
-			"all threads; each stage alone over %d frames, one face): decode to RGB %s, copy to OpenCV %s, BlazeFace "
-			+ "whole frame %s " +
-			"(tiled %s: the still-image rule at 720p; the stream rule tiles one frame per 2 s), Haar (detection_size "
-			+ "320) %s, crop+align %s, " +
-			"classify built-in %s / MobileNetV2 alpha %.2f 224 px %s (batch 1), log row %s; the defaults' stages sum "
-			+ "to %.1f CPU ms per " +
-			"frame: at most %.0f frames/s on %d idle cores", frames.size(), Clock.format(decode), Clock.format(toMat),
-			Clock.format(whole),
-			Clock.format(tiled), Clock.format(haar), Clock.format(crop), Clock.format(classifyBuiltin), alpha,
-			Clock.format(classifyMobileNet),
+		final String line = String.format(Locale.ROOT,
+			"where time goes per 720p frame (wall ms, and in brackets process CPU ms over "
+			+ "all threads; each stage alone over %d frames, one face): decode to RGB %s, copy to OpenCV %s, BlazeFace "
+			+ "whole frame %s "
+			+ "(tiled %s: the still-image rule at 720p; the stream rule tiles one frame per 2 s), Haar (detection_size "
+			+ "320) %s, crop+align %s, "
+			+ "classify built-in %s / MobileNetV2 alpha %.2f 224 px %s (batch 1), log row %s; the defaults' stages sum "
+			+ "to %.1f CPU ms per " + "frame: at most %.0f frames/s on %d idle cores", frames.size(),
+			Clock.format(decode), Clock.format(toMat), Clock.format(whole), Clock.format(tiled), Clock.format(haar),
+			Clock.format(crop), Clock.format(classifyBuiltin), alpha, Clock.format(classifyMobileNet),
 			Clock.format(row), defaultCpu, Runtime.getRuntime().availableProcessors() * 1000 / defaultCpu,
-			Runtime.getRuntime()
-				.availableProcessors());
+			Runtime.getRuntime().availableProcessors());
 		log.log(line);
 		return line;
 	}
@@ -413,10 +407,9 @@ public final class VideoBenchmark {
 		final double baseline = frames / seconds;
 		baselineOut[0] = baseline;
 		final String name = clip.getFileName().toString().replace(".mp4", "");
-		final String line =
-			String.format(Locale.ROOT,
-			"decode %s H.264 (%d frames): ours %.0f frames/s to RGB, %.0f frames/s decode only; " +
-			"Debian's ffmpeg -f null %.0f frames/s (whole process, same run)", name, frames, withRgb, without,
+		final String line = String.format(Locale.ROOT,
+			"decode %s H.264 (%d frames): ours %.0f frames/s to RGB, %.0f frames/s decode only; "
+			+ "Debian's ffmpeg -f null %.0f frames/s (whole process, same run)", name, frames, withRgb, without,
 			baseline);
 		log.log(line);
 		out.add(line);
@@ -489,10 +482,9 @@ public final class VideoBenchmark {
 		marks.add(String.format(Locale.ROOT, "at the end (%d min, charts written) %d MiB", minutes,
 			MemoryProbe.residentMiB()));
 		final double wall = (System.nanoTime() - start) / 1e9;
-		final String line =
-			String.format(Locale.ROOT,
-			"memory over %d min of %s H.264 (every=%d, %d rows, %.0f s): resident %d MiB before, %s; " +
-			"peak %d MiB", minutes, size, every, summary.faces(), wall, rssBefore, String.join(", ", marks),
+		final String line = String.format(Locale.ROOT,
+			"memory over %d min of %s H.264 (every=%d, %d rows, %.0f s): resident %d MiB before, %s; " + "peak %d MiB",
+			minutes, size, every, summary.faces(), wall, rssBefore, String.join(", ", marks),
 			MemoryProbe.peakResidentMiB());
 		log.log(line);
 		return line;

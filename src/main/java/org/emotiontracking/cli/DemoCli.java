@@ -87,9 +87,7 @@ final class DemoCli extends SettingsCli<DemoCli.Keys> {
 			final ClassificationSummary r = ClassifyTask.run(c, progress);
 			return r.hasAccuracy() ? String.format(Locale.ROOT,
 				"; the built-in FER2013 model (trained on photos, not drawings) named %.1f%% of the %d drawn faces "
-				+ "of the " +
-					"emotions it knows right (see %s)",
-				100 * r.accuracy(), r.labelled(), c.output) : "";
+				+ "of the " + "emotions it knows right (see %s)", 100 * r.accuracy(), r.labelled(), c.output) : "";
 		}
 		catch (final IOException | RuntimeException e) {
 			progress.log("The built-in model could not classify the drawn faces: " + e.getMessage());

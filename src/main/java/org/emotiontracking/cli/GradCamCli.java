@@ -10,8 +10,7 @@ final class GradCamCli extends SettingsCli<GradCamSettings> {
 	GradCamCli() {
 		super("gradcam",
 			"Grad-CAM overlays (<name>_gradcam.png) and heatmaps (<name>_heatmap.tif) for faces in an image"
-				+ " or a folder",
-			GradCamSettings::new);
+			+ " or a folder", GradCamSettings::new);
 	}
 
 	@Override

@@ -128,8 +128,8 @@ public final class EmotionOverlay {
 	 */
 	public static Roi addFace(final ImagePlus imp, final PredictionRow row) {
 		if (!row.hasBox() || !row.hasPrediction()) return null;
-		return addFace(imp, row.slice() == null ? 0 : row.slice(), new Rectangle(row.x(), row.y(), row.width(), row
-			.height()), label(row.predictedEmotion(), row.confidence()),
+		return addFace(imp, row.slice() == null ? 0 : row.slice(),
+			new Rectangle(row.x(), row.y(), row.width(), row.height()), label(row.predictedEmotion(), row.confidence()),
 			EmotionPalette.colorOf(row.predictedEmotion()));
 	}
 

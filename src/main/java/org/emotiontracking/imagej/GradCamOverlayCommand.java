@@ -108,8 +108,8 @@ public class GradCamOverlayCommand extends DetectingCommand<GradCamSettings> {
 		final ImageStack blends = new_image && imp != null ? new ImageStack(imp.getWidth(), imp.getHeight()) : null;
 		final int planes = imp == null ? 0 : ImagePlusConversion.planeCount(imp);
 		final GradCamJob.Summary s = imp == null ? GradCamJob.run(settings, progress)
-			: GradCamJob.run(settings, imp.getTitle(),
-			planes, i -> ImagePlusConversion.toRgb(imp, i + 1), new GradCamJob.Explained() {
+			: GradCamJob.run(settings, imp.getTitle(), planes, i -> ImagePlusConversion.toRgb(imp, i + 1),
+			new GradCamJob.Explained() {
 				@Override
 				public void start() {
 					if (!new_image) EmotionOverlay.clear(imp);
@@ -123,8 +123,7 @@ public class GradCamOverlayCommand extends DetectingCommand<GradCamSettings> {
 			}, progress);
 		face_count = s.faces();
 		summary = String.format(Locale.ROOT, "%s%d image%s, %d face%s, %d skipped%s", imp == null ? "" : imp.getTitle()
-			+ ": ",
-			s.results.size(), s.results.size() == 1 ? "" : "s", face_count, face_count == 1 ? "" : "s",
+			+ ": ", s.results.size(), s.results.size() == 1 ? "" : "s", face_count, face_count == 1 ? "" : "s",
 			s.failures.size(), s.cancelled ? " (cancelled)" : "");
 		if (imp == null) return;
 		if (new_image) {

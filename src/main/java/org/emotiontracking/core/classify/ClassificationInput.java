@@ -130,8 +130,8 @@ public interface ClassificationInput extends Iterable<ClassificationItem> {
 						final ImageFile f = it.next();
 						if (VideoFileTypes.isVideo(f.path())) return ClassificationItem.video(f.relativePath(),
 							f.trueLabel().orElse(null), f.path());
-						return new ClassificationItem(f.relativePath(), null, f.trueLabel().orElse(null), () ->
-							decoder.decode(f.path()));
+						return new ClassificationItem(f.relativePath(), null, f.trueLabel().orElse(null),
+							() -> decoder.decode(f.path()));
 					}
 				};
 			}
@@ -167,8 +167,8 @@ public interface ClassificationInput extends Iterable<ClassificationItem> {
 		return new ClassificationInput() {
 			@Override
 			public Iterator<ClassificationItem> iterator() {
-				return IntStream.rangeClosed(1, count).mapToObj(i ->
-					new ClassificationItem(name, count > 1 ? i : null, null, () -> slice.apply(i))).iterator();
+				return IntStream.rangeClosed(1, count).mapToObj(i -> new ClassificationItem(name, count > 1 ? i : null,
+					null, () -> slice.apply(i))).iterator();
 			}
 
 			@Override

@@ -93,8 +93,7 @@ public final class ClassificationSummary {
 	public String toString() {
 		final StringBuilder sb = new StringBuilder();
 		sb.append(String.format(Locale.ROOT, "%d image%s, %d face%s classified, %d without a face, %d failed%s%n",
-			images,
-			images == 1 ? "" : "s", faces, faces == 1 ? "" : "s", noFaceImages, failures, cancelled
+			images, images == 1 ? "" : "s", faces, faces == 1 ? "" : "s", noFaceImages, failures, cancelled
 			? " (stopped by the user)" : ""));
 		if (hasAccuracy()) sb.append(String.format(Locale.ROOT, "accuracy %.4f (%d of %d labelled faces)%n", accuracy(),
 			correct, labelled));

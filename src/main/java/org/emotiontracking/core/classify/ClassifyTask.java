@@ -104,8 +104,8 @@ public final class ClassifyTask {
 		final List<ImageFile> files = new ArrayList<>(relativePaths.size());
 		for (final String p : relativePaths) files.add(list.file(p));
 		final ClassificationInput input = ClassificationInput.files(list.description(), files, files::size,
-			new ImageDecoder(
-			settings.max_pixels), () -> listHasVideos).at(() -> shard.start(totalItems), () -> totalItems);
+			new ImageDecoder(settings.max_pixels), () -> listHasVideos)
+			.at(() -> shard.start(totalItems), () -> totalItems);
 		final ClassificationReports reports = reports(settings);
 		return run(classifier, detector, settings, input, totalItems, null, reports, progress == null
 			? ProgressListener.SILENT : progress);
@@ -113,8 +113,8 @@ public final class ClassifyTask {
 
 	private static ClassificationSummary run(final EmotionClassifier classifier, final FaceDetector givenDetector,
 		final ClassifySettings settings, final ClassificationInput given, final long givenTotal,
-		final ClassificationSink sink,
-		final ClassificationReports reports, final ProgressListener progress) throws IOException
+		final ClassificationSink sink, final ClassificationReports reports,
+		final ProgressListener progress) throws IOException
 	{
 		final WorkList list = given == null || settings.isShard() && givenTotal < 0
 			? workList(settings, classifier.classNames()) : null;
@@ -127,8 +127,8 @@ public final class ClassifyTask {
 		else detector = givenDetector != null ? givenDetector : own;
 		try (FaceDetector closed = own; ClassificationReports r = reports) {
 			final ShardManifest manifest = settings.isShard()
-				? ShardManifest.start("classify", settings.shard(), givenTotal >= 0
-				? givenTotal : list.total(), shardKeys(settings)) : null;
+				? ShardManifest.start("classify", settings.shard(), givenTotal >= 0 ? givenTotal : list.total(),
+				shardKeys(settings)) : null;
 			if (manifest != null) manifest.write(settings.output, settings.overwrite);
 			final long[] rows = { 0 };
 			final ClassificationSink counter = (row, box, index) -> rows[0]++;

@@ -72,10 +72,9 @@ public final class ShardMerge {
 		@Override
 		public String toString() {
 			return String.format(Locale.ROOT,
-				"Merged %d shard%s: %d item%s, %d image%s (%d failed), %d row%s in %.2f s", shards,
-				shards == 1 ? "" : "s", items, items == 1 ? "" : "s", images, images == 1 ? "" : "s", failures, rows,
-				rows == 1 ? ""
-					: "s", seconds);
+				"Merged %d shard%s: %d item%s, %d image%s (%d failed), %d row%s in %.2f s", shards, shards == 1 ? ""
+				: "s", items, items == 1 ? "" : "s", images, images == 1 ? "" : "s", failures, rows, rows == 1 ? ""
+				: "s", seconds);
 		}
 	}
 
@@ -176,9 +175,8 @@ public final class ShardMerge {
 	static List<Found> shards(final Path input) throws IOException {
 		final List<Path> folders;
 		try (Stream<Path> s = Files.list(input)) {
-			folders = s.filter(Files::isDirectory).sorted((a, b) ->
-				WorkOrder.compare(String.valueOf(a.getFileName()), String
-				.valueOf(b.getFileName()))).collect(Collectors.toList());
+			folders = s.filter(Files::isDirectory).sorted((a, b) -> WorkOrder.compare(String.valueOf(a.getFileName()),
+				String.valueOf(b.getFileName()))).collect(Collectors.toList());
 		}
 		final List<Found> found = new ArrayList<>();
 		for (final Path folder : folders)

@@ -124,8 +124,8 @@ final class VideoItemAnalysis implements EmotionClassification.VideoAnalyser {
 		else if (source.damage() != null) note = "video " + item.name() + " " + source.damage();
 		if (note != null) progress.log("Video " + item.name() + ": " + note);
 		progress.log(String.format(Locale.ROOT, "Video %s: %d frames analysed, %d with faces, %d face ids, %d rows%s",
-			item.name(),
-			counts[2], counts[1], summary.facesSeen(), counts[0], live.output == null ? "" : "; " + live.output));
+			item.name(), counts[2], counts[1], summary.facesSeen(), counts[0], live.output == null ? "" : "; "
+			+ live.output));
 		return new Result(counts[2], counts[0], note, summary.reason() == StopReason.STOPPED);
 	}
 
@@ -141,8 +141,7 @@ final class VideoItemAnalysis implements EmotionClassification.VideoAnalyser {
 		final double[] probabilities = new double[p.length];
 		for (int c = 0; c < p.length; c++) probabilities[c] = p[c];
 		return PredictionRow.builder(item.name()).timestamp(frame.timestamp()).trueLabel(item.trueLabel())
-			.frame(frame.index())
-			.time(frame.time()).face(f.id()).box(b.x(), b.y(), b.width(), b.height())
+			.frame(frame.index()).time(frame.time()).face(f.id()).box(b.x(), b.y(), b.width(), b.height())
 			.prediction(classNames, probabilities).build();
 	}
 }

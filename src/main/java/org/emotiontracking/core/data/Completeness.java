@@ -43,8 +43,8 @@ final class Completeness {
 	private static String png(final byte[] b) {
 		long p = 8;
 		while (p + 8 <= b.length) {
-			final long length = ((long) (b[(int) p] & 0xff) << 24) | (b[(int) p + 1] & 0xff) << 16 | (
-				b[(int) p + 2] & 0xff) << 8 | b[(int) p + 3] & 0xff;
+			final long length = ((long) (b[(int) p] & 0xff) << 24) | (b[(int) p + 1] & 0xff) << 16 | (b[(int) p
+				+ 2] & 0xff) << 8 | b[(int) p + 3] & 0xff;
 			final boolean iend = b[(int) p + 4] == 'I' && b[(int) p + 5] == 'E' && b[(int) p + 6] == 'N'
 				&& b[(int) p + 7] == 'D';
 			if (iend) return null;

@@ -21,8 +21,7 @@ final class FolderOrder {
 	/** The entries in walk order (one directory check per entry). */
 	static List<Path> sorted(final Stream<Path> entries) {
 		return entries.map(p -> new SimpleImmutableEntry<>(String.valueOf(p.getFileName())
-			+ (Files.isDirectory(p) ? "/" : ""), p))
-			.sorted(Map.Entry.comparingByKey(WorkOrder.RELATIVE_PATHS)).map(Map.Entry::getValue)
-			.collect(Collectors.toList());
+			+ (Files.isDirectory(p) ? "/" : ""), p)).sorted(Map.Entry.comparingByKey(WorkOrder.RELATIVE_PATHS))
+			.map(Map.Entry::getValue).collect(Collectors.toList());
 	}
 }

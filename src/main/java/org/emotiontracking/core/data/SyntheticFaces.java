@@ -294,8 +294,8 @@ public final class SyntheticFaces {
 		if (r.nextDouble() < 0.35) boxBlur(px, width, height);
 		final double dir = 2 * Math.PI * r.nextDouble();
 		final double strength = 0.45 * r.nextDouble();
-		final double dx = Math.cos(dir) * strength / Math.max(width, height), dy =
-			Math.sin(dir) * strength / Math.max(width, height);
+		final double dx = Math.cos(dir) * strength / Math.max(width, height),
+			dy = Math.sin(dir) * strength / Math.max(width, height);
 		final double exposure = 0.8 + 0.35 * r.nextDouble();
 		final double sigma = 1 + 8 * r.nextDouble();
 		final Random noise = new Random(r.nextLong());

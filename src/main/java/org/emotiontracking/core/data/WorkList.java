@@ -75,8 +75,8 @@ public final class WorkList implements Iterable<ImageFile> {
 	/** This shard's files, in work order. */
 	@Override
 	public Iterator<ImageFile> iterator() {
-		final Iterator<ImageFile> all = scan == null ? Collections.singletonList(
-			new ImageFile(input, String.valueOf(input.getFileName()), null)).iterator() : scan.iterator();
+		final Iterator<ImageFile> all = scan == null ? Collections.singletonList(new ImageFile(input,
+			String.valueOf(input.getFileName()), null)).iterator() : scan.iterator();
 		return shard.isAll() ? all : shard.slice(all, total());
 	}
 

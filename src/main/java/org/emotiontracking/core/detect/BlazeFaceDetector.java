@@ -176,8 +176,8 @@ public final class BlazeFaceDetector implements FaceDetector {
 			}
 		}
 		throw new DetectorLoadException("Not a BlazeFace model: " + name + input + " has outputs "
-			+ String.join("; ", seen) +
-			" (expected [1,2304,16] and [1,2304,1] for 192 px full range, or [1,896,16] and [1,896,1] for 128 px "
+			+ String.join("; ", seen)
+			+ " (expected [1,2304,16] and [1,2304,1] for 192 px full range, or [1,896,16] and [1,896,1] for 128 px "
 			+ "short range)");
 	}
 
@@ -349,8 +349,8 @@ public final class BlazeFaceDetector implements FaceDetector {
 			final float[] logits = new float[model.anchorCount()];
 			picked[0].get(new int[] { 0, 0, 0 }, boxes);
 			picked[1].get(new int[] { 0, 0, 0 }, logits);
-			final List<Candidate> found = BlazeFaceDecoder.weightedNms(
-				BlazeFaceDecoder.decode(boxes, logits, model, minConfidence), BlazeFaceDecoder.NMS_IOU);
+			final List<Candidate> found = BlazeFaceDecoder.weightedNms(BlazeFaceDecoder.decode(boxes, logits, model,
+				minConfidence), BlazeFaceDecoder.NMS_IOU);
 			final List<Candidate> out = new ArrayList<>(found.size());
 			for (final Candidate c : found) out.add(c.map(side, ox - padX, oy - padY));
 			return out;

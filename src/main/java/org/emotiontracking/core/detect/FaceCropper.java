@@ -56,8 +56,8 @@ public final class FaceCropper {
 			final FaceBox region = margin == 0 ? face.clampTo(image.width(), image.height())
 				: face.widen(margin, image.width(), image.height());
 			final RgbImage pixels = region.x() == 0 && region.y() == 0 && region.width() == image.width()
-				&& region.height() == image
-				.height() ? image : Resize.crop(image, region.x(), region.y(), region.width(), region.height());
+				&& region.height() == image.height() ? image
+				: Resize.crop(image, region.x(), region.y(), region.width(), region.height());
 			return new FaceCrop(face, pixels, region, 0, 0, 0);
 		}
 		final int w = (int) Math.max(1, face.width() + 2 * Math.round(face.width() * margin));
@@ -68,8 +68,8 @@ public final class FaceCropper {
 		final FaceBox source = bounds(new FaceCrop(face, RgbImage.blank(w, h), face, angle, cx, cy), w, h,
 			image.width(), image.height()).widen(0, image.width(), image.height());
 		final int sx = Math.max(0, source.x() - 1), sy = Math.max(0, source.y() - 1);
-		final int sw = Math.min(image.width(), source.right() + 1) - sx, sh =
-			Math.min(image.height(), source.bottom() + 1) - sy;
+		final int sw = Math.min(image.width(), source.right() + 1) - sx,
+			sh = Math.min(image.height(), source.bottom() + 1) - sy;
 		final boolean all = sx == 0 && sy == 0 && sw == image.width() && sh == image.height();
 		final Mat src = OpenCv.toMat(all ? image : Resize.crop(image, sx, sy, sw, sh));
 		final Mat m = Imgproc.getRotationMatrix2D(new Point(cx - sx, cy - sy), angle, 1);
@@ -91,8 +91,8 @@ public final class FaceCropper {
 	/** The bounding box in the image of a turned w x h crop, clamped to the image. */
 	private static FaceBox bounds(final FaceCrop c, final int w, final int h, final int imageWidth,
 		final int imageHeight) {
-		double x0 = Double.POSITIVE_INFINITY, y0 = Double.POSITIVE_INFINITY, x1 = Double.NEGATIVE_INFINITY, y1 =
-			Double.NEGATIVE_INFINITY;
+		double x0 = Double.POSITIVE_INFINITY, y0 = Double.POSITIVE_INFINITY, x1 = Double.NEGATIVE_INFINITY,
+			y1 = Double.NEGATIVE_INFINITY;
 		for (final double[] corner : new double[][] { { -0.5, -0.5 }, { w - 0.5, -0.5 }, { -0.5, h - 0.5 },
 			{ w - 0.5, h - 0.5 } }) {
 			final double[] p = c.toImage(corner[0], corner[1]);
@@ -102,8 +102,8 @@ public final class FaceCropper {
 			y1 = Math.max(y1, p[1]);
 		}
 		final int left = (int) Math.max(0, Math.floor(x0 + 0.5)), top = (int) Math.max(0, Math.floor(y0 + 0.5));
-		final int right = (int) Math.min(imageWidth, Math.ceil(x1 + 0.5)), bottom =
-			(int) Math.min(imageHeight, Math.ceil(y1 + 0.5));
+		final int right = (int) Math.min(imageWidth, Math.ceil(x1 + 0.5)),
+			bottom = (int) Math.min(imageHeight, Math.ceil(y1 + 0.5));
 		if (right <= left || bottom <= top) return c.face().clampTo(imageWidth, imageHeight);
 		return new FaceBox(left, top, right - left, bottom - top, c.face().score(), c.face().keypoints());
 	}

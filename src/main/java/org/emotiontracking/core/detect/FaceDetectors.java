@@ -40,8 +40,8 @@ public final class FaceDetectors {
 			YuNetDetector.DEFAULT_NMS_THRESHOLD, s.detection_size, s.min_face);
 		if (name.endsWith(".tflite")) return BlazeFaceDetector.open(file, s.min_confidence, s.tiles, s.min_face);
 		throw new DetectorLoadException("Unknown face detector: " + file
-			+ " (expected blazeface, blazeface-short, haar, " +
-			"an OpenCV Haar cascade .xml, a YuNet .onnx or a BlazeFace .tflite file)");
+			+ " (expected blazeface, blazeface-short, haar, "
+			+ "an OpenCV Haar cascade .xml, a YuNet .onnx or a BlazeFace .tflite file)");
 	}
 
 	private static FaceDetector haar(final Path cascade, final FaceDetectionSettings s) throws DetectorLoadException {

@@ -161,9 +161,9 @@ public final class HaarCascadeDetector implements FaceDetector {
 	@Override
 	public String description() {
 		return "Haar cascade " + cascadeFile.getFileName() + " (scale factor " + scaleFactor + ", min neighbours "
-			+ minNeighbors +
-			", min face " + minFaceSize + " px" + (maxDetectionSide > 0 ? ", detection at most " + maxDetectionSide
-			+ " px" : "") + (equalizeHistogram ? ", equalised histogram" : "") + ")";
+			+ minNeighbors + ", min face " + minFaceSize + " px"
+			+ (maxDetectionSide > 0 ? ", detection at most " + maxDetectionSide + " px" : "")
+			+ (equalizeHistogram ? ", equalised histogram" : "") + ")";
 	}
 
 	/** Drops the pooled classifiers; their native memory is freed by OpenCV's finalizers. */

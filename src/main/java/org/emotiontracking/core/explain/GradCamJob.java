@@ -101,10 +101,9 @@ public final class GradCamJob implements AutoCloseable {
 		try (GradCamJob job = open(s)) {
 			each.start();
 			progress.log(String.format(Locale.ROOT, "Grad-CAM%s of %s on layer %s (%s) of %s, %d image%s, faces: %s",
-				job.gradCam
-				.method() == GradCamMethod.GRADCAM ? "" : "++", job.targetDescription(), job.gradCam.layer(),
-				job.gradCam.method(),
-				job.gradCam.description(), count, count == 1 ? "" : "s", job.finder.description()));
+				job.gradCam.method() == GradCamMethod.GRADCAM ? "" : "++", job.targetDescription(), job.gradCam.layer(),
+				job.gradCam.method(), job.gradCam.description(), count, count == 1 ? "" : "s",
+				job.finder.description()));
 			final List<String> names = new ArrayList<>(count);
 			for (int i = 0; i < count; i++) names.add(count == 1 ? title : title + ":" + (i + 1));
 			final Summary summary = job.loop(names, i -> {
@@ -136,9 +135,8 @@ public final class GradCamJob implements AutoCloseable {
 		Files.createDirectories(settings.output);
 		progress.log(String.format(Locale.ROOT, "Grad-CAM%s of %s on layer %s (%s) of %s, %d image%s%s, faces: %s",
 			gradCam.method() == GradCamMethod.GRADCAM ? "" : "++", targetDescription(), gradCam.layer(),
-			gradCam.method(),
-			gradCam.description(), files.size(), files.size() == 1 ? "" : "s", settings.shard().isAll() ? ""
-				: " (shard " + settings.shard() + ")", finder.description()));
+			gradCam.method(), gradCam.description(), files.size(), files.size() == 1 ? "" : "s", settings.shard()
+			.isAll() ? "" : " (shard " + settings.shard() + ")", finder.description()));
 		final ImageDecoder decoder = new ImageDecoder();
 		final List<String> names = new ArrayList<>(files.size());
 		for (final ImageFile f : files) names.add(f.relativePath());
@@ -190,9 +188,8 @@ public final class GradCamJob implements AutoCloseable {
 	private static String footer(final Summary summary) {
 		final int faces = summary.faces();
 		return String.format(Locale.ROOT, "Grad-CAM: %d image%s, %d face%s, %d skipped%s", summary.results.size(),
-			summary
-			.results.size() == 1 ? "" : "s", faces, faces == 1 ? "" : "s", summary.failures.size(), summary.withoutFaces
-				.isEmpty() ? "" : ", " + summary.withoutFaces.size() + " without faces");
+			summary.results.size() == 1 ? "" : "s", faces, faces == 1 ? "" : "s", summary.failures.size(),
+			summary.withoutFaces.isEmpty() ? "" : ", " + summary.withoutFaces.size() + " without faces");
 	}
 
 	/**

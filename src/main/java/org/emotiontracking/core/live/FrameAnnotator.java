@@ -88,8 +88,8 @@ public final class FrameAnnotator {
 				final int[] baseline = new int[1];
 				Imgproc.getTextSize(p.lines.get(i), FONT, p.size, tt, baseline);
 				Imgproc.putText(rgb, p.lines.get(i), new Point(p.x + p.pad, p.y + p.pad + (i + 1) * p.lineHeight
-					- baseline[0]),
-					FONT, p.size, new Scalar(tc.getRed(), tc.getGreen(), tc.getBlue()), tt, Imgproc.LINE_AA, false);
+					- baseline[0]), FONT, p.size, new Scalar(tc.getRed(), tc.getGreen(), tc.getBlue()), tt,
+					Imgproc.LINE_AA, false);
 			}
 		}
 		if (fps > 0) {

@@ -67,8 +67,8 @@ public final class LiveSession implements AutoCloseable {
 		this.detector = detector;
 		this.ownsDetector = ownsDetector;
 		this.pipeline = new FramePipeline(classifier, detector,
-			new FaceTracker(classifier.classNames(), settings.smoothing,
-			settings.max_missed), FaceCropper.of(settings), settings.largest, listeners);
+			new FaceTracker(classifier.classNames(), settings.smoothing, settings.max_missed), FaceCropper.of(settings),
+			settings.largest, listeners);
 		this.stages = new FrameStages(source, pipeline::detect);
 		this.policy = new StopPolicy(settings.max_frames, settings.duration, source.isLive());
 	}
@@ -329,9 +329,8 @@ public final class LiveSession implements AutoCloseable {
 		final FrameStats stats = pipeline.stats();
 		final int tracked = pipeline.tracker().trackedFaces();
 		log.status(String.format(Locale.ROOT, "Live: frame %d, %.1f fps, %d face%s tracked, latency %.0f ms%s",
-			frame.index(), stats.fps(),
-			tracked, tracked == 1 ? "" : "s", stats.latency.mean(), stages.dropped() > 0 ? ", " + stages.dropped()
-			+ " dropped" : ""));
+			frame.index(), stats.fps(), tracked, tracked == 1 ? "" : "s", stats.latency.mean(), stages.dropped() > 0
+			? ", " + stages.dropped() + " dropped" : ""));
 		final long total = settings.max_frames > 0 ? settings.max_frames : source.frameCount();
 		if (total > 0) log.progress(Math.min(1, (double) (settings.max_frames > 0 ? stats.processed
 			: frame.index()) / total));
@@ -350,9 +349,8 @@ public final class LiveSession implements AutoCloseable {
 		final FrameStats stats = pipeline.stats();
 		final String message = stopMessage(reason, failure);
 		return new LiveSummary(reason, message, stats.processed, stages.dropped(), stats.observations,
-			pipeline.tracker().facesSeen(),
-			stats.seconds(), stats.latency.mean(), stats.latency.quantile(0.95), classifier.classNames(), stats.counts,
-			files, outputs == null ? 0 : outputs.videoFrames());
+			pipeline.tracker().facesSeen(), stats.seconds(), stats.latency.mean(), stats.latency.quantile(0.95),
+			classifier.classNames(), stats.counts, files, outputs == null ? 0 : outputs.videoFrames());
 	}
 
 	private String describeModel() {

@@ -24,9 +24,9 @@ public final class LiveSummary {
 	private final long videoFrames;
 
 	LiveSummary(final StopReason reason, final String message, final long processed, final long dropped,
-		final long observations,
-		final int facesSeen, final double seconds, final double latencyMean, final double latencyP95,
-		final List<String> classNames, final long[] counts, final List<Path> files, final long videoFrames)
+		final long observations, final int facesSeen, final double seconds, final double latencyMean,
+		final double latencyP95, final List<String> classNames, final long[] counts, final List<Path> files,
+		final long videoFrames)
 	{
 		this.reason = reason;
 		this.message = message;
@@ -87,10 +87,9 @@ public final class LiveSummary {
 		final List<String> out = new ArrayList<>();
 		out.add(String.format(Locale.ROOT, "Stopped: %s (%s)", reason.name().toLowerCase(Locale.ROOT).replace('_', ' '),
 			message));
-		out.add(
-			String.format(Locale.ROOT,
-			"%d frames in %.1f s: %.1f frames/s, %d dropped; latency mean %.1f ms, p95 %.1f ms", processed,
-			seconds, fps(), dropped, latencyMean, latencyP95));
+		out.add(String.format(Locale.ROOT,
+			"%d frames in %.1f s: %.1f frames/s, %d dropped; latency mean %.1f ms, p95 %.1f ms", processed, seconds,
+			fps(), dropped, latencyMean, latencyP95));
 		final List<String> parts = new ArrayList<>();
 		for (int i = 0; i < counts.length; i++) if (counts[i] > 0) parts.add(
 			String.format(Locale.ROOT, "%s %d (%.0f%%)",

@@ -84,8 +84,8 @@ public final class BuiltinModel {
 		o.provenance.put("package", NPM_PACKAGE);
 		o.provenance.put("files", "models/emotion.json, models/emotion.bin");
 		o.provenance.put("origin",
-			"oarriaga/face_classification (Arriaga, Ploeger, Valdenegro: Real-time Convolutional " +
-			"Neural Networks for Emotion and Gender Classification, 2017), as packaged for vladmandic/human");
+			"oarriaga/face_classification (Arriaga, Ploeger, Valdenegro: Real-time Convolutional "
+			+ "Neural Networks for Emotion and Gender Classification, 2017), as packaged for vladmandic/human");
 		o.provenance.put("dataset", "FER2013");
 		o.provenance.put("reported_accuracy", "about 66% on FER2013 (its authors)");
 		o.provenance.put("class_order", "the Human library's emotion module");

@@ -224,8 +224,8 @@ public final class EmotionClassifier implements AutoCloseable {
 		final int s = inputSize();
 		final int classes = archive.metadata().classCount();
 		try {
-			final float[] flat = predictors.run(lease -> lease.predict(
-				lease.floats(batch, n * s * s * 3, new Shape(n, s, s, 3))).get(0).toFloatArray());
+			final float[] flat = predictors.run(lease -> lease.predict(lease.floats(batch, n * s * s * 3,
+				new Shape(n, s, s, 3))).get(0).toFloatArray());
 			final float[][] out = new float[n][classes];
 			for (int i = 0; i < n; i++) System.arraycopy(flat, i * classes, out[i], 0, classes);
 			return out;

@@ -63,7 +63,7 @@ public final class EmotionNetwork implements AutoCloseable {
 		final List<LayerSpec> base = MobileNetV2Architecture.base(metadata.alpha);
 		layers = Collections.unmodifiableMap(frozen != null ? MobileNetV2Graph.buildFrozen(tf, x, base, variables,
 			frozen, foldedExceptAfter(base, metadata.gradcam_layer)) : MobileNetV2Graph.build(tf, x, base, variables,
-				trainingBatchNorm, batchNormMomentum, updates));
+			trainingBatchNorm, batchNormMomentum, updates));
 		batchNormUpdates = Collections.unmodifiableList(updates);
 		features = tf.withName("global_average_pooling2d").math.mean(layers.get(MobileNetV2Architecture.OUTPUT_LAYER),
 			tf.constant(new int[] { 1, 2 }));

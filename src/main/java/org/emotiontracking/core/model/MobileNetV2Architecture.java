@@ -16,8 +16,8 @@ import org.emotiontracking.core.model.LayerSpec.WeightSpec;
 public final class MobileNetV2Architecture {
 
 	/** The widths Keras publishes ImageNet weights for. */
-	public static final List<Double> ALPHAS = Collections.unmodifiableList(
-		Arrays.asList(0.35, 0.5, 0.75, 1.0, 1.3, 1.4));
+	public static final List<Double> ALPHAS = Collections.unmodifiableList(Arrays.asList(0.35, 0.5, 0.75, 1.0, 1.3,
+		1.4));
 	public static final int MIN_SIZE = 32;
 	/** The architecture name in metadata.json. */
 	public static final String NAME = "MobileNetV2";

@@ -71,8 +71,8 @@ public final class TrainingHistory {
 		final StringBuilder sb = new StringBuilder(Csv.line(HEADERS));
 		for (final EpochResult e : epochs) {
 			sb.append(Csv.line(List.of(Integer.toString(e.epoch()), Csv.number(e.loss(), 6),
-				Csv.number(e.accuracy(), 6),
-				Csv.number(e.validationLoss(), 6), Csv.number(e.validationAccuracy(), 6), Csv.number(e.seconds(), 3))));
+				Csv.number(e.accuracy(), 6), Csv.number(e.validationLoss(), 6), Csv.number(e.validationAccuracy(), 6),
+				Csv.number(e.seconds(), 3))));
 		}
 		return sb.toString();
 	}

@@ -85,9 +85,8 @@ public final class Trainer {
 		progress.log(String.format(Locale.ROOT,
 			"Training MobileNetV2 alpha %.2f at %d px from %s: %s, %d epochs, batch %d, learning rate %s%s%s", s.alpha,
 			s.image_size, base.description, mode(s, base), s.epochs, s.batch_size, s.learning_rate,
-			options.warmupSteps > 0
-				? " (warm-up over " + options.warmupSteps + " steps)" : "", s.augment ? ", augmentation on"
-				: ", no augmentation"));
+			options.warmupSteps > 0 ? " (warm-up over " + options.warmupSteps + " steps)" : "", s.augment
+			? ", augmentation on" : ", no augmentation"));
 		final TrainingLoop.Outcome outcome;
 		final TrainingHistory history = new TrainingHistory(out.file(TrainingOutputs.HISTORY), s.overwrite);
 		try (TrainingStepper stepper = stepper(s, meta, base, data, options, augmenter, workers))

@@ -71,8 +71,8 @@ final class TrainingLoop {
 			if (train == null || progress.isCancelled()) {
 				cancelled = true;
 				progress.log("Training cancelled in epoch " + epoch
-					+ (best == null ? "; no epoch completed, nothing saved"
-					: "; keeping the best model so far (epoch " + bestEpoch + ")"));
+					+ (best == null ? "; no epoch completed, nothing saved" : "; keeping the best model so far (epoch "
+					+ bestEpoch + ")"));
 				break;
 			}
 			final EpochStats val = stepper.validate();
@@ -93,8 +93,7 @@ final class TrainingLoop {
 			final double elapsed = (System.nanoTime() - start) / 1e9;
 			progress.log(String.format(Locale.ROOT,
 				"Epoch %d/%d: loss %.4f, accuracy %.4f, val_loss %.4f, val_accuracy %.4f (%.1f s, ETA %s)%s", epoch,
-				epochs,
-				train.loss, train.accuracy, val.loss, val.accuracy, seconds,
+				epochs, train.loss, train.accuracy, val.loss, val.accuracy, seconds,
 				duration(elapsed / epoch * (epochs - epoch)), improved ? " *" : ""));
 			if (patience > 0 && sinceBest >= patience && epoch < epochs) {
 				early = true;

@@ -70,8 +70,8 @@ public final class Settings {
 			final String def = values.get(e.getKey());
 			final String allowed = allowed(e.getValue());
 			sb.append(String.format(Locale.ROOT, "  %-18s %s%s%s%n", e.getKey(), e.getValue()
-				.getAnnotation(Setting.class)
-				.value(), def.isEmpty() ? "" : " [" + def + "]", allowed.isEmpty() ? "" : " (" + allowed + ")"));
+				.getAnnotation(Setting.class).value(), def.isEmpty() ? "" : " [" + def + "]", allowed.isEmpty() ? ""
+				: " (" + allowed + ")"));
 		}
 		return sb.toString();
 	}

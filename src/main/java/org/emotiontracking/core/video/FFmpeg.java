@@ -42,10 +42,9 @@ public final class FFmpeg {
 			}
 			catch (final Throwable t) {
 				throw new IllegalStateException("Could not load FFmpeg's native libraries for "
-					+ System.getProperty("os.name") + " " +
-					System.getProperty("os.arch")
-					+ " (is org.bytedeco:ffmpeg with this platform's classifier on the class path? " +
-					"Build with -Dffmpeg.native.classifier=...): " + t, t);
+					+ System.getProperty("os.name") + " " + System.getProperty("os.arch")
+					+ " (is org.bytedeco:ffmpeg with this platform's classifier on the class path? "
+					+ "Build with -Dffmpeg.native.classifier=...): " + t, t);
 			}
 			avutil.av_log_set_level(avutil.AV_LOG_QUIET);
 			loaded = true;

@@ -13,9 +13,8 @@ import org.emotiontracking.core.data.ImageFileTypes;
 public final class VideoFileTypes {
 
 	/** Lower-case extensions (without dot) read as videos through FFmpeg. */
-	public static final Set<String> EXTENSIONS = Collections.unmodifiableSet(
-		new LinkedHashSet<>(Arrays.asList("mp4", "m4v", "mov",
-		"mkv", "webm", "avi", "mpg", "mpeg", "ts", "mts", "m2ts", "3gp", "ogv", "wmv", "flv")));
+	public static final Set<String> EXTENSIONS = Collections.unmodifiableSet(new LinkedHashSet<>(Arrays.asList("mp4",
+		"m4v", "mov", "mkv", "webm", "avi", "mpg", "mpeg", "ts", "mts", "m2ts", "3gp", "ogv", "wmv", "flv")));
 
 	private VideoFileTypes() {}
 

@@ -142,10 +142,9 @@ public final class VideoReader implements AutoCloseable {
 			if (decoder == null) {
 				final String tag = fourCc(par.codec_tag());
 				throw new VideoFileException(file, "This FFmpeg build has no decoder for the video codec "
-					+ (par.codec_id() == avcodec
-					.AV_CODEC_ID_NONE ? "of this file (unknown to FFmpeg, " : codecName + " (")
-					+ (tag.isEmpty() ? "" : tag + ", ") + container +
-					" container); convert the video, e.g. ffmpeg -i in -c:v libx264 out.mp4");
+					+ (par.codec_id() == avcodec.AV_CODEC_ID_NONE ? "of this file (unknown to FFmpeg, " : codecName
+					+ " (") + (tag.isEmpty() ? "" : tag + ", ") + container
+					+ " container); convert the video, e.g. ffmpeg -i in -c:v libx264 out.mp4");
 			}
 			ctx = avcodec.avcodec_alloc_context3(decoder);
 			r = avcodec.avcodec_parameters_to_context(ctx, par);

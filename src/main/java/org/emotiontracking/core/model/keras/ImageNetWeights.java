@@ -221,8 +221,7 @@ public final class ImageNetWeights {
 	private String missing(final double alpha, final int size, final String url, final String why) {
 		final StringBuilder b = new StringBuilder("Could not download the ImageNet weights of MobileNetV2 (alpha ")
 			.append(alphaName(alpha)).append(", ").append(nearestRows(size)).append(" px) from ").append(url)
-			.append(" (")
-			.append(why)
+			.append(" (").append(why)
 			.append("). Without network access, download that file on another computer and put it, keeping its name ")
 			.append(fileName(alpha, size)).append(", in ");
 		final List<Path> places = places(alpha, size);

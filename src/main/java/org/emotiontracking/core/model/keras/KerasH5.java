@@ -299,11 +299,11 @@ final class KerasH5 {
 		if (bestPrefix < Math.min(specs.size(), base.size())) throw new KerasFormatException(file + ": " +
 			mismatch(base.get(bestPrefix), specs.get(bestPrefix), best) + which + ".");
 		if (base.isEmpty()) throw new KerasFormatException(file + ": no MobileNetV2 layers with weights found.");
-		throw new KerasFormatException(file + ": the MobileNetV2 base in the file has " + base.size() +
-			" layers with weights, expected " + specs.size() + " for alpha " + best + which +
-			(base.size() > specs.size() ? "; the first extra one is '" + base.get(specs.size()).name + "'"
-			: "; it ends after '" + base.get(base.size() - 1).name + "'") +
-			". Only MobileNetV2(include_top=False) + GlobalAveragePooling2D + Dense + Dense is supported.");
+		throw new KerasFormatException(file + ": the MobileNetV2 base in the file has " + base.size()
+			+ " layers with weights, expected " + specs.size() + " for alpha " + best + which
+			+ (base.size() > specs.size() ? "; the first extra one is '" + base.get(specs.size()).name + "'"
+			: "; it ends after '" + base.get(base.size() - 1).name + "'")
+			+ ". Only MobileNetV2(include_top=False) + GlobalAveragePooling2D + Dense + Dense is supported.");
 	}
 
 	/** Null when the file layer fits the spec; otherwise why not, naming the layer and both shapes. */

@@ -35,9 +35,8 @@ public final class KerasModel {
 	public final boolean wholeModel;
 
 	KerasModel(final Path file, final Weights weights, final double alpha, final Integer[] inputShape,
-		final int hiddenUnits,
-		final int classes, final String kerasVersion, final String backend, final String denseName,
-		final String dense1Name, final boolean wholeModel)
+		final int hiddenUnits, final int classes, final String kerasVersion, final String backend,
+		final String denseName, final String dense1Name, final boolean wholeModel)
 	{
 		this.file = file;
 		this.weights = weights;
@@ -56,8 +55,8 @@ public final class KerasModel {
 
 	@Override
 	public String toString() {
-		return "Keras " + (kerasVersion == null ? "?" : kerasVersion) + " MobileNetV2 alpha " + alpha + ", input " +
-			(inputSize == null ? "unknown" : inputSize + " px") + ", Dense(" + hiddenUnits + ") -> Dense(" + classes
+		return "Keras " + (kerasVersion == null ? "?" : kerasVersion) + " MobileNetV2 alpha " + alpha + ", input "
+			+ (inputSize == null ? "unknown" : inputSize + " px") + ", Dense(" + hiddenUnits + ") -> Dense(" + classes
 			+ ") from " + file;
 	}
 }

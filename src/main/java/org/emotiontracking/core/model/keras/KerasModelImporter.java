@@ -76,8 +76,8 @@ public final class KerasModelImporter {
 		final double alpha = KerasH5.matchBase(base, file, null);
 
 		final int features = MobileNetV2Architecture.featureChannels(alpha);
-		final FileWeight k0 = dense.denseKernel(), b0 = dense.denseBias(), k1 = dense1.denseKernel(), b1 =
-			dense1.denseBias();
+		final FileWeight k0 = dense.denseKernel(), b0 = dense.denseBias(), k1 = dense1.denseKernel(),
+			b1 = dense1.denseBias();
 		final int hidden = k0.shape[1], classes = k1.shape[1];
 		check(file, dense, DENSE, "kernel", k0.shape, features, hidden);
 		check(file, dense, DENSE, "bias", b0.shape, hidden);

@@ -51,8 +51,8 @@ public final class Int8Quantization {
 					if (!e.getKey().endsWith(MobileNetV2Onnx.ACTIVATION)) continue;
 					final String layer = e.getKey().substring(0, e.getKey().length()
 						- MobileNetV2Onnx.ACTIVATION.length());
-					final float[] r = ranges.computeIfAbsent(layer, k ->
-						new float[] { Float.MAX_VALUE, -Float.MAX_VALUE });
+					final float[] r = ranges.computeIfAbsent(layer,
+						k -> new float[] { Float.MAX_VALUE, -Float.MAX_VALUE });
 					for (final float v : e.getValue()) {
 						if (v < r[0]) r[0] = v;
 						if (v > r[1]) r[1] = v;
@@ -102,8 +102,8 @@ public final class Int8Quantization {
 		int right = 0;
 		try (OnnxSession s = new OnnxSession(model, m.input_size, threads)) {
 			for (int from = 0; from < images.size(); from += BATCH) {
-				final List<RgbImage> part = new ArrayList<>(
-					images.subList(from, Math.min(images.size(), from + BATCH)));
+				final List<RgbImage> part = new ArrayList<>(images.subList(from,
+					Math.min(images.size(), from + BATCH)));
 				final float[] p = s.run(part).get(MobileNetV2Onnx.PROBABILITIES);
 				final int k = m.classCount();
 				for (int i = 0; i < part.size(); i++) {

@@ -152,12 +152,10 @@ public final class MobileNetV2Onnx {
 					case ZERO_PAD: // the next convolution pads
 						y = in;
 						break;
-					case ADD:
-						y = activation(l.name, g.add(l.name, tensor.get(l.inputs.get(0)), tensor.get(l.inputs.get(1))),
-						false);
+					case ADD: y = activation(l.name, g.add(l.name, tensor.get(l.inputs.get(0)),
+						tensor.get(l.inputs.get(1))), false);
 						break;
-					default:
-						throw new IllegalArgumentException("Layer kind " + l.kind + " of " + l.name
+					default: throw new IllegalArgumentException("Layer kind " + l.kind + " of " + l.name
 						+ " cannot be exported");
 				}
 				current = inSize;

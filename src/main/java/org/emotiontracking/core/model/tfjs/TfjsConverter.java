@@ -84,13 +84,12 @@ public final class TfjsConverter {
 			try (Session session = new Session(g, TensorFlowRuntime.sessionConfig())) {
 				checkProbabilities(model, session, net);
 				final Signature serving = Signature.builder().key(ModelArchive.SERVING)
-					.input(EmotionNetwork.IMAGE, net.image)
-					.output(EmotionNetwork.PROBABILITIES, net.probabilities).build();
+					.input(EmotionNetwork.IMAGE, net.image).output(EmotionNetwork.PROBABILITIES, net.probabilities)
+					.build();
 				final Signature gradcam = Signature.builder().key(ModelArchive.GRADCAM)
-					.input(EmotionNetwork.IMAGE, net.image)
-					.input(EmotionNetwork.TARGET_CLASS, gc.targetClass).output("activations", gc.activations)
-					.output("gradients",
-						gc.gradients).output(EmotionNetwork.PROBABILITIES, net.probabilities).build();
+					.input(EmotionNetwork.IMAGE, net.image).input(EmotionNetwork.TARGET_CLASS, gc.targetClass)
+					.output("activations", gc.activations).output("gradients", gc.gradients)
+					.output(EmotionNetwork.PROBABILITIES, net.probabilities).build();
 				SavedModelBundle.exporter(folder.resolve(ModelArchive.SAVED_MODEL).toString()).withSession(session)
 					.withSignatures(serving, gradcam).export();
 			}

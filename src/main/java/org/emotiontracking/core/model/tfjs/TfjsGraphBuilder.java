@@ -73,9 +73,8 @@ final class TfjsGraphBuilder {
 		final int inputSize;
 		final int classes;
 
-		Built(final Placeholder<TFloat32> image, final Operand<TFloat32> probabilities,
-			final Map<String, Operand<TFloat32>> layers, final String lastConvolution, final int inputSize,
-			final int classes)
+		Built(final Placeholder<TFloat32> image, final Operand<TFloat32> probabilities, final Map<String,
+			Operand<TFloat32>> layers, final String lastConvolution, final int inputSize, final int classes)
 		{
 			this.image = image;
 			this.probabilities = probabilities;
@@ -274,10 +273,8 @@ final class TfjsGraphBuilder {
 			case "RealDiv":
 				out = arithmetic(n.op, s, floats(n.inputs.get(0), n), floats(n.inputs.get(1), n));
 				break;
-			case "Mean":
-				out = s.math.mean(floats(n.inputs.get(0), n), ints(n.inputs.get(1), n),
-				Mean.keepDims(n.bool("keep_dims",
-					false)));
+			case "Mean": out = s.math.mean(floats(n.inputs.get(0), n), ints(n.inputs.get(1), n),
+				Mean.keepDims(n.bool("keep_dims", false)));
 				break;
 			case "Softmax":
 				out = s.nn.softmax(floats(n.inputs.get(0), n));
@@ -371,8 +368,7 @@ final class TfjsGraphBuilder {
 				return s.withName("sigmoid").math.sigmoid(x);
 			case "Tanh":
 				return s.withName("tanh").math.tanh(x);
-			default:
-				throw new IOException(n + " of " + model.file + " uses op '" + op
+			default: throw new IOException(n + " of " + model.file + " uses op '" + op
 				+ "', which the converter cannot convert");
 		}
 	}

@@ -277,10 +277,8 @@ public final class TfjsGraphModel {
 			case "uint8":
 			case "bool":
 				return n;
-			default:
-				throw new IOException("Weight '" + w.get("name").getAsString() + "' of " + modelJson + " has dtype "
-				+ dtype +
-					", which the converter does not support");
+			default: throw new IOException("Weight '" + w.get("name").getAsString() + "' of " + modelJson
+				+ " has dtype " + dtype + ", which the converter does not support");
 		}
 	}
 
