@@ -69,8 +69,8 @@ final class BenchPhotos {
 	static RgbImage fit(final RgbImage in) {
 		final double s = Math.min((double) WIDTH / in.width(), (double) HEIGHT / in.height());
 		final int w = Math.max(1, (int) Math.round(in.width() * s)), h = Math.max(1, (int) Math.round(in.height() * s));
-		final RgbImage im = w == in.width() && h == in.height() ? in
-			: Resize.resize(in, w, h, s < 1 ? Resize.Interpolation.AREA : Resize.Interpolation.LINEAR);
+		final Resize.Interpolation how = s < 1 ? Resize.Interpolation.AREA : Resize.Interpolation.LINEAR;
+		final RgbImage im = w == in.width() && h == in.height() ? in : Resize.resize(in, w, h, how);
 		final RgbImage out = RgbImage.blank(WIDTH, HEIGHT);
 		Arrays.fill(out.pixels(), (byte) 128);
 		final int x0 = (WIDTH - w) / 2, y0 = (HEIGHT - h) / 2;
