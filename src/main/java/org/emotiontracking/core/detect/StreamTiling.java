@@ -11,18 +11,21 @@ import org.emotiontracking.core.data.RgbImage;
  * the faces of one stream change slowly. So each frame gets the whole-frame pass, and its tiles
  * are looked at too only
  * <ul>
- * <li>at a check: the first frame, then the first frame {@value #CHECK_SECONDS} s of stream time or
- * more after the last tiled frame;</li>
+ * <li>at a check: the first frame, then the first frame that is both {@value #CHECK_SECONDS} s of
+ * stream time or more and {@value #CHECK_FRAMES} analysed frames or more after the last tiled frame
+ * (so the checks cost the same share of the work whatever {@code every=} skips: a check per 2 s
+ * at 30 analysed frames/s, a check per 10 s at {@code every=5});</li>
  * <li>while tiling is on: the last tiled frame's tiles found faces its whole-frame pass missed
  * (small faces in the scene); each tiled frame decides again, so tiling goes off at the first frame
  * whose tiles find nothing more;</li>
- * <li>when the whole-frame pass found no face (as for a photo), except within
- * {@value #CHECK_SECONDS} s after a tiled frame that found no face at all (an empty scene costs
- * one tiled frame per {@value #CHECK_SECONDS} s, not seven passes per frame).</li>
+ * <li>when the whole-frame pass found no face (as for a photo), except before the next check after a
+ * tiled frame that found no face at all (an empty scene costs one tiled frame per check, not seven
+ * passes per frame).</li>
  * </ul>
  * So a stream of faces the whole-frame pass finds costs one pass per frame plus one tiled frame
- * every {@value #CHECK_SECONDS} s, and small faces are found from the first check on (at most
- * {@value #CHECK_SECONDS} s after they appear). For any other detector or tile mode it simply calls
+ * per check (about 2.3 ms per frame at 720p, 15 % of a pass), and small faces are found from the
+ * first check on (at most {@value #CHECK_SECONDS} s or {@value #CHECK_FRAMES} analysed frames after
+ * they appear, whichever is later). For any other detector or tile mode it simply calls
  * {@link FaceDetector#detect}.
  * <p>
  * One per stream, called with the frames in order from one thread (the detection thread); the
@@ -33,11 +36,15 @@ public final class StreamTiling {
 	/** Stream seconds between checks of whether the tiles find faces the whole-frame pass misses. */
 	public static final double CHECK_SECONDS = 2;
 
+	/** Analysed frames between checks, at the least (2 s at 30 frames/s). */
+	public static final int CHECK_FRAMES = 60;
+
 	private final FaceDetector detector;
 	private final BlazeFaceDetector blazeFace;
 	private boolean tiling;
 	private double lastTiled = Double.NaN;
 	private boolean lastTiledWasEmpty;
+	private long sinceTiled;
 	private long frames;
 	private long tiledFrames;
 
@@ -62,16 +69,27 @@ public final class StreamTiling {
 	public List<FaceBox> detect(final RgbImage frame, final double time) {
 		frames++;
 		if (blazeFace == null) return detector.detect(frame);
-		final boolean due = Double.isNaN(lastTiled) || !(time < lastTiled + CHECK_SECONDS) || time < lastTiled;
-		final boolean quiet = lastTiledWasEmpty && time < lastTiled + CHECK_SECONDS;
+		sinceTiled++;
+		final boolean due = checkDue(time);
+		final boolean quiet = lastTiledWasEmpty && !due;
 		final BlazeFaceDetector.Passes p = blazeFace.detect(frame, whole -> tiling || due || whole == 0 && !quiet);
 		if (p.tiled) {
 			tiledFrames++;
 			lastTiled = time;
+			sinceTiled = 0;
 			tiling = p.tilesFoundMore();
 			lastTiledWasEmpty = p.faces.isEmpty();
 		}
 		return p.faces;
+	}
+
+	/**
+	 * Whether a check is due: the first frame, time going back, or enough stream time and analysed
+	 * frames since the last tiled frame.
+	 */
+	private boolean checkDue(final double time) {
+		if (Double.isNaN(lastTiled) || time < lastTiled) return true;
+		return time >= lastTiled + CHECK_SECONDS && sinceTiled >= CHECK_FRAMES;
 	}
 
 	/** Whether the frames now are tiled (the last tiled frame's tiles found faces its whole-frame pass missed). */

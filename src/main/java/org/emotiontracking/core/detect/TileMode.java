@@ -16,9 +16,10 @@ public enum TileMode {
 	 * <p>
 	 * Frame streams (videos in Classify, Live from a camera or a video) follow
 	 * {@link StreamTiling}'s rule instead, so that HD frames stay cheap: a frame is tiled at a check
-	 * (the first frame, then every {@value StreamTiling#CHECK_SECONDS} s of stream time), while the
+	 * (the first frame, then every {@value StreamTiling#CHECK_SECONDS} s of stream time and
+	 * {@value StreamTiling#CHECK_FRAMES} analysed frames, whichever is later), while the
 	 * last tiled frame's tiles found faces its whole-frame pass missed, and when the whole-frame pass
-	 * found nothing (at most once per {@value StreamTiling#CHECK_SECONDS} s while such frames stay empty).
+	 * found nothing (at most once per check while such frames stay empty).
 	 */
 	AUTO,
 	/** Always tiles. */

@@ -17,8 +17,8 @@ import org.junit.jupiter.api.Test;
 /**
  * tiles=auto over a stream of HD frames made from real photos (../shared/faces and opencv-doc), with
  * the real full-range BlazeFace: faces of a usual size cost one pass per frame plus a tiled check
- * every 2 s of stream time; small faces turn tiling on from the first check; an empty scene is
- * tiled once per 2 s.
+ * every 2 s of stream time and 60 analysed frames; small faces turn tiling on from the first check;
+ * an empty scene is tiled once per check.
  */
 class StreamTilingTest {
 
@@ -59,13 +59,21 @@ class StreamTilingTest {
 		assertEquals(1, auto.detect(first).size());
 		assertTrue(auto.detect(first, n -> auto.tiled(1280, 720, n)).tiled, "the still-image rule tiles every 1280 px frame");
 		final StreamTiling s = StreamTiling.of(auto);
-		for (int i = 0; i < 12; i++) {
-			final List<FaceBox> faces = s.detect(oneFace(i), i * 0.25);
+		for (int i = 0; i < 70; i++) {
+			final List<FaceBox> faces = s.detect(oneFace(i % 20), i / 30.0);
 			assertEquals(1, faces.size(), "frame " + i + ": " + faces);
 		}
-		assertEquals(12, s.frames());
-		assertEquals(2, s.tiledFrames(), "the first frame and the check at 2 s");
+		assertEquals(70, s.frames());
+		assertEquals(2, s.tiledFrames(), "a 30 fps stream: the first frame and the check at 2 s (frame 60)");
 		assertFalse(s.tiling());
+	}
+
+	@Test
+	void checksFollowTheAnalysedFramesWhenEveryNthFrameIsAnalysed() throws Exception {
+		// every=5 of a 30 fps video: analysed frames 1/6 s apart; a check per 2 s alone would tile every 12th
+		final StreamTiling s = StreamTiling.of(auto);
+		for (int i = 0; i < 70; i++) assertEquals(1, s.detect(oneFace(i % 20), i / 6.0).size(), "frame " + i);
+		assertEquals(2, s.tiledFrames(), "the first frame and frame 60 (10 s): the checks' share of the work does not grow");
 	}
 
 	@Test
@@ -93,8 +101,8 @@ class StreamTilingTest {
 			Resize.Interpolation.AREA);
 		assertTrue(on.detect(fruits).isEmpty(), "no face in fruits.jpg");
 		final StreamTiling empty = StreamTiling.of(auto);
-		for (int i = 0; i < 12; i++) assertTrue(empty.detect(fruits, i * 0.25).isEmpty());
-		assertEquals(2, empty.tiledFrames(), "tiled at 0 s and at 2 s, not in every empty frame");
+		for (int i = 0; i < 70; i++) assertTrue(empty.detect(fruits, i / 30.0).isEmpty());
+		assertEquals(2, empty.tiledFrames(), "tiled at 0 s and at 2 s (frame 60), not in every empty frame");
 		// a face appears at 3 s: found by the whole-frame pass, no tiling before the next check (4 s)
 		assertEquals(1, empty.detect(oneFace(0), 3.0).size());
 		assertEquals(2, empty.tiledFrames());
