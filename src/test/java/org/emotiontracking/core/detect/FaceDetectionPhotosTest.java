@@ -17,7 +17,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Every detector, opened through the one factory from the shared detection settings, on real photos:
- * the faces counted by eye in ../shared/faces/README.md, and Debian's photos without faces.
+ * the faces counted by eye in ../shared/faces/README.md, and Debian's photos without faces. The tests
+ * of the shared photos skip themselves when ../shared is missing ({@link SharedFaces#assumeAvailable});
+ * those of Debian's photos always run.
  */
 class FaceDetectionPhotosTest {
 
@@ -27,8 +29,12 @@ class FaceDetectionPhotosTest {
 		return FaceDetectors.open(s);
 	}
 
-	/** The README's photos with their face counts (every photo listed there that exists). */
+	/**
+	 * The README's photos with their face counts (every photo listed there that exists); skips the
+	 * test when ../shared/faces is missing.
+	 */
 	private static Map<String, Integer> countedPhotos() throws Exception {
+		SharedFaces.assumeAvailable();
 		final Map<String, Integer> out = new LinkedHashMap<>();
 		for (final Map.Entry<String, Integer> e : SharedFaces.faceCounts().entrySet())
 			if (e.getKey().endsWith(".jpg") || e.getKey().endsWith(".png")) out.put(e.getKey(), e.getValue());

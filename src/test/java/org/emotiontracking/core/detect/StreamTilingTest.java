@@ -28,6 +28,7 @@ class StreamTilingTest {
 
 	@BeforeAll
 	static void open() throws Exception {
+		SharedFaces.assumeAvailable(); // every test streams the shared photos: skipped without ../shared
 		auto = BlazeFaceDetector.open(BlazeFaceModel.FULL_RANGE, 0.5, TileMode.AUTO, 0);
 		off = BlazeFaceDetector.open(BlazeFaceModel.FULL_RANGE, 0.5, TileMode.OFF, 0);
 		on = BlazeFaceDetector.open(BlazeFaceModel.FULL_RANGE, 0.5, TileMode.ON, 0);
