@@ -1,8 +1,6 @@
 package org.emotiontracking.bench;
 
 import java.io.IOException;
-import java.lang.management.ManagementFactory;
-import java.lang.management.OperatingSystemMXBean;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
@@ -146,18 +144,18 @@ public final class ClassifyBenchmark {
 			final List<RgbImage> warm = new ArrayList<>();
 			for (int i = 0; i < s.batch_size; i++) warm.add(RgbImage.blank(size, size));
 			c.predictPrepared(ImageBatch.pack(warm, size), warm.size()); // first run optimises the graph
-			final String load = loadAverage();
-			final long cpu0 = processCpuNanos();
+			final String load = ProcessStats.loadAverage();
+			final long cpu0 = ProcessStats.cpuNanos();
 			final long start = System.nanoTime();
 			final ClassificationSummary r = ClassifyTask.run(c, s, null, sink, ProgressListener.SILENT);
 			final double withReports = (System.nanoTime() - start) / 1e9;
-			final double cpuPerImage = (processCpuNanos() - cpu0) / 1e9 / Math.max(1, r.images());
+			final double cpuPerImage = (ProcessStats.cpuNanos() - cpu0) / 1e9 / Math.max(1, r.images());
 			final int cores = Runtime.getRuntime().availableProcessors();
 			return String.format(Locale.ROOT,
 				"classify   %-38s alpha %.2f %3d px: %6d images, %6d faces in %6.1f s = %6.1f images/s (%.1f with "
 				+ "reports); " + "CPU %.1f ms/image = %.0f images/s on %d idle cores; load %s -> %s", what, alpha, size,
 				r.images(), r.faces(), r.seconds(), r.imagesPerSecond(), r.images() / withReports, cpuPerImage * 1000,
-				cores / cpuPerImage, cores, load, loadAverage());
+				cores / cpuPerImage, cores, load, ProcessStats.loadAverage());
 		}
 	}
 
@@ -215,21 +213,4 @@ public final class ClassifyBenchmark {
 		}
 	}
 
-	/** CPU time of this process (all threads, native included), or 0 if unknown. */
-	private static long processCpuNanos() {
-		final OperatingSystemMXBean os = ManagementFactory.getOperatingSystemMXBean();
-		// the JDK's extension of the standard bean (same simple name) has the process CPU time
-		if (!(os instanceof com.sun.management.OperatingSystemMXBean)) return 0;
-		return ((com.sun.management.OperatingSystemMXBean) os).getProcessCpuTime();
-	}
-
-	private static String loadAverage() {
-		try {
-			final String[] f = new String(Files.readAllBytes(Paths.get("/proc/loadavg"))).trim().split("\\s+");
-			return f[0];
-		}
-		catch (final IOException | RuntimeException e) {
-			return "?";
-		}
-	}
 }

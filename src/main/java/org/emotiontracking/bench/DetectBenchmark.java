@@ -48,13 +48,13 @@ public final class DetectBenchmark {
 				int faces = 0;
 				for (final RgbImage p : photos) faces += detector.detect(p).size();
 				final double[] ms = new double[Math.max(1, rounds)];
-				final long cpu0 = LiveBenchmark.processCpuNanos();
+				final long cpu0 = ProcessStats.cpuNanos();
 				for (int r = 0; r < ms.length; r++) {
 					final long t0 = System.nanoTime();
 					for (final RgbImage p : photos) detector.detect(p);
 					ms[r] = (System.nanoTime() - t0) / 1e6 / photos.size();
 				}
-				final double cpu = (LiveBenchmark.processCpuNanos() - cpu0) / 1e6 / photos.size() / ms.length;
+				final double cpu = (ProcessStats.cpuNanos() - cpu0) / 1e6 / photos.size() / ms.length;
 				Arrays.sort(ms);
 				final String line = String.format(Locale.ROOT,
 					"detect %-70s %6.1f ms/photo (median of %d rounds; CPU %6.1f ms/photo), %d faces",

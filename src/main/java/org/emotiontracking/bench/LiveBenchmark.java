@@ -1,8 +1,6 @@
 package org.emotiontracking.bench;
 
 import java.io.IOException;
-import java.lang.management.ManagementFactory;
-import java.lang.management.OperatingSystemMXBean;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
@@ -106,9 +104,9 @@ public final class LiveBenchmark {
 	private static String timed(final String what, final String model, final EmotionClassifier c, final Path video,
 		final Path out, final boolean record, final boolean paced, final ProgressListener log) throws IOException
 	{
-		final long cpu0 = processCpuNanos();
+		final long cpu0 = ProcessStats.cpuNanos();
 		final LiveSummary s = session(c, video, out, record, paced, 0);
-		final double cpuPerFrame = (processCpuNanos() - cpu0) / 1e6 / Math.max(1, s.framesProcessed());
+		final double cpuPerFrame = (ProcessStats.cpuNanos() - cpu0) / 1e6 / Math.max(1, s.framesProcessed());
 		final String line = String.format(Locale.ROOT,
 			"live %dx%d MJPEG, %s, %-38s, %-24s: %5.1f frames/s, latency mean %5.1f ms, p95 %5.1f ms, "
 			+ "CPU %4.1f ms/frame (%d frames, %d dropped, %.2f faces/frame)", WIDTH, HEIGHT, model, describe(c, video),
@@ -120,14 +118,6 @@ public final class LiveBenchmark {
 
 	private static String describe(final EmotionClassifier c, final Path video) {
 		return detector == null ? "default detector (BlazeFace)" : "detector=" + detector + ", detect_width 320";
-	}
-
-	/** CPU time of the whole process (all threads, including TensorFlow's and OpenCV's), or 0 if unknown. */
-	static long processCpuNanos() {
-		final OperatingSystemMXBean os = ManagementFactory.getOperatingSystemMXBean();
-		// the JDK's extension of the standard bean (same simple name) has the process CPU time
-		if (!(os instanceof com.sun.management.OperatingSystemMXBean)) return 0;
-		return ((com.sun.management.OperatingSystemMXBean) os).getProcessCpuTime();
 	}
 
 	/** A 640x480 MJPEG video of messi5.jpg's face, enlarged twice, moving over a blurred background. */

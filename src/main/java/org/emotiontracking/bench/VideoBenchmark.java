@@ -1,10 +1,8 @@
 package org.emotiontracking.bench;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.Paths;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -81,7 +79,7 @@ public final class VideoBenchmark {
 			final String machine = String.format(Locale.ROOT,
 				"video: CPU %s, %d cores, load average %s at the start; FFmpeg (bytedeco) %s, "
 				+ "Debian's ffmpeg as the baseline", DetectBenchmark.cpuName(), Runtime.getRuntime()
-				.availableProcessors(), loadAverage(), FFmpeg.version());
+				.availableProcessors(), ProcessStats.loadAverage(), FFmpeg.version());
 			log.log(machine);
 			lines.add(machine);
 			final Path c720 = clipSeconds > 0 ? clip(dir, 1280, 720, clipSeconds, log) : null;
@@ -209,16 +207,6 @@ public final class VideoBenchmark {
 		m.class_names = ModelMetadata.NOTEBOOK_CLASSES;
 		ModelArchive.write(zip, m, InferenceBenchmark.randomWeights(m));
 		return zip;
-	}
-
-	private static String loadAverage() {
-		try {
-			return new String(Files.readAllBytes(Paths.get("/proc/loadavg")), StandardCharsets.US_ASCII)
-				.trim().split("\\s+")[0];
-		}
-		catch (final IOException | RuntimeException e) {
-			return "unknown";
-		}
 	}
 
 	/** Classify end to end with every=1 and every=5: one line; videoTimes gets {every=1, every=5} video seconds per
@@ -355,13 +343,13 @@ public final class VideoBenchmark {
 		private long wall0, cpu0;
 
 		void start() {
-			cpu0 = LiveBenchmark.processCpuNanos();
+			cpu0 = ProcessStats.cpuNanos();
 			wall0 = System.nanoTime();
 		}
 
 		/** {wall ms, CPU ms} per unit since {@link #start()}. */
 		double[] stop(final int units) {
-			final long wall = System.nanoTime() - wall0, cpu = LiveBenchmark.processCpuNanos() - cpu0;
+			final long wall = System.nanoTime() - wall0, cpu = ProcessStats.cpuNanos() - cpu0;
 			return new double[] { wall / 1e6 / Math.max(1, units), cpu / 1e6 / Math.max(1, units) };
 		}
 
@@ -431,11 +419,11 @@ public final class VideoBenchmark {
 		s.max_frames = maxFrames;
 		if (detector != null) s.detector = detector;
 		if ("haar".equals(detector)) s.detection_size = 320;
-		final long cpu0 = LiveBenchmark.processCpuNanos();
+		final long cpu0 = ProcessStats.cpuNanos();
 		final long t0 = System.nanoTime();
 		final ClassificationSummary summary = ClassifyTask.run(c, s, null, sink, ProgressListener.SILENT);
 		final double wall = (System.nanoTime() - t0) / 1e9;
-		final double cpu = (LiveBenchmark.processCpuNanos() - cpu0) / 1e6;
+		final double cpu = (ProcessStats.cpuNanos() - cpu0) / 1e6;
 		double videoSeconds;
 		long analysed = 0;
 		try (VideoReader r = VideoReader.open(video)) {
