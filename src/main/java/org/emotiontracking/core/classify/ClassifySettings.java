@@ -2,32 +2,25 @@ package org.emotiontracking.core.classify;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
 import org.emotiontracking.core.data.ImageDecoder;
 import org.emotiontracking.core.data.Shard;
 import org.emotiontracking.core.detect.FaceDetectionSettings;
-import org.emotiontracking.core.model.InferenceEngine;
+import org.emotiontracking.core.model.EmotionModelSettings;
+import org.emotiontracking.core.model.InferenceSettings;
 import org.emotiontracking.core.util.Required;
 import org.emotiontracking.core.util.Setting;
 import org.emotiontracking.core.video.VideoSelection;
 
 /**
- * The keys of Classify Emotions (CLI, macros and the Fiji dialog share them); the face-detection keys
- * are those of {@link FaceDetectionSettings}, shared with Grad-CAM and Live.
+ * The keys of Classify Emotions (CLI, macros and the Fiji dialog share them); the model keys are those
+ * of {@link EmotionModelSettings} and {@link InferenceSettings}, the face-detection keys those of
+ * {@link FaceDetectionSettings}, shared with Grad-CAM and Live.
  */
-public final class ClassifySettings extends FaceDetectionSettings {
+public final class ClassifySettings extends InferenceSettings {
 
-	@Setting(
-		"Model: builtin (the FER2013 model that ships with the plugin; also when empty), a .zip from Train Emotion "
-		+ "Model, its unpacked folder, or a Keras .h5")
-	public Path model;
-	@Setting(
-		"Open a model archive even if its graph holds ops this project's models never use (a model is code: only for "
-		+ "files you trust)")
-	public boolean trust = false;
 	@Setting("An image or video file, or a folder of images and videos (videos are analysed frame by frame)")
 	public Path input;
 	@Setting("Folder for the CSV log, the distribution chart and (with true labels) the confusion matrix and metrics")
@@ -36,8 +29,6 @@ public final class ClassifySettings extends FaceDetectionSettings {
 	public boolean recursive = false;
 	@Setting("detect: classify every face found; whole: classify each whole image as one face")
 	public FaceMode faces = FaceMode.DETECT;
-	@Setting("Class names of a Keras .h5 model in output order, comma-separated (default: the notebook's seven)")
-	public List<String> classes = new ArrayList<>();
 	@Setting("Replace existing output files")
 	public boolean overwrite = false;
 	@Setting(value = "Faces per inference batch", range = "[1, 1024]")
@@ -64,10 +55,6 @@ public final class ClassifySettings extends FaceDetectionSettings {
 		return new VideoSelection(every, start, end);
 	}
 
-	@Setting("Inference engine: onnxruntime (faster; models without an ONNX export run on TensorFlow) or tensorflow")
-	public InferenceEngine engine = InferenceEngine.DEFAULT;
-	@Setting(value = "Threads of the inference engine (0 = all cores, or EMOTION_TRACKING_THREADS)", range = "[0, )")
-	public int inference_threads = 0;
 	@Setting(
 		"Classify only shard i/n of the input (files sorted by relative path, slice [i*N/n, (i+1)*N/n)) and write "
 		+ "shard.json for merge; empty: everything")

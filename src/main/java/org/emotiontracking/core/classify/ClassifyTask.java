@@ -58,9 +58,7 @@ public final class ClassifyTask {
 		final ClassificationReports reports = reports(settings);
 		final ProgressListener p = progress == null ? ProgressListener.SILENT : progress;
 		p.status("Loading model " + (BuiltinModel.isBuiltin(settings.model) ? BuiltinModel.KEY : settings.model));
-		try (EmotionClassifier classifier = EmotionClassifier.load(settings.model, settings.classes, settings.engine,
-			settings.inference_threads, settings.trust))
-		{
+		try (EmotionClassifier classifier = settings.loadClassifier()) {
 			return run(classifier, null, settings, input, -1, sink, reports, p);
 		}
 	}

@@ -2,32 +2,23 @@ package org.emotiontracking.core.explain;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
 import org.emotiontracking.core.classify.FaceMode;
 import org.emotiontracking.core.data.Shard;
 import org.emotiontracking.core.detect.FaceDetectionSettings;
+import org.emotiontracking.core.model.EmotionModelSettings;
 import org.emotiontracking.core.util.Required;
 import org.emotiontracking.core.util.Setting;
 
 /**
- * The keys of Grad-CAM Overlay (CLI, macros and the Fiji dialog share them); the face-detection keys
- * are those of {@link FaceDetectionSettings}, shared with Classify and Live.
+ * The keys of Grad-CAM Overlay (CLI, macros and the Fiji dialog share them); the model keys are those of
+ * {@link EmotionModelSettings}, the face-detection keys those of {@link FaceDetectionSettings}, shared
+ * with Classify and Live.
  */
-public final class GradCamSettings extends FaceDetectionSettings {
+public final class GradCamSettings extends EmotionModelSettings {
 
-	@Setting(
-		"Model: builtin (the FER2013 model that ships with the plugin; also when empty), a .zip from Train Emotion "
-		+ "Model, its unpacked folder, or a Keras .h5")
-	public Path model;
-	@Setting(
-		"Open a model archive even if its graph holds ops this project's models never use (a model is code: only for "
-		+ "files you trust)")
-	public boolean trust = false;
-	@Setting("Class names of a Keras .h5 model in output order, comma-separated (default: the notebook's seven)")
-	public List<String> classes = new ArrayList<>();
 	@Setting("An image file or a folder of images")
 	public Path input;
 	@Setting("Folder for <name>_gradcam.png and <name>_heatmap.tif")

@@ -125,8 +125,7 @@ public final class LiveSession implements AutoCloseable {
 	public static LiveSession open(final LiveSettings settings, final FrameSource source) throws IOException {
 		settings.validate();
 		checkOutputs(settings);
-		final EmotionClassifier classifier = EmotionClassifier.load(settings.model, settings.classes, settings.engine,
-			settings.inference_threads, settings.trust);
+		final EmotionClassifier classifier = settings.loadClassifier();
 		try {
 			final FaceDetector detector = openDetector(settings, source.width(), source.height());
 			return new LiveSession(settings, source, classifier, true, detector, true);

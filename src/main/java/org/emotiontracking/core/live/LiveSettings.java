@@ -1,30 +1,22 @@
 package org.emotiontracking.core.live;
 
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.List;
 
 import org.emotiontracking.core.detect.FaceDetectionSettings;
-import org.emotiontracking.core.model.InferenceEngine;
+import org.emotiontracking.core.model.EmotionModelSettings;
+import org.emotiontracking.core.model.InferenceSettings;
 import org.emotiontracking.core.util.Required;
 import org.emotiontracking.core.util.Setting;
 import org.emotiontracking.core.video.VideoSelection;
 
 /**
- * The keys of Live Emotion Tracking (CLI, macros and the Fiji window share them); the face-detection
- * keys are those of {@link FaceDetectionSettings}, shared with Classify and Grad-CAM.
+ * The keys of Live Emotion Tracking (CLI, macros and the Fiji window share them); the model keys are
+ * those of {@link EmotionModelSettings} and {@link InferenceSettings}, the face-detection keys those of
+ * {@link FaceDetectionSettings}, shared with Classify and Grad-CAM.
  */
-public final class LiveSettings extends FaceDetectionSettings {
+public final class LiveSettings extends InferenceSettings {
 
-	@Setting(
-		"Model: builtin (the FER2013 model that ships with the plugin; also when empty), a .zip from Train Emotion "
-		+ "Model, its unpacked folder, or a Keras .h5")
-	public Path model;
-	@Setting(
-		"Open a model archive even if its graph holds ops this project's models never use (a model is code: only for "
-		+ "files you trust)")
-	public boolean trust = false;
 	@Setting(value = "Camera index (0 = the first camera); used when no source is given", range = "[0, )")
 	public int camera = 0;
 	@Setting(
@@ -59,14 +51,8 @@ public final class LiveSettings extends FaceDetectionSettings {
 		"Haar and YuNet: detect faces on a copy of the frame shrunk to this width (0 = full size; then "
 		+ "detection_size applies); boxes map back to the frame", range = "[0, )")
 	public int detect_width = 320;
-	@Setting("Class order of a Keras .h5 model, comma-separated (default: the notebook's)")
-	public List<String> classes = new ArrayList<>();
 	@Setting("Replace existing output files")
 	public boolean overwrite = false;
-	@Setting("Inference engine: onnxruntime (faster; models without an ONNX export run on TensorFlow) or tensorflow")
-	public InferenceEngine engine = InferenceEngine.DEFAULT;
-	@Setting(value = "Threads of the inference engine (0 = all cores, or EMOTION_TRACKING_THREADS)", range = "[0, )")
-	public int inference_threads = 0;
 
 	/**
 	 * Checks every key against its limits and the keys that go together (record=true needs output=;

@@ -3,9 +3,7 @@ package org.emotiontracking.core.train;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutorService;
 
-import org.emotiontracking.core.data.Augmenter;
 import org.emotiontracking.core.data.RgbImage;
 import org.emotiontracking.core.engine.TensorFlowRuntime;
 import org.emotiontracking.core.model.ClassifierHead;
@@ -35,10 +33,8 @@ final class FrozenBaseStepper implements TrainingStepper {
 
 	private final ModelMetadata meta;
 	private final Weights baseWeights;
-	private final LabelledImages train, validation;
+	private final TrainingBatches batches;
 	private final TrainOptions options;
-	private final Augmenter augmenter;
-	private final ExecutorService workers;
 	private final int channels, classes;
 
 	private final EmotionNetwork extractor;
@@ -52,23 +48,17 @@ final class FrozenBaseStepper implements TrainingStepper {
 	private float[][] trainFeatures, validationFeatures;
 
 	/** Transfer learning: the pretrained base stays frozen, only the classifier head trains. */
-	static FrozenBaseStepper frozenBase(final ModelMetadata meta, final Weights baseWeights, final TrainingData data,
-		final TrainOptions options, final Augmenter augmenter, final ExecutorService workers)
+	static FrozenBaseStepper frozenBase(final ModelMetadata meta, final Weights baseWeights,
+		final TrainingBatches batches)
 	{
-		return new FrozenBaseStepper(meta, baseWeights, data.train, data.validation, options, augmenter, workers);
+		return new FrozenBaseStepper(meta, baseWeights, batches);
 	}
 
-	private FrozenBaseStepper(final ModelMetadata meta, final Weights baseWeights, final LabelledImages train,
-		final LabelledImages validation, final TrainOptions options, final Augmenter augmenter,
-		final ExecutorService workers)
-	{
+	private FrozenBaseStepper(final ModelMetadata meta, final Weights baseWeights, final TrainingBatches batches) {
 		this.meta = meta;
 		this.baseWeights = baseWeights;
-		this.train = train;
-		this.validation = validation;
-		this.options = options;
-		this.augmenter = augmenter;
-		this.workers = workers;
+		this.batches = batches;
+		this.options = batches.options;
 		this.channels = MobileNetV2Architecture.featureChannels(meta.alpha);
 		this.classes = meta.classCount();
 		// Pooled features come from the frozen base's constants alone: its variables (the stored Keras
@@ -116,18 +106,19 @@ final class FrozenBaseStepper implements TrainingStepper {
 
 	@Override
 	public EpochStats trainEpoch(final int epoch, final BatchListener listener) {
-		final boolean augment = augmenter != null;
+		final boolean augment = batches.augmented();
+		final LabelledImages train = batches.train;
 		if (!augment && trainFeatures == null) trainFeatures = features(train.images);
-		final int[] order = Tensors.shuffled(train.size(), options.seed * 1_000_003L + epoch);
-		final int batches = (train.size() + options.batchSize - 1) / options.batchSize;
+		final int[] order = batches.order(epoch);
+		final int count = batches.count();
 		final EpochStats.Accumulator acc = new EpochStats.Accumulator();
-		CompletableFuture<List<RgbImage>> next = augment ? augmentAsync(order, 0, epoch) : null;
-		for (int b = 0; b < batches; b++) {
-			final int from = b * options.batchSize, to = Math.min(train.size(), from + options.batchSize);
+		CompletableFuture<List<RgbImage>> next = augment ? batches.trainingImages(order, 0, epoch) : null;
+		for (int b = 0; b < count; b++) {
+			final int from = b * options.batchSize, to = batches.end(from);
 			final float[][] batchFeatures;
 			if (augment) {
 				final List<RgbImage> images = next.join();
-				next = b + 1 < batches ? augmentAsync(order, to, epoch) : null;
+				next = b + 1 < count ? batches.trainingImages(order, to, epoch) : null;
 				batchFeatures = extract(images);
 			}
 			else {
@@ -135,24 +126,12 @@ final class FrozenBaseStepper implements TrainingStepper {
 				for (int i = from; i < to; i++) batchFeatures[i - from] = trainFeatures[order[i]];
 			}
 			step(batchFeatures, train.oneHot(order, from, to, classes), train.labels(order, from, to), acc);
-			if (!listener.batchDone(b + 1, batches, acc.stats())) {
+			if (!listener.batchDone(b + 1, count, acc.stats())) {
 				if (next != null) next.join();
 				return null;
 			}
 		}
 		return acc.stats();
-	}
-
-	private CompletableFuture<List<RgbImage>> augmentAsync(final int[] order, final int from, final int epoch) {
-		final int to = Math.min(train.size(), from + options.batchSize);
-		final List<RgbImage> images = new ArrayList<>(to - from);
-		final long[] indices = new long[to - from];
-		for (int i = from; i < to; i++) {
-			images.add(train.images.get(order[i]));
-			indices[i - from] = order[i];
-		}
-		return CompletableFuture.supplyAsync(() -> augmenter.augmentBatch(images, indices, options.seed, epoch, null),
-			workers);
 	}
 
 	private void step(final float[][] batchFeatures, final float[] oneHot, final int[] batchLabels,
@@ -178,6 +157,7 @@ final class FrozenBaseStepper implements TrainingStepper {
 
 	@Override
 	public EpochStats validate() {
+		final LabelledImages validation = batches.validation;
 		if (validationFeatures == null) validationFeatures = features(validation.images);
 		final EpochStats.Accumulator acc = new EpochStats.Accumulator();
 		final int[] order = Tensors.identity(validation.size());

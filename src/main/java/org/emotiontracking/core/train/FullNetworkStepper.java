@@ -5,10 +5,8 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutorService;
 import java.util.function.Predicate;
 
-import org.emotiontracking.core.data.Augmenter;
 import org.emotiontracking.core.data.RgbImage;
 import org.emotiontracking.core.engine.TensorFlowRuntime;
 import org.emotiontracking.core.model.ClassifierHead;
@@ -35,10 +33,9 @@ import org.tensorflow.types.TFloat32;
 final class FullNetworkStepper implements TrainingStepper {
 
 	private final ModelMetadata meta;
-	private final LabelledImages train, validation;
+	private final TrainingBatches batches;
 	private final TrainOptions options;
-	private final Augmenter augmenter;
-	private final ExecutorService workers;
+	private final LabelledImages train;
 	private final EmotionNetwork net;
 	private final Session session;
 	private final Placeholder<TFloat32> labels;
@@ -57,13 +54,10 @@ final class FullNetworkStepper implements TrainingStepper {
 	 * Every layer trains from random weights (weights=none): batch norms use batch statistics and the
 	 * head trains on features centred on the batch mean.
 	 */
-	static FullNetworkStepper fromScratch(final ModelMetadata meta, final TrainingData data,
-		final TrainOptions options, final Augmenter augmenter, final ExecutorService workers)
-	{
+	static FullNetworkStepper fromScratch(final ModelMetadata meta, final TrainingBatches batches) {
 		final Predicate<String> allButStatistics = key -> !isStatistic(key);
 		final Predicate<String> everyBatchNorm = layer -> true;
-		return new FullNetworkStepper(meta, null, allButStatistics, everyBatchNorm, true, data.train,
-			data.validation, options, augmenter, workers);
+		return new FullNetworkStepper(meta, null, allButStatistics, everyBatchNorm, true, batches);
 	}
 
 	/**
@@ -71,15 +65,13 @@ final class FullNetworkStepper implements TrainingStepper {
 	 * batch norm stays in inference mode.
 	 */
 	static FullNetworkStepper fineTuning(final ModelMetadata meta, final Weights base, final int blocks,
-		final TrainingData data, final TrainOptions options, final Augmenter augmenter,
-		final ExecutorService workers)
+		final TrainingBatches batches)
 	{
 		final Set<String> head = new HashSet<>();
 		for (final String layer : new String[] { ClassifierHead.HIDDEN, ClassifierHead.OUTPUT })
 			for (final String w : new String[] { "kernel", "bias" }) head.add(layer + "/" + w);
 		final Predicate<String> noBatchNorm = layer -> false;
-		return new FullNetworkStepper(meta, base, topBlocks(blocks, head), noBatchNorm, false, data.train,
-			data.validation, options, augmenter, workers);
+		return new FullNetworkStepper(meta, base, topBlocks(blocks, head), noBatchNorm, false, batches);
 	}
 
 	/**
@@ -89,17 +81,13 @@ final class FullNetworkStepper implements TrainingStepper {
 	 *          from scratch); the saved head folds the training images' mean feature into its bias
 	 */
 	private FullNetworkStepper(final ModelMetadata meta, final Weights initial, final Predicate<String> trainable,
-		final Predicate<String> batchNormTraining, final boolean centreFeatures, final LabelledImages train,
-		final LabelledImages validation, final TrainOptions options, final Augmenter augmenter,
-		final ExecutorService workers)
+		final Predicate<String> batchNormTraining, final boolean centreFeatures, final TrainingBatches batches)
 	{
 		this.meta = meta;
 		this.centreFeatures = centreFeatures;
-		this.train = train;
-		this.validation = validation;
-		this.options = options;
-		this.augmenter = augmenter;
-		this.workers = workers;
+		this.batches = batches;
+		this.options = batches.options;
+		this.train = batches.train;
 		this.classes = meta.classCount();
 		net = EmotionNetwork.forTraining(meta, batchNormTraining, centreFeatures, options.seed);
 		labels = net.tf.withName("labels").placeholder(TFloat32.class, Placeholder.shape(Shape.of(-1, classes)));
@@ -135,14 +123,14 @@ final class FullNetworkStepper implements TrainingStepper {
 
 	@Override
 	public EpochStats trainEpoch(final int epoch, final BatchListener listener) {
-		final int[] order = Tensors.shuffled(train.size(), options.seed * 1_000_003L + epoch);
-		final int batches = (train.size() + options.batchSize - 1) / options.batchSize;
+		final int[] order = batches.order(epoch);
+		final int count = batches.count();
 		final EpochStats.Accumulator acc = new EpochStats.Accumulator();
-		CompletableFuture<List<RgbImage>> next = batchAsync(order, 0, epoch);
-		for (int b = 0; b < batches; b++) {
-			final int from = b * options.batchSize, to = Math.min(train.size(), from + options.batchSize);
+		CompletableFuture<List<RgbImage>> next = batches.trainingImages(order, 0, epoch);
+		for (int b = 0; b < count; b++) {
+			final int from = b * options.batchSize, to = batches.end(from);
 			final List<RgbImage> images = next.join();
-			next = b + 1 < batches ? batchAsync(order, to, epoch) : null;
+			next = b + 1 < count ? batches.trainingImages(order, to, epoch) : null;
 			final int n = to - from;
 			steps++;
 			try (TFloat32 x = Tensors.images(images, meta.input_size);
@@ -163,7 +151,7 @@ final class FullNetworkStepper implements TrainingStepper {
 					Tensors.closeAll(extra);
 				}
 			}
-			if (!listener.batchDone(b + 1, batches, acc.stats())) {
+			if (!listener.batchDone(b + 1, count, acc.stats())) {
 				if (next != null) next.join();
 				return null;
 			}
@@ -190,11 +178,10 @@ final class FullNetworkStepper implements TrainingStepper {
 		final double[] sum = new double[MobileNetV2Architecture.featureChannels(meta.alpha)];
 		int counted = 0;
 		final int[] order = Tensors.shuffled(train.size(), options.seed + 7919 * steps);
-		final int batches = Math.min(RECALIBRATION_BATCHES, (train.size() + options.batchSize - 1) / options.batchSize);
-		for (int b = 0; b < batches; b++) {
-			final int from = b * options.batchSize, to = Math.min(train.size(), from + options.batchSize);
-			final List<RgbImage> images = new ArrayList<>(to - from);
-			for (int i = from; i < to; i++) images.add(train.images.get(order[i]));
+		final int count = Math.min(RECALIBRATION_BATCHES, batches.count());
+		for (int b = 0; b < count; b++) {
+			final int from = b * options.batchSize, to = batches.end(from);
+			final List<RgbImage> images = batches.images(order, from);
 			try (TFloat32 x = Tensors.images(images, meta.input_size); TFloat32 keep = TFloat32.scalarOf(1f);
 				TFloat32 momentum = TFloat32.scalarOf(b / (b + 1f)))
 			{
@@ -217,19 +204,6 @@ final class FullNetworkStepper implements TrainingStepper {
 		}
 	}
 
-	private CompletableFuture<List<RgbImage>> batchAsync(final int[] order, final int from, final int epoch) {
-		final int to = Math.min(train.size(), from + options.batchSize);
-		final List<RgbImage> images = new ArrayList<>(to - from);
-		final long[] indices = new long[to - from];
-		for (int i = from; i < to; i++) {
-			images.add(train.images.get(order[i]));
-			indices[i - from] = order[i];
-		}
-		if (augmenter == null) return CompletableFuture.completedFuture(images);
-		return CompletableFuture.supplyAsync(() -> augmenter.augmentBatch(images, indices, options.seed, epoch, null),
-			workers);
-	}
-
 	@Override
 	public EpochStats validate() {
 		// The graph the saved model will serve (folded batch norms, constant base), on this epoch's weights.
@@ -243,6 +217,7 @@ final class FullNetworkStepper implements TrainingStepper {
 				Placeholder.shape(Shape.of(-1, classes)));
 			evalLabelsLoss = Tensors.crossEntropy(eval.tf, eval.logits, evalLabels);
 			final EpochStats.Accumulator acc = new EpochStats.Accumulator();
+			final LabelledImages validation = batches.validation;
 			final int[] order = Tensors.identity(validation.size());
 			for (int from = 0; from < validation.size(); from += options.batchSize) {
 				final int to = Math.min(validation.size(), from + options.batchSize), n = to - from;

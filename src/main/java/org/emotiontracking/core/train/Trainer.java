@@ -89,7 +89,7 @@ public final class Trainer {
 			? ", augmentation on" : ", no augmentation"));
 		final TrainingLoop.Outcome outcome;
 		final TrainingHistory history = new TrainingHistory(out.file(TrainingOutputs.HISTORY), s.overwrite);
-		try (TrainingStepper stepper = stepper(s, meta, base, data, options, augmenter, workers))
+		try (TrainingStepper stepper = stepper(s, meta, base, new TrainingBatches(data, options, augmenter, workers)))
 		{
 			outcome = TrainingLoop.run(stepper, s.epochs, s.patience, s.time_budget, s.monitor.equals("val_accuracy"),
 				progress, r -> {
@@ -152,12 +152,11 @@ public final class Trainer {
 	}
 
 	private static TrainingStepper stepper(final TrainSettings s, final ModelMetadata meta, final BaseWeights base,
-		final TrainingData data, final TrainOptions options, final Augmenter augmenter, final ExecutorService workers)
+		final TrainingBatches batches)
 	{
-		if (base.none()) return FullNetworkStepper.fromScratch(meta, data, options, augmenter, workers);
-		if (s.fine_tune > 0)
-			return FullNetworkStepper.fineTuning(meta, base.weights, s.fine_tune, data, options, augmenter, workers);
-		return FrozenBaseStepper.frozenBase(meta, base.weights, data, options, augmenter, workers);
+		if (base.none()) return FullNetworkStepper.fromScratch(meta, batches);
+		if (s.fine_tune > 0) return FullNetworkStepper.fineTuning(meta, base.weights, s.fine_tune, batches);
+		return FrozenBaseStepper.frozenBase(meta, base.weights, batches);
 	}
 
 }
