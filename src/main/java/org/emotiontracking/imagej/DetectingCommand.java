@@ -7,6 +7,8 @@ import java.io.File;
 
 import org.emotiontracking.core.detect.FaceDetectionSettings;
 import org.emotiontracking.core.detect.TileMode;
+import org.emotiontracking.core.model.EmotionModelSettings;
+import org.emotiontracking.core.util.KeyValues;
 import org.scijava.ItemIO;
 import org.scijava.plugin.Parameter;
 import org.scijava.widget.FileWidget;
@@ -16,22 +18,23 @@ import org.scijava.widget.FileWidget;
  * Overlay, Live Webcam): the inputs they share, each declared once here (SciJava reads the
  * {@code @Parameter} fields of superclasses too):
  * <ul>
- * <li>one field per key of {@link FaceDetectionSettings}, with the core's types and defaults;</li>
- * <li>the model keys (model, trust, classes), overwrite, the open image and the summary output.</li>
+ * <li>one field per key of {@link FaceDetectionSettings} and of {@link EmotionModelSettings} (model, trust,
+ * classes), with the core's types and defaults;</li>
+ * <li>overwrite, the open image and the summary output.</li>
  * </ul>
  * {@code detector} is a choice list in SciJava's dialog: the built-in detectors and
  * {@value CommandDialog#FILE_ITEM}, which takes the file of {@value #DETECTOR_FILE} (as in ImageJ 1.x's
  * dialog). A macro's {@code detector=<path>} works as before: a value that is no item is the detector.
  *
- * @param <S> the command's settings class, which extends {@link FaceDetectionSettings}
+ * @param <S> the command's settings class, which extends {@link EmotionModelSettings}
  */
-public abstract class DetectingCommand<S extends FaceDetectionSettings> extends EmotionCommand<S> {
+public abstract class DetectingCommand<S extends EmotionModelSettings> extends EmotionCommand<S> {
 
 	/** The input holding the detector file when detector is {@value CommandDialog#FILE_ITEM} (not a key). */
 	public static final String DETECTOR_FILE = "detector" + SettingsBinding.FILE_INPUT_SUFFIX;
 
 	/** The defaults of every key: one place (the core). */
-	private static final FaceDetectionSettings DEFAULTS = new FaceDetectionSettings();
+	private static final EmotionModelSettings DEFAULTS = new EmotionModelSettings();
 
 	/** The image to work on when no input or source is given (default: the current image). */
 	@Parameter(required = false, persist = false)
@@ -40,10 +43,10 @@ public abstract class DetectingCommand<S extends FaceDetectionSettings> extends 
 	@Parameter(style = FileWidget.OPEN_STYLE, required = false, description = "Empty: the built-in model")
 	private File model;
 	@Parameter(required = false)
-	private boolean trust;
-	/** Comma-separated (SciJava has no list widget); empty: the core's default (checked by the tests). */
+	private boolean trust = DEFAULTS.trust;
+	/** Comma-separated (SciJava has no list widget). */
 	@Parameter(required = false)
-	private String classes = "";
+	private String classes = KeyValues.encode(DEFAULTS.classes);
 	@Parameter
 	private boolean overwrite;
 

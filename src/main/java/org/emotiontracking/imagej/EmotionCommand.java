@@ -36,7 +36,7 @@ import org.scijava.widget.Button;
  * otherwise. A failure is reported once, as a clean message, and kept in {@link #failure()}; it is
  * not rethrown, because nobody would see an exception from a command started from a menu. SciJava
  * sees it all the same: the command is {@link Cancelable}, a failure cancels it with the message as
- * {@link #getCancelReason() reason} (so {@code CommandModule.isCanceled()} is true), and a run the
+ * {@link #getCancelReason() reason} (so the module's {@code isCanceled()} is true), and a run the
  * user stopped (Esc, {@link #cancel()}, {@code module.cancel(null)}) is cancelled without one.
  * <p>
  * It is a SciJava {@link DynamicCommand}, so that SciJava's dialog (the one Fiji shows) can offer
