@@ -57,8 +57,12 @@ public abstract class DetectingCommand<S extends EmotionModelSettings> extends E
 	/** blazeface, blazeface-short, haar, file (below), or the path of a .xml / .onnx / .tflite detector file. */
 	@Parameter(required = false)
 	private String detector = DEFAULTS.detector;
-	/** The detector file when detector is "file (below)"; choosing one selects that item. */
-	@Parameter(label = "detector file", style = FileWidget.OPEN_STYLE, required = false,
+	/**
+	 * The detector file when detector is "file (below)"; choosing one selects that item. Not filled in
+	 * automatically: SciJava's FilePreprocessor would otherwise open a file chooser when it is the one
+	 * File input a run leaves unset (the ImageJ 1.x bridge sets every key).
+	 */
+	@Parameter(label = "detector file", style = FileWidget.OPEN_STYLE, required = false, autoFill = false,
 		callback = "detectorFileChosen",
 		description = "A .xml (Haar), .onnx (YuNet) or .tflite (BlazeFace) face detector, with detector=file (below)")
 	private File detector_file;

@@ -42,8 +42,9 @@ public class TrainEmotionModelCommand extends EmotionCommand<TrainSettings> {
 	/** imagenet, none, file (below), or the path of a Keras .h5 weights file. */
 	@Parameter
 	private String weights = DEFAULTS.weights;
-	/** The weights file when weights is "file (below)"; choosing one selects that item. Not a key. */
-	@Parameter(label = "weights file", style = FileWidget.OPEN_STYLE, required = false, callback = "weightsFileChosen",
+	/** The weights file when weights is "file (below)"; choosing one selects it. Not a key; not auto-filled. */
+	@Parameter(label = "weights file", style = FileWidget.OPEN_STYLE, required = false, autoFill = false,
+		callback = "weightsFileChosen",
 		description = "A Keras .h5 file of MobileNetV2 weights, with weights=file (below)")
 	private File weights_file;
 	@Parameter(min = "0", max = "17")

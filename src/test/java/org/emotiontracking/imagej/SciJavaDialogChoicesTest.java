@@ -184,6 +184,19 @@ class SciJavaDialogChoicesTest {
 		assertEquals(List.of(), inputs.inputs.stream().filter(in -> in.name.equals("detector")).findFirst().get().choices);
 	}
 
+	@ParameterizedTest
+	@ValueSource(classes = { ClassifyEmotionsCommand.class, GradCamOverlayCommand.class, LiveWebcamCommand.class,
+		TrainEmotionModelCommand.class })
+	void theImageJ1BridgesRunLeavesNoFileForSciJavaToAskFor(final Class<? extends EmotionCommand<?>> type) {
+		// The bridge sets every key; SciJava's FilePreprocessor opens a file chooser for a single File input
+		// left unset that it may fill in (detector_file, weights_file must not be one).
+		final Module module = module(type);
+		for (final CommandInputs.Input in : CommandInputs.of(context, context.service(CommandService.class).getCommand(
+			type)).inputs)
+			module.resolveInput(in.name);
+		assertEquals(null, context.service(ModuleService.class).getSingleInput(module, File.class));
+	}
+
 	@Test
 	void trainsWeightsIsAListOfImagenetNoneAndFile() {
 		final Module module = module(TrainEmotionModelCommand.class);
