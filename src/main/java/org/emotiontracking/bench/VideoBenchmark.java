@@ -38,7 +38,7 @@ import org.emotiontracking.core.report.PredictionRow;
 import org.emotiontracking.core.util.FileTrees;
 import org.emotiontracking.core.util.ProgressListener;
 import org.emotiontracking.core.video.FFmpeg;
-import org.emotiontracking.core.video.VideoFrame;
+import org.emotiontracking.core.video.Frame;
 import org.emotiontracking.core.video.VideoReader;
 import org.emotiontracking.core.video.VideoSelection;
 import org.opencv.core.Mat;
@@ -243,11 +243,11 @@ public final class VideoBenchmark {
 	{
 		log.status("Profiling the stages of a 720p frame");
 		final int n = 60;
-		final List<VideoFrame> frames = new ArrayList<>();
+		final List<Frame> frames = new ArrayList<>();
 		final Clock clock = new Clock();
 		final double[] decode;
 		try (VideoReader r = VideoReader.open(clip)) {
-			VideoFrame f = r.next(); // opening the codec and its threads does not count
+			Frame f = r.next(); // opening the codec and its threads does not count
 			if (f == null) throw new IOException("No frame in " + clip);
 			frames.add(f);
 			clock.start();
@@ -255,7 +255,7 @@ public final class VideoBenchmark {
 			decode = clock.stop(frames.size() - 1);
 		}
 		clock.start();
-		for (final VideoFrame f : frames) OpenCv.toMat(f.image()).release();
+		for (final Frame f : frames) OpenCv.toMat(f.image()).release();
 		final double[] toMat = clock.stop(frames.size());
 		final List<FaceBox> faces = new ArrayList<>();
 		final double[] whole, tiled, haar;
@@ -267,7 +267,7 @@ public final class VideoBenchmark {
 		{
 			off.detect(frames.get(0).image());
 			clock.start();
-			for (final VideoFrame f : frames) {
+			for (final Frame f : frames) {
 				final List<FaceBox> b = off.detect(f.image());
 				if (!b.isEmpty()) faces.add(b.get(0));
 			}
@@ -283,7 +283,7 @@ public final class VideoBenchmark {
 		try (FaceDetector h = FaceDetectors.open(hs)) {
 			h.detect(frames.get(0).image());
 			clock.start();
-			for (final VideoFrame f : frames) h.detect(f.image());
+			for (final Frame f : frames) h.detect(f.image());
 			haar = clock.stop(frames.size());
 		}
 		if (faces.isEmpty()) return "where time goes: BlazeFace found no face in the 720p clip";

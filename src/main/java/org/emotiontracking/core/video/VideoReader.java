@@ -279,7 +279,7 @@ public final class VideoReader implements AutoCloseable {
 	 *
 	 * @throws IOException only if seeking to {@code start} fails
 	 */
-	public VideoFrame next() throws IOException {
+	public Frame next() throws IOException {
 		if (ended) return null;
 		if (!started) {
 			started = true;
@@ -289,7 +289,7 @@ public final class VideoReader implements AutoCloseable {
 			final int r = avcodec.avcodec_receive_frame(codec, frame);
 			if (r == 0) {
 				failuresInARow = 0;
-				final VideoFrame f = take();
+				final Frame f = take();
 				avutil.av_frame_unref(frame);
 				if (f != null) return f;
 				if (ended) return null;
@@ -336,8 +336,8 @@ public final class VideoReader implements AutoCloseable {
 		}
 	}
 
-	/** The decoded frame as a selected {@link VideoFrame}, or null if it is not selected. */
-	private VideoFrame take() {
+	/** The decoded frame as a selected {@link Frame}, or null if it is not selected. */
+	private Frame take() {
 		long ts = frame.best_effort_timestamp();
 		if (ts == avutil.AV_NOPTS_VALUE) ts = frame.pts();
 		final double time;
@@ -357,7 +357,13 @@ public final class VideoReader implements AutoCloseable {
 		}
 		final long k = selectedCount++;
 		if (k % selection.every() != 0) return null;
-		return new VideoFrame(convert(), decoded, time);
+		return new Frame(convert(), decoded, timestamp(time), time, System.nanoTime());
+	}
+
+	/** The wall-clock instant of the frame at {@code time}: the recording's creation time plus it, else now. */
+	private Instant timestamp(final double time) {
+		final Instant created = info.creationTime();
+		return created != null ? created.plusNanos(Math.round(time * 1e9)) : Instant.now();
 	}
 
 	private RgbImage convert() {
@@ -409,7 +415,7 @@ public final class VideoReader implements AutoCloseable {
 			? 0 : time, decoded + 1, what);
 	}
 
-	private VideoFrame end(final String message) {
+	private Frame end(final String message) {
 		ended = true;
 		if (message != null && endMessage == null) endMessage = message;
 		if (endMessage == null) {
