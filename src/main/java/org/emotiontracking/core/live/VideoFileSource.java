@@ -45,7 +45,8 @@ public final class VideoFileSource implements FrameSource {
 	public static VideoFileSource open(final Path file, final VideoSelection selection) throws FrameSourceException {
 		VideoReader reader = null;
 		try {
-			reader = VideoReader.open(file).select(selection);
+			// one decoder thread: detection and classification have the other cores (least CPU per frame)
+			reader = VideoReader.open(file, 1).select(selection);
 			final Frame first = reader.next();
 			if (first == null) throw new FrameSourceException("Video " + file.toAbsolutePath()
 				+ " has no frame to analyse (" + (reader

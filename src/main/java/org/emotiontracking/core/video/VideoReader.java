@@ -37,8 +37,10 @@ import org.emotiontracking.core.data.RgbImage;
  * timestamps, minus the file's start time), so variable frame rates are exact. The rotation of
  * the display matrix (phone videos) is applied: frames come upright, as players show them.
  * A {@link VideoSelection} picks every Nth frame between start and end; frames not picked are
- * decoded (the codec needs them) but never converted, and {@code start=} seeks (after counting the
- * packets before it, so indices stay exact).
+ * never converted, and H.264 pictures that no other picture refers to are not even decoded when
+ * they will not be picked ({@link SkippedFrames}: a third of the frames of a typical file, at
+ * {@code every=5}); {@code start=} seeks (after counting the packets before it). Indices stay
+ * those of a full decode.
  * <p>
  * Memory is flat: one decoded frame and one conversion buffer are reused; each returned frame is
  * a new image the caller owns. Damage: a packet the decoder rejects or a frame it conceals is
@@ -62,6 +64,10 @@ public final class VideoReader implements AutoCloseable {
 	private AVCodecContext codec;
 	private final AVStream stream;
 	private final int streamIndex;
+	/** Non-reference pictures can be told (H.264), or null. */
+	private final H264Packets h264;
+	private SkippedFrames skipped;
+	private long leftOut;
 	private final double timeBase;
 	private final double startOffset;
 	private final int rotation;
@@ -95,6 +101,8 @@ public final class VideoReader implements AutoCloseable {
 		this.codec = codec;
 		this.stream = stream;
 		this.streamIndex = stream.index();
+		this.h264 = stream.codecpar().codec_id() == avcodec.AV_CODEC_ID_H264 ? H264Packets.of(extradata(stream
+			.codecpar())) : null;
 		this.info = info;
 		this.rotation = rotation;
 		this.timeBase = avutil.av_q2d(stream.time_base());
@@ -119,6 +127,20 @@ public final class VideoReader implements AutoCloseable {
 	 *           (e.g. audio only: the streams found are listed), a codec this build lacks
 	 */
 	public static VideoReader open(final Path file) throws VideoFileException {
+		return open(file, AUTO_THREADS);
+	}
+
+	/** Decoder threads: as many as FFmpeg picks (frame and slice threads; the fastest decode alone). */
+	public static final int AUTO_THREADS = 0;
+
+	/**
+	 * Opens a video file with a given number of decoder threads: {@link #AUTO_THREADS} for the
+	 * fastest decode alone, 1 where other work shares the cores (one thread decodes with the least
+	 * CPU per frame).
+	 *
+	 * @see #open(Path)
+	 */
+	public static VideoReader open(final Path file, final int decoderThreads) throws VideoFileException {
 		if (!Files.exists(file)) throw new VideoFileException(file, "Video file not found");
 		if (!Files.isRegularFile(file)) throw new VideoFileException(file, "Not a video file");
 		if (!Files.isReadable(file)) throw new VideoFileException(file, "Video file is not readable");
@@ -151,7 +173,7 @@ public final class VideoReader implements AutoCloseable {
 			if (r < 0) throw new VideoFileException(file, "Cannot set up the " + codecName + " decoder ("
 				+ FFmpeg.error(r) + ")");
 			ctx.pkt_timebase(st.time_base());
-			ctx.thread_count(0); // FFmpeg picks (frame and slice threads)
+			ctx.thread_count(Math.max(0, decoderThreads));
 			r = avcodec.avcodec_open2(ctx, decoder, (PointerPointer<?>) null);
 			if (r < 0) throw new VideoFileException(file, "Cannot open the " + codecName + " decoder ("
 				+ FFmpeg.error(r) + ")");
@@ -284,6 +306,7 @@ public final class VideoReader implements AutoCloseable {
 		if (!started) {
 			started = true;
 			if (selection.start() > 0) seekToStart(selection.start());
+			if (h264 != null && selection.every() > 1) skipped = new SkippedFrames(selection.every());
 		}
 		while (true) {
 			final int r = avcodec.avcodec_receive_frame(codec, frame);
@@ -325,6 +348,7 @@ public final class VideoReader implements AutoCloseable {
 				if (packet.stream_index() != streamIndex) continue;
 				final long ts = packet.pts() != avutil.AV_NOPTS_VALUE ? packet.pts() : packet.dts();
 				if (ts != avutil.AV_NOPTS_VALUE) lastPacketTime = ts * timeBase - startOffset;
+				if (leaveOut()) continue;
 				final int s = avcodec.avcodec_send_packet(codec, packet);
 				if (s < 0 && s != -EAGAIN) noteDamage(Double.isNaN(lastPacketTime) ? lastTime : lastPacketTime,
 					FFmpeg.error(s));
@@ -334,6 +358,31 @@ public final class VideoReader implements AutoCloseable {
 				avcodec.av_packet_unref(packet);
 			}
 		}
+	}
+
+	/**
+	 * Whether the packet read is a non-reference picture the selection will not pick (it is then
+	 * not decoded); notes the packets at or after start that go to the decoder.
+	 */
+	private boolean leaveOut() {
+		if (skipped == null || packet.pts() == avutil.AV_NOPTS_VALUE) return false;
+		final long pts = packet.pts();
+		final double time = pts * timeBase - startOffset;
+		if (time < selection.start() - 1e-9 || !selection.beforeEnd(time)) return false;
+		if (h264.nonReference(packet.data(), packet.size()) && skipped.mayLeaveOut(pts, selectedCount)) {
+			skipped.leftOut(pts);
+			leftOut++;
+			return true;
+		}
+		skipped.sent(pts);
+		return false;
+	}
+
+	private static byte[] extradata(final AVCodecParameters par) {
+		if (par.extradata() == null || par.extradata().isNull() || par.extradata_size() <= 0) return null;
+		final byte[] b = new byte[par.extradata_size()];
+		par.extradata().position(0).get(b);
+		return b;
 	}
 
 	/** The decoded frame as a selected {@link Frame}, or null if it is not selected. */
@@ -346,6 +395,8 @@ public final class VideoReader implements AutoCloseable {
 		else time = lastTime + (info.fps() > 0 ? 1 / info.fps() : 0);
 		// before start (after seeking back to a key frame)
 		if (selection.start() > 0 && time < selection.start() - 1e-9) return null;
+		if (skipped != null) countLeftOut(skipped.before(frame.pts() != avutil.AV_NOPTS_VALUE ? frame.pts() : ts,
+			selectedCount));
 		decoded++;
 		lastTime = time;
 		if ((frame.flags() & AV_FRAME_FLAG_CORRUPT) != 0 || frame.decode_error_flags() != 0) noteDamage(time,
@@ -415,7 +466,14 @@ public final class VideoReader implements AutoCloseable {
 			? 0 : time, decoded + 1, what);
 	}
 
+	/** Counts frames left out of the decoder, in their places in the stream. */
+	private void countLeftOut(final int n) {
+		decoded += n;
+		selectedCount += n;
+	}
+
 	private Frame end(final String message) {
+		if (!ended && skipped != null) countLeftOut(skipped.rest(selectedCount));
 		ended = true;
 		if (message != null && endMessage == null) endMessage = message;
 		if (endMessage == null) {
@@ -451,8 +509,14 @@ public final class VideoReader implements AutoCloseable {
 		return endMessage != null ? endMessage : "video " + file.getFileName() + " not finished";
 	}
 
-	/** Frames of the stream decoded so far (including those not selected). */
+	/** Frames of the stream decoded so far (including those not selected), or counted without decoding. */
 	public long framesDecoded() { return decoded; }
+
+	/** Frames counted but never decoded (non-reference pictures the selection did not pick). */
+	public long framesLeftOut() { return leftOut; }
+
+	/** Frames left out that the selection would have picked (0 for the encoders known; then none is left out). */
+	public int framesMisplaced() { return skipped == null ? 0 : skipped.misplaced(); }
 
 	@Override
 	public void close() {
