@@ -101,7 +101,11 @@ final class BlazeFaceDecoder {
 	/**
 	 * MediaPipe's weighted non-maximum suppression: repeatedly take the best remaining candidate and
 	 * every remaining one overlapping it by more than {@code iou} (itself included); the face is the
-	 * score-weighted average of their corners and keypoints, with the best one's score.
+	 * score-weighted average of their corners and keypoints, with the best one's score. Averaging
+	 * can move a cluster's face onto a better face (two clusters of anchors on one face, each just
+	 * under {@code iou} from the other's best): a face overlapping a better one by more than
+	 * {@code iou} is that face seen twice, and is dropped (else one face gives two rows and, in a
+	 * video, a second face id).
 	 */
 	static List<Candidate> weightedNms(final List<Candidate> candidates, final double iou) {
 		final List<Candidate> remaining = new ArrayList<>(candidates);
@@ -125,10 +129,16 @@ final class BlazeFaceDecoder {
 				for (int j = 0; j < k.length; j++) k[j] += c.keypoints[j] * c.score;
 			}
 			for (int j = 0; j < k.length; j++) k[j] /= sw;
-			out.add(new Candidate(x0 / sw, y0 / sw, x1 / sw, y1 / sw, best.score, k));
+			final Candidate merged = new Candidate(x0 / sw, y0 / sw, x1 / sw, y1 / sw, best.score, k);
+			if (!overlapsAny(merged, out, iou)) out.add(merged);
 			remaining.clear();
 			remaining.addAll(keep);
 		}
 		return out;
+	}
+
+	private static boolean overlapsAny(final Candidate c, final List<Candidate> faces, final double iou) {
+		for (final Candidate f : faces) if (f.iou(c) > iou) return true;
+		return false;
 	}
 }

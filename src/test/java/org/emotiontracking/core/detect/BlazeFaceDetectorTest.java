@@ -11,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
+import java.util.Arrays;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -140,5 +141,25 @@ class BlazeFaceDetectorTest {
 		final double ih = Math.min(a.bottom(), b.bottom()) - Math.max(a.y(), b.y());
 		if (iw <= 0 || ih <= 0) return 0;
 		return iw * ih / (a.area() + b.area() - iw * ih);
+	}
+
+	@Test
+	void weightedSuppressionKeepsOneFaceWhenAveragingMovesTwoClustersTogether() {
+		// two clusters of anchors on one face: each cluster's members are more than 0.3 IoU from their best,
+		// the bests are 0.22 apart, and the averaged faces end up 0.35 apart: one face
+		final double[] k = new double[12];
+		final BlazeFaceDecoder.Candidate a = new BlazeFaceDecoder.Candidate(0, 0, 100, 100, 0.9, k);
+		final BlazeFaceDecoder.Candidate f = new BlazeFaceDecoder.Candidate(20, 20, 120, 120, 0.85, k);
+		final BlazeFaceDecoder.Candidate b = new BlazeFaceDecoder.Candidate(40, 40, 140, 140, 0.8, k);
+		final BlazeFaceDecoder.Candidate e = new BlazeFaceDecoder.Candidate(35, 35, 135, 135, 0.79, k);
+		assertTrue(a.iou(b) < BlazeFaceDecoder.NMS_IOU && a.iou(e) < BlazeFaceDecoder.NMS_IOU);
+		final List<BlazeFaceDecoder.Candidate> faces = BlazeFaceDecoder.weightedNms(Arrays.asList(e, b, f, a),
+			BlazeFaceDecoder.NMS_IOU);
+		assertEquals(1, faces.size(), "one face");
+		assertEquals(0.9, faces.get(0).score, 1e-12);
+		assertEquals((0 * 0.9 + 20 * 0.85) / (0.9 + 0.85), faces.get(0).x0, 1e-9, "the best cluster's average");
+		// faces apart stay apart
+		final BlazeFaceDecoder.Candidate far = new BlazeFaceDecoder.Candidate(300, 0, 400, 100, 0.7, k);
+		assertEquals(2, BlazeFaceDecoder.weightedNms(Arrays.asList(a, far), BlazeFaceDecoder.NMS_IOU).size());
 	}
 }
