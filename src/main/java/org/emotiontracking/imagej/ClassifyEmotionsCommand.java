@@ -1,7 +1,6 @@
 package org.emotiontracking.imagej;
 
 import ij.ImagePlus;
-import ij.WindowManager;
 import ij.plugin.frame.RoiManager;
 import ij.measure.ResultsTable;
 
@@ -21,7 +20,6 @@ import org.emotiontracking.core.model.InferenceEngine;
 import org.emotiontracking.core.report.EmotionSummary;
 import org.emotiontracking.core.report.PredictionColumns;
 import org.emotiontracking.core.report.PredictionRow;
-import org.emotiontracking.core.util.KeyValues;
 import org.emotiontracking.core.util.ProgressListener;
 import org.scijava.ItemIO;
 import org.scijava.command.Command;
@@ -48,17 +46,9 @@ import org.scijava.widget.FileWidget;
 	menuPath = "Plugins>Emotion Tracking>Classify Emotions")
 public class ClassifyEmotionsCommand extends DetectingCommand<ClassifySettings> {
 
-	/** The image to classify when no input= is given (default: the current image). */
-	@Parameter(required = false, persist = false)
-	private ImagePlus image;
-
 	/** The defaults of every key: one place (the core). */
 	private static final ClassifySettings DEFAULTS = new ClassifySettings();
 
-	@Parameter(style = FileWidget.OPEN_STYLE, required = false, description = "Empty: the built-in model")
-	private File model;
-	@Parameter(required = false)
-	private boolean trust = DEFAULTS.trust;
 	/** Not remembered between runs: left empty, the open image is used. */
 	@Parameter(style = FileWidget.FILE_AND_DIRECTORY_STYLE, required = false, persist = false)
 	private File input;
@@ -68,11 +58,6 @@ public class ClassifyEmotionsCommand extends DetectingCommand<ClassifySettings> 
 	private boolean recursive = DEFAULTS.recursive;
 	@Parameter
 	private FaceMode faces = DEFAULTS.faces;
-	/** Comma-separated (SciJava has no list widget). */
-	@Parameter(required = false)
-	private String classes = KeyValues.encode(DEFAULTS.classes);
-	@Parameter
-	private boolean overwrite = DEFAULTS.overwrite;
 	@Parameter(min = "1", max = "1024")
 	private int batch_size = DEFAULTS.batch_size;
 	@Parameter(min = "1")
@@ -112,9 +97,6 @@ public class ClassifyEmotionsCommand extends DetectingCommand<ClassifySettings> 
 	/** Per image: faces, dominant emotion, counts and mean probabilities ({@value EmotionSummaryTable#TITLE}). */
 	@Parameter(type = ItemIO.OUTPUT)
 	private ResultsTable emotion_summary;
-	/** What the run did, as logged. */
-	@Parameter(type = ItemIO.OUTPUT)
-	private String summary;
 	@Parameter(type = ItemIO.OUTPUT)
 	private long face_count;
 	@Parameter(type = ItemIO.OUTPUT)
@@ -129,7 +111,7 @@ public class ClassifyEmotionsCommand extends DetectingCommand<ClassifySettings> 
 	protected void execute(final ClassifySettings settings, final ProgressListener progress) throws Exception {
 		final ImagePlus imp;
 		if (settings.input != null) imp = null;
-		else imp = image != null ? image : WindowManager.getCurrentImage();
+		else imp = currentImage();
 		if (settings.input == null && imp == null) throw new IllegalArgumentException(
 			"No input: open an image or give input= (an image file or a folder)");
 		final boolean show = imageJ1Hosted();
@@ -148,7 +130,7 @@ public class ClassifyEmotionsCommand extends DetectingCommand<ClassifySettings> 
 		if (draw) imp.updateAndDraw();
 		face_count = s.faces();
 		image_count = s.images();
-		summary = s.toString();
+		setSummary(s.toString());
 		s.log(progress, settings.output);
 		ChartWindows.show(s.files()); // interactive runs only
 	}

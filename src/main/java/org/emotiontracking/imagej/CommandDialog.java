@@ -234,11 +234,20 @@ public final class CommandDialog {
 	/** The class names of the model now in the model field (none if it cannot be read). */
 	private List<String> modelClasses() {
 		final String model = currentText("model");
-		final String classes = currentText("classes");
+		return modelClasses(model == null ? null : new File(model), currentText("classes"));
+	}
+
+	/**
+	 * The class names of a model from its description ({@link ModelClassNames}), for the lists of
+	 * Grad-CAM's target here and in SciJava's dialog: the built-in model's for none, and for a Keras .h5
+	 * the comma-separated {@code classes} (if any). None if the file cannot be read.
+	 */
+	static List<String> modelClasses(final File model, final String classes) {
 		try {
 			final List<String> keras = new ArrayList<>();
 			if (classes != null) for (final String c : classes.split(",")) if (!c.trim().isEmpty()) keras.add(c.trim());
-			return ModelClassNames.of(model == null || model.trim().isEmpty() ? null : Paths.get(model.trim()), keras);
+			final String path = model == null ? "" : model.getPath().trim();
+			return ModelClassNames.of(path.isEmpty() ? null : Paths.get(path), keras);
 		}
 		catch (final Exception e) {
 			return List.of();

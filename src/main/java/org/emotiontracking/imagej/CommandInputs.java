@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 import org.emotiontracking.core.detect.FaceDetectionSettings;
+import org.emotiontracking.core.util.KeyChoices;
 import org.emotiontracking.core.util.KeyValues;
 import org.emotiontracking.core.util.Settings;
 import org.scijava.Context;
@@ -101,6 +102,9 @@ public final class CommandInputs {
 			if (ImagePlus.class.isAssignableFrom(item.getType())) continue; // the current image, filled by the bridge
 			// SciJava's Help button: ImageJ's dialog has its own
 			if (Button.class.isAssignableFrom(item.getType())) continue;
+			// The file under a name-or-file list of SciJava's dialog: ImageJ's dialog has its own
+			final String fileOf = SettingsBinding.keyOfFileInput(item.getName());
+			if (fileOf != null && !KeyChoices.open(settingsType, fileOf).isEmpty()) continue;
 			if (item.getVisibility() == ItemVisibility.MESSAGE
 				|| item.getVisibility() == ItemVisibility.INVISIBLE) continue;
 			String description = item.getDescription();
@@ -133,11 +137,20 @@ public final class CommandInputs {
 		final Map<String, Object> out = defaults();
 		for (final Input in : inputs) {
 			if (!given.containsKey(in.name)) continue;
-			out.put(in.name, parse(in, given.get(in.name)));
+			final String file = given.get(in.name + SettingsBinding.FILE_INPUT_SUFFIX);
+			// a line Fiji recorded from SciJava's dialog: detector=[file (below)] detector_file=[...]
+			final boolean fromFile = CommandDialog.FILE_ITEM.equals(given.get(in.name)) && file != null;
+			out.put(in.name, parse(in, fromFile ? file : given.get(in.name)));
 		}
 		for (final String key : given.keySet())
-			if (!out.containsKey(key)) unknown.add(key);
+			if (!out.containsKey(key) && !isFileOf(key, given)) unknown.add(key);
 		return out;
+	}
+
+	/** Whether {@code key} is the {@code <key>_file} of a key given as {@value CommandDialog#FILE_ITEM}. */
+	private static boolean isFileOf(final String key, final Map<String, String> given) {
+		final String of = SettingsBinding.keyOfFileInput(key);
+		return of != null && CommandDialog.FILE_ITEM.equals(given.get(of));
 	}
 
 	/** The values as macro text, in input order (null values left out), e.g. for the Recorder. */

@@ -8,13 +8,19 @@ import java.awt.GraphicsEnvironment;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.FileAlreadyExistsException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.CancellationException;
 
 import org.emotiontracking.core.util.CancellableProgress;
+import org.emotiontracking.core.util.KeyChoices;
 import org.emotiontracking.core.util.ProgressListener;
 import org.scijava.Cancelable;
 import org.scijava.app.StatusService;
-import org.scijava.command.Command;
+import org.scijava.command.CommandInfo;
+import org.scijava.command.CommandService;
+import org.scijava.command.DynamicCommand;
+import org.scijava.command.DynamicCommandInfo;
 import org.scijava.log.LogService;
 import org.scijava.plugin.Parameter;
 import org.scijava.plugin.Plugin;
@@ -30,12 +36,17 @@ import org.scijava.widget.Button;
  * otherwise. A failure is reported once, as a clean message, and kept in {@link #failure()}; it is
  * not rethrown, because nobody would see an exception from a command started from a menu. SciJava
  * sees it all the same: the command is {@link Cancelable}, a failure cancels it with the message as
- * {@link #getCancelReason() reason} (so {@code CommandModule.isCanceled()} is true), and a run the
+ * {@link #getCancelReason() reason} (so the module's {@code isCanceled()} is true), and a run the
  * user stopped (Esc, {@link #cancel()}, {@code module.cancel(null)}) is cancelled without one.
+ * <p>
+ * It is a SciJava {@link DynamicCommand}, so that SciJava's dialog (the one Fiji shows) can offer
+ * choice lists that follow other inputs ({@link SciJavaDialogItems}: detector, weights, Grad-CAM's
+ * target). {@code CommandService.run} therefore gives back the command itself as the module (no
+ * {@code CommandModule}); {@link #getDelegateObject()} is the command, as before.
  *
  * @param <S> the core settings class whose {@code @Setting} keys the command's fields mirror
  */
-public abstract class EmotionCommand<S> implements Command, Cancelable {
+public abstract class EmotionCommand<S> extends DynamicCommand {
 
 	@Parameter(required = false)
 	private LogService logService;
@@ -52,9 +63,41 @@ public abstract class EmotionCommand<S> implements Command, Cancelable {
 	private Button help;
 
 	private volatile CancellableProgress progress;
+	private volatile boolean arranged;
 	private volatile boolean canceled;
 	private volatile String cancelReason;
 	private volatile String failure;
+
+	/**
+	 * The inputs as SciJava's dialog shows them: the command's keys, then the face-detection keys, then
+	 * Help; choice lists that follow the other inputs ({@link SciJavaDialogItems}).
+	 */
+	@Override
+	public DynamicCommandInfo getInfo() {
+		final DynamicCommandInfo info = super.getInfo();
+		if (!arranged) synchronized (this) {
+			if (!arranged) {
+				arranged = true;
+				final CommandInfo declared = getContext().service(CommandService.class).getCommand(getClass());
+				SciJavaDialogItems.arrange(this, info, declared);
+			}
+		}
+		return info;
+	}
+
+	/**
+	 * The choices SciJava's dialog lists for the text input {@code key} now, or null for a free text:
+	 * for a key that takes a name or a file (detector, weights) the names and {@link CommandDialog#FILE_ITEM},
+	 * which takes the file of the input named like the key with {@value SettingsBinding#FILE_INPUT_SUFFIX}.
+	 * Asked again whenever the dialog refreshes, so the list may follow other inputs (Grad-CAM's target).
+	 */
+	protected List<String> choices(final String key) {
+		final List<String> names = KeyChoices.open(newSettings().getClass(), key);
+		if (names.isEmpty()) return null;
+		final List<String> out = new ArrayList<>(names);
+		out.add(CommandDialog.FILE_ITEM);
+		return out;
+	}
 
 	/** A fresh settings object holding the core's defaults, e.g. {@code new TrainSettings()}. */
 	protected abstract S newSettings();

@@ -2,11 +2,11 @@ package org.emotiontracking.imagej;
 
 import ij.ImagePlus;
 import ij.ImageStack;
-import ij.WindowManager;
 import ij.process.ColorProcessor;
 
 import java.awt.Rectangle;
 import java.io.File;
+import java.util.List;
 import java.util.Locale;
 
 import org.emotiontracking.core.classify.FaceMode;
@@ -18,7 +18,7 @@ import org.emotiontracking.core.explain.GradCamSettings;
 import org.emotiontracking.core.explain.ImageExplanation;
 import org.emotiontracking.core.report.EmotionPalette;
 import org.emotiontracking.core.util.FileNames;
-import org.emotiontracking.core.util.KeyValues;
+import org.emotiontracking.core.util.KeyChoices;
 import org.emotiontracking.core.util.ProgressListener;
 import org.scijava.ItemIO;
 import org.scijava.command.Command;
@@ -45,20 +45,9 @@ import org.scijava.widget.FileWidget;
 	menuPath = "Plugins>Emotion Tracking>Grad-CAM Overlay")
 public class GradCamOverlayCommand extends DetectingCommand<GradCamSettings> {
 
-	/** The image to explain when no input= is given (default: the current image). */
-	@Parameter(required = false, persist = false)
-	private ImagePlus image;
-
 	/** The defaults of every key: one place (the core). */
 	private static final GradCamSettings DEFAULTS = new GradCamSettings();
 
-	@Parameter(style = FileWidget.OPEN_STYLE, required = false, description = "Empty: the built-in model")
-	private File model;
-	@Parameter(required = false)
-	private boolean trust = DEFAULTS.trust;
-	/** Comma-separated (SciJava has no list widget). */
-	@Parameter(required = false)
-	private String classes = KeyValues.encode(DEFAULTS.classes);
 	/** Not remembered between runs: left empty, the open image is used. */
 	@Parameter(style = FileWidget.FILE_AND_DIRECTORY_STYLE, required = false, persist = false)
 	private File input;
@@ -68,6 +57,7 @@ public class GradCamOverlayCommand extends DetectingCommand<GradCamSettings> {
 	private boolean recursive = DEFAULTS.recursive;
 	@Parameter
 	private FaceMode faces = DEFAULTS.faces;
+	/** A choice list in SciJava's dialog: predicted and the classes of the model chosen ({@link #choices}). */
 	@Parameter
 	private String target = DEFAULTS.target;
 	@Parameter(required = false)
@@ -76,8 +66,6 @@ public class GradCamOverlayCommand extends DetectingCommand<GradCamSettings> {
 	private String method = DEFAULTS.method;
 	@Parameter(min = "0", max = "1", stepSize = "0.05")
 	private double alpha = DEFAULTS.alpha;
-	@Parameter
-	private boolean overwrite = DEFAULTS.overwrite;
 	/** i/n: only that shard of the input folder (for cluster jobs running Fiji headless); never remembered. */
 	@Parameter(required = false, persist = false)
 	private String shard = DEFAULTS.shard;
@@ -90,8 +78,13 @@ public class GradCamOverlayCommand extends DetectingCommand<GradCamSettings> {
 	private ImagePlus gradcam_image;
 	@Parameter(type = ItemIO.OUTPUT)
 	private int face_count;
-	@Parameter(type = ItemIO.OUTPUT)
-	private String summary;
+
+	/** target: predicted, then the classes of the model now chosen (and of classes= for a Keras .h5). */
+	@Override
+	protected List<String> choices(final String key) {
+		if (!key.equals("target")) return super.choices(key);
+		return KeyChoices.targets(CommandDialog.modelClasses(model(), classes()));
+	}
 
 	@Override
 	protected GradCamSettings newSettings() {
@@ -102,7 +95,7 @@ public class GradCamOverlayCommand extends DetectingCommand<GradCamSettings> {
 	protected void execute(final GradCamSettings settings, final ProgressListener progress) throws Exception {
 		final ImagePlus imp;
 		if (settings.input != null) imp = null;
-		else imp = image != null ? image : WindowManager.getCurrentImage();
+		else imp = currentImage();
 		if (settings.input == null && imp == null) throw new IllegalArgumentException(
 			"No input: open an image or give input= (an image file or a folder) and output=");
 		final ImageStack blends = new_image && imp != null ? new ImageStack(imp.getWidth(), imp.getHeight()) : null;
@@ -122,9 +115,10 @@ public class GradCamOverlayCommand extends DetectingCommand<GradCamSettings> {
 				}
 			}, progress);
 		face_count = s.faces();
-		summary = String.format(Locale.ROOT, "%s%d image%s, %d face%s, %d skipped%s", imp == null ? "" : imp.getTitle()
-			+ ": ", s.results.size(), s.results.size() == 1 ? "" : "s", face_count, face_count == 1 ? "" : "s",
-			s.failures.size(), s.cancelled ? " (cancelled)" : "");
+		final String title = imp == null ? "" : imp.getTitle() + ": ";
+		final int images = s.results.size();
+		setSummary(String.format(Locale.ROOT, "%s%d image%s, %d face%s, %d skipped%s", title, images, images == 1 ? ""
+			: "s", face_count, face_count == 1 ? "" : "s", s.failures.size(), s.cancelled ? " (cancelled)" : ""));
 		if (imp == null) return;
 		if (new_image) {
 			if (blends.getSize() == 0) return;

@@ -2,7 +2,6 @@ package org.emotiontracking.imagej;
 
 import ij.IJ;
 import ij.ImagePlus;
-import ij.WindowManager;
 
 import java.awt.GraphicsEnvironment;
 import java.io.File;
@@ -17,7 +16,6 @@ import org.emotiontracking.core.live.LiveSession;
 import org.emotiontracking.core.live.LiveSettings;
 import org.emotiontracking.core.live.LiveSummary;
 import org.emotiontracking.core.model.InferenceEngine;
-import org.emotiontracking.core.util.KeyValues;
 import org.emotiontracking.core.util.ProgressListener;
 import org.scijava.ItemIO;
 import org.scijava.command.Command;
@@ -42,17 +40,9 @@ public class LiveWebcamCommand extends DetectingCommand<LiveSettings> {
 	/** The window title of the live view. */
 	public static final String WINDOW_TITLE = "Live Emotion Tracking";
 
-	/** Played when no camera can be opened and no source= is given (default: the current image). */
-	@Parameter(required = false, persist = false)
-	private ImagePlus image;
-
 	/** The defaults of every key: one place (the core). */
 	private static final LiveSettings DEFAULTS = new LiveSettings();
 
-	@Parameter(style = FileWidget.OPEN_STYLE, required = false, description = "Empty: the built-in model")
-	private File model;
-	@Parameter(required = false)
-	private boolean trust = DEFAULTS.trust;
 	@Parameter(min = "0")
 	private int camera = DEFAULTS.camera;
 	/** Not remembered between runs: left empty, the camera (or the open image) is used. */
@@ -82,11 +72,6 @@ public class LiveWebcamCommand extends DetectingCommand<LiveSettings> {
 	private boolean realtime = DEFAULTS.realtime;
 	@Parameter(min = "0")
 	private int detect_width = DEFAULTS.detect_width;
-	/** Comma-separated (SciJava has no list widget). */
-	@Parameter(required = false)
-	private String classes = KeyValues.encode(DEFAULTS.classes);
-	@Parameter
-	private boolean overwrite = DEFAULTS.overwrite;
 	@Parameter
 	private InferenceEngine engine = DEFAULTS.engine;
 	@Parameter(min = "0")
@@ -96,8 +81,6 @@ public class LiveWebcamCommand extends DetectingCommand<LiveSettings> {
 	private long frames;
 	@Parameter(type = ItemIO.OUTPUT)
 	private double fps = Double.NaN;
-	@Parameter(type = ItemIO.OUTPUT)
-	private String summary;
 	/** The timeline chart (with output=), else null. */
 	@Parameter(type = ItemIO.OUTPUT)
 	private ImagePlus timeline;
@@ -130,7 +113,7 @@ public class LiveWebcamCommand extends DetectingCommand<LiveSettings> {
 		}
 		frames = s.framesProcessed();
 		fps = s.fps();
-		summary = s.toString();
+		setSummary(s.toString());
 		for (final String line : s.lines()) progress.log(line);
 		final Path chart = settings.output == null ? null : settings.output.resolve(LiveOutputs.TIMELINE_PNG);
 		if (chart != null && Files.isRegularFile(chart)) {
@@ -142,7 +125,7 @@ public class LiveWebcamCommand extends DetectingCommand<LiveSettings> {
 
 	/** Without a camera, the open image's planes (null when no image is open). */
 	private FrameSource openImage(final LiveSettings settings, final ProgressListener progress) {
-		final ImagePlus imp = image != null ? image : WindowManager.getCurrentImage();
+		final ImagePlus imp = currentImage();
 		if (imp == null) return null;
 		progress.log("No camera " + settings.camera + " could be opened: playing the planes of " + imp.getTitle());
 		return stack(imp);

@@ -24,11 +24,18 @@ import org.scijava.plugin.Parameter;
  */
 public final class SettingsBinding {
 
+	/**
+	 * The ending of the input that holds the file of a key that takes a name or a file ({@code detector_file},
+	 * {@code weights_file}) when the key is {@link CommandDialog#FILE_ITEM}, as SciJava's dialog sets it.
+	 */
+	public static final String FILE_INPUT_SUFFIX = "_file";
+
 	private SettingsBinding() {}
 
 	/**
 	 * Fills {@code settings} from the command's fields of the same names, value to value (a File
-	 * becomes a Path, a text is decoded by {@link KeyValues}: "a,b" for a list, a choice in any case);
+	 * becomes a Path, a text is decoded by {@link KeyValues}: "a,b" for a list, a choice in any case; a key
+	 * set to {@value CommandDialog#FILE_ITEM} takes the path of the input {@code <key>_file});
 	 * null fields are left out (the settings keep their defaults). Returns {@code settings}.
 	 *
 	 * @throws IllegalArgumentException "Bad value for key=value: ..." for a value that does not fit
@@ -39,7 +46,8 @@ public final class SettingsBinding {
 			final Field f = own.get(e.getKey());
 			if (f == null) continue;
 			try {
-				final Object v = f.get(command);
+				Object v = f.get(command);
+				if (CommandDialog.FILE_ITEM.equals(v)) v = chosenFile(command, own, e.getKey());
 				if (v != null) e.getValue().set(settings, Settings.choice(e.getValue(),
 					KeyValues.convert(e.getKey(), v, e.getValue().getType())));
 			}
@@ -48,6 +56,29 @@ public final class SettingsBinding {
 			}
 		}
 		return settings;
+	}
+
+	/**
+	 * For {@code key=}{@value CommandDialog#FILE_ITEM}: the path in the command's input
+	 * {@code <key>_file}.
+	 *
+	 * @throws IllegalArgumentException when that input is missing or empty
+	 */
+	private static String chosenFile(final Object command, final Map<String, Field> own, final String key)
+		throws IllegalAccessException
+	{
+		final Field f = own.get(key + FILE_INPUT_SUFFIX);
+		final Object file = f == null ? null : f.get(command);
+		if (file == null || file.toString().trim().isEmpty()) throw new IllegalArgumentException(key + "="
+			+ CommandDialog.FILE_ITEM + " needs a file: choose one in \"" + key + " file\" (or give " + key
+			+ "=<path>)");
+		return file.toString().trim();
+	}
+
+	/** The key whose file input {@code name} is ({@code detector} for {@code detector_file}), or null. */
+	static String keyOfFileInput(final String name) {
+		if (!name.endsWith(FILE_INPUT_SUFFIX) || name.length() == FILE_INPUT_SUFFIX.length()) return null;
+		return name.substring(0, name.length() - FILE_INPUT_SUFFIX.length());
 	}
 
 	/** A value as macro / CLI text ({@link KeyValues#encode}). */

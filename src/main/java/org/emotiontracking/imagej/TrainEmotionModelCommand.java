@@ -39,8 +39,13 @@ public class TrainEmotionModelCommand extends EmotionCommand<TrainSettings> {
 	private File validation_dataset;
 	@Parameter
 	private boolean augment = DEFAULTS.augment;
+	/** imagenet, none, file (below), or the path of a Keras .h5 weights file. */
 	@Parameter
 	private String weights = DEFAULTS.weights;
+	/** The weights file when weights is "file (below)"; choosing one selects that item. Not a key. */
+	@Parameter(label = "weights file", style = FileWidget.OPEN_STYLE, required = false, callback = "weightsFileChosen",
+		description = "A Keras .h5 file of MobileNetV2 weights, with weights=file (below)")
+	private File weights_file;
 	@Parameter(min = "0", max = "17")
 	private int fine_tune = DEFAULTS.fine_tune;
 	@Parameter
@@ -82,6 +87,11 @@ public class TrainEmotionModelCommand extends EmotionCommand<TrainSettings> {
 	private int best_epoch;
 	@Parameter(type = ItemIO.OUTPUT)
 	private File model;
+
+	/** The callback of the weights file: choosing a file selects {@value CommandDialog#FILE_ITEM}. */
+	protected void weightsFileChosen() {
+		if (weights_file != null && !weights_file.getPath().trim().isEmpty()) weights = CommandDialog.FILE_ITEM;
+	}
 
 	@Override
 	protected TrainSettings newSettings() {

@@ -48,5 +48,12 @@
  * failures and reports them as one clean message ({@link org.emotiontracking.imagej.EmotionCommand#failure()}),
  * and is SciJava {@code Cancelable}: a failure cancels the module with the message as reason, a stop
  * without one. Both progress listeners are {@code CancellableProgress} (cancel, finish).
+ * <p>
+ * The base class is a SciJava {@code DynamicCommand}: its module is the command itself, so run it with
+ * {@code moduleService.run(commandService.getCommand(type), true, ...)} ({@code CommandService.run}
+ * returns null for a DynamicCommand). A command that finds faces extends
+ * {@link org.emotiontracking.imagej.DetectingCommand DetectingCommand&lt;S&gt;}, which declares the
+ * shared inputs once; override {@link org.emotiontracking.imagej.EmotionCommand#choices(String)} for a
+ * list in SciJava's dialog that follows other inputs (Grad-CAM's target).
  */
 package org.emotiontracking.imagej;

@@ -36,9 +36,11 @@ import org.junit.jupiter.api.io.TempDir;
 import org.scijava.Context;
 import org.scijava.app.StatusService;
 import org.scijava.command.Command;
+import org.scijava.command.CommandInfo;
 import org.scijava.command.CommandService;
 import org.scijava.log.LogService;
 import org.scijava.module.Module;
+import org.scijava.module.ModuleService;
 import org.scijava.plugin.Plugin;
 import org.scijava.prefs.PrefService;
 
@@ -66,8 +68,18 @@ class ClassifyEmotionsCommandTest {
 	static Module run(final Class<? extends Command> command, final Object... keyValues) throws Exception {
 		log.clear();
 		context.service(PrefService.class).clear(command);
-		final Module module = context.service(CommandService.class).run(command, true, keyValues).get();
-		return module;
+		return run(context, command, keyValues);
+	}
+
+	/**
+	 * Runs a command with pre- and postprocessing through the ModuleService, as SciJava says to for a
+	 * DynamicCommand (CommandService.run gives back no module for one), and waits for it.
+	 */
+	static Module run(final Context context, final Class<? extends Command> command, final Object... keyValues)
+		throws Exception
+	{
+		final CommandInfo info = context.service(CommandService.class).getCommand(command);
+		return context.service(ModuleService.class).run(info, true, keyValues).get();
 	}
 
 	static String failure(final Module module) {

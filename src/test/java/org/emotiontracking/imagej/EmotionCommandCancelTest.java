@@ -26,12 +26,15 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.scijava.Context;
 import org.scijava.app.StatusService;
-import org.scijava.command.CommandModule;
 import org.scijava.command.CommandService;
 import org.scijava.log.LogService;
+import org.scijava.module.Module;
 import org.scijava.module.ModuleService;
 
-/** SciJava sees an Emotion Tracking command's failure and cancel: CommandModule.isCanceled() and the reason. */
+/**
+ * SciJava sees an Emotion Tracking command's failure and cancel: the module's isCanceled() and the reason.
+ * The commands are DynamicCommands, so the module CommandService gives back is the command itself.
+ */
 class EmotionCommandCancelTest {
 
 	@TempDir
@@ -53,12 +56,13 @@ class EmotionCommandCancelTest {
 
 	@Test
 	void aFailureCancelsTheModuleWithItsMessageAsReason() throws Exception {
-		final CommandModule module = context.service(CommandService.class).run(ClassifyEmotionsCommand.class, true, "model",
-			ClassifyFixtures.model().toFile(), "input", dir.resolve("missing").toFile(), "output", dir.resolve("out").toFile()).get();
+		final EmotionCommand<?> module = (EmotionCommand<?>) ClassifyEmotionsCommandTest.run(context,
+			ClassifyEmotionsCommand.class, "model", ClassifyFixtures.model().toFile(), "input", dir.resolve("missing")
+			.toFile(), "output", dir.resolve("out").toFile());
 		final EmotionCommand<?> command = (EmotionCommand<?>) module.getDelegateObject();
 		assertNotNull(command.failure());
 		assertTrue(command.failure().contains("missing"), command.failure());
-		assertTrue(module.isCanceled(), "CommandModule.isCanceled()");
+		assertTrue(module.isCanceled(), "the module's isCanceled()");
 		assertEquals(command.failure(), module.getCancelReason());
 		assertEquals(1, log.stream().filter(l -> l.contains(command.failure())).count(), String.join("\n", log)); // reported once
 	}
@@ -67,8 +71,9 @@ class EmotionCommandCancelTest {
 	void aRunThatSucceedsIsNotCancelled() throws Exception {
 		final Path in = Files.createDirectories(dir.resolve("in"));
 		TestImages.write(TestModels.noiseImage(64, 64, 1), in.resolve("a.png"));
-		final CommandModule module = context.service(CommandService.class).run(ClassifyEmotionsCommand.class, true, "model",
-			ClassifyFixtures.model().toFile(), "input", in.toFile(), "output", dir.resolve("out").toFile(), "faces", "whole").get();
+		final EmotionCommand<?> module = (EmotionCommand<?>) ClassifyEmotionsCommandTest.run(context,
+			ClassifyEmotionsCommand.class, "model", ClassifyFixtures.model().toFile(), "input", in.toFile(), "output", dir
+			.resolve("out").toFile(), "faces", "whole");
 		assertNull(((EmotionCommand<?>) module.getDelegateObject()).failure(), String.join("\n", log));
 		assertFalse(module.isCanceled());
 		assertNull(module.getCancelReason());
@@ -80,9 +85,9 @@ class EmotionCommandCancelTest {
 		final Path data = dir.resolve("faces");
 		new SyntheticFaces(48, 1).writeDataset(data, 4, false, ProgressListener.SILENT);
 		final ModuleService modules = context.service(ModuleService.class);
-		final CommandModule module = (CommandModule) modules.createModule(context.service(CommandService.class).getCommand(
+		final EmotionCommand<?> module = (EmotionCommand<?>) modules.createModule(context.service(CommandService.class).getCommand(
 			TrainEmotionModelCommand.class));
-		final Future<CommandModule> done = modules.run(module, true, "dataset", data.toFile(), "output", dir.resolve("out").toFile(),
+		final Future<Module> done = modules.run(module, true, "dataset", data.toFile(), "output", dir.resolve("out").toFile(),
 			"weights", "none", "epochs", 1000, "image_size", 48, "alpha", "0.35", "batch_size", 8, "gradcam", false);
 		final long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
 		while (log.stream().noneMatch(l -> l.startsWith("Epoch 1/1000")) && !done.isDone() && System.nanoTime() < deadline)

@@ -29,7 +29,7 @@ import org.scijava.log.LogService;
 import org.scijava.module.Module;
 import org.scijava.plugin.Plugin;
 
-/** Train Emotion Model run as a user of Fiji's scripting would: through a SciJava CommandService. */
+/** Train Emotion Model run as a user of Fiji's scripting would: through SciJava's ModuleService. */
 class TrainEmotionModelCommandTest {
 
 	@TempDir
@@ -55,9 +55,9 @@ class TrainEmotionModelCommandTest {
 			final StatusCollector status = new StatusCollector();
 			context.service(EventService.class).subscribe(status);
 
-			final Module module = context.service(CommandService.class).run(TrainEmotionModelCommand.class, true,
+			final Module module = ClassifyEmotionsCommandTest.run(context, TrainEmotionModelCommand.class,
 				"dataset", data.toFile(), "output", out.toFile(), "weights", "none", "epochs", 1, "image_size", 48, "alpha",
-				"0.35", "batch_size", 8, "gradcam", false).get();
+				"0.35", "batch_size", 8, "gradcam", false);
 
 			assertNull(((TrainEmotionModelCommand) module.getDelegateObject()).failure(), String.join("\n", log));
 			final double accuracy = (Double) module.getOutput("validation_accuracy");
@@ -77,8 +77,8 @@ class TrainEmotionModelCommandTest {
 		try (Context context = new Context(CommandService.class, StatusService.class, LogService.class)) {
 			final List<String> log = Collections.synchronizedList(new ArrayList<>());
 			context.service(LogService.class).addLogListener(m -> log.add(m.text()));
-			final Module module = context.service(CommandService.class).run(TrainEmotionModelCommand.class, true,
-				"dataset", dir.resolve("missing").toFile(), "output", dir.resolve("out").toFile(), "weights", "none").get();
+			final Module module = ClassifyEmotionsCommandTest.run(context, TrainEmotionModelCommand.class,
+				"dataset", dir.resolve("missing").toFile(), "output", dir.resolve("out").toFile(), "weights", "none");
 			final String failure = ((TrainEmotionModelCommand) module.getDelegateObject()).failure();
 			assertNotNull(failure);
 			assertTrue(log.stream().anyMatch(l -> l.startsWith("Train Emotion Model failed: ") && l.contains(failure)), String
