@@ -67,6 +67,7 @@ public final class VideoReader implements AutoCloseable {
 	/** Non-reference pictures can be told (H.264), or null. */
 	private final H264Packets h264;
 	private SkippedFrames skipped;
+	private boolean decodeAll;
 	private long leftOut;
 	private final double timeBase;
 	private final double startOffset;
@@ -296,6 +297,16 @@ public final class VideoReader implements AutoCloseable {
 	public VideoSelection selection() { return selection; }
 
 	/**
+	 * Decodes every frame, also the non-reference pictures the selection will not pick (e.g. to
+	 * measure decoding); call before the first {@link #next()}.
+	 */
+	public VideoReader decodeAll() {
+		if (started) throw new IllegalStateException("Choose before reading");
+		decodeAll = true;
+		return this;
+	}
+
+	/**
 	 * The next selected frame, or null at the end of the stream (or of the selection, or after a
 	 * read error: {@link #endMessage()} says which).
 	 *
@@ -306,7 +317,7 @@ public final class VideoReader implements AutoCloseable {
 		if (!started) {
 			started = true;
 			if (selection.start() > 0) seekToStart(selection.start());
-			if (h264 != null && selection.every() > 1) skipped = new SkippedFrames(selection.every());
+			if (h264 != null && selection.every() > 1 && !decodeAll) skipped = new SkippedFrames(selection.every());
 		}
 		while (true) {
 			final int r = avcodec.avcodec_receive_frame(codec, frame);

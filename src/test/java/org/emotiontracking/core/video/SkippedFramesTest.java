@@ -94,6 +94,11 @@ class SkippedFramesTest {
 			assertTrue(r.endMessage().startsWith("end of video " + name), r.endMessage());
 		}
 		assertEquals(expected.size(), got.size());
+		try (VideoReader r = VideoReader.open(file).select(new VideoSelection(every, start, 0)).decodeAll()) {
+			for (int j = 0; j < expected.size(); j++) assertEquals(expected.get(j).index(), r.next().index());
+			assertEquals(null, r.next());
+			assertEquals(0, r.framesLeftOut(), "decodeAll decodes every frame");
+		}
 		for (int j = 0; j < got.size(); j++) {
 			assertEquals(expected.get(j).index(), got.get(j).index(), "index of pick " + j);
 			assertEquals(expected.get(j).time(), got.get(j).time(), 1e-9, "time of pick " + j);
