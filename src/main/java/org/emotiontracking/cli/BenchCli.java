@@ -61,6 +61,8 @@ final class BenchCli extends SettingsCli<BenchCli.Keys> {
 		public int end_to_end_rounds = 3;
 		@Setting("video: seconds of the 720p and 1080p H.264 clips (0 = only the memory run)")
 		public double clip_seconds = 10;
+		@Setting("video: alternating rounds of every=1 and every=5 end to end (the medians are reported)")
+		public int video_rounds = 3;
 		@Setting("video: minutes of the long video for the memory run (0 = skip)")
 		public int long_minutes = 60;
 		@Setting("video: frame size of the long video")
@@ -95,7 +97,7 @@ final class BenchCli extends SettingsCli<BenchCli.Keys> {
 		if (k.what.equals("all") || k.what.equals("detect")) report.addAll(DetectBenchmark.run(k.rounds,
 			progress));
 		if (k.what.equals("all") || k.what.equals("video")) report.addAll(VideoBenchmark.run(k.alpha,
-			k.clip_seconds, k.long_minutes, k.long_size, k.long_every, progress));
+			k.clip_seconds, k.long_minutes, k.long_size, k.long_every, k.video_rounds, progress));
 		if (k.what.equals("all") || k.what.equals("classify")) report.addAll(
 			ClassifyBenchmark.run(k.alpha, k.images, k.photos, k.files, progress));
 		progress.log(String.format(Locale.ROOT, "peak resident memory: %d MiB", MemoryProbe.peakResidentMiB()));

@@ -9,17 +9,16 @@ import org.emotiontracking.core.data.ImageDecoder;
 import org.emotiontracking.core.data.Shard;
 import org.emotiontracking.core.detect.FaceDetectionSettings;
 import org.emotiontracking.core.model.EmotionModelSettings;
-import org.emotiontracking.core.model.InferenceSettings;
+import org.emotiontracking.core.live.AnalysisSettings;
 import org.emotiontracking.core.util.Required;
 import org.emotiontracking.core.util.Setting;
-import org.emotiontracking.core.video.VideoSelection;
 
 /**
- * The keys of Classify Emotions (CLI, macros and the Fiji dialog share them); the model keys are those
- * of {@link EmotionModelSettings} and {@link InferenceSettings}, the face-detection keys those of
- * {@link FaceDetectionSettings}, shared with Grad-CAM and Live.
+ * The keys of Classify Emotions (CLI, macros and the Fiji dialog share them); the model, engine and
+ * video keys are those of {@link AnalysisSettings} (shared with Live) and {@link EmotionModelSettings},
+ * the face-detection keys those of {@link FaceDetectionSettings}, shared with Grad-CAM and Live.
  */
-public final class ClassifySettings extends InferenceSettings {
+public final class ClassifySettings extends AnalysisSettings {
 
 	@Setting("An image or video file, or a folder of images and videos (videos are analysed frame by frame)")
 	public Path input;
@@ -35,26 +34,6 @@ public final class ClassifySettings extends InferenceSettings {
 	public int batch_size = 32;
 	@Setting(value = "Refuse images with more pixels than this (guards against decompression bombs)", range = "[1, )")
 	public long max_pixels = ImageDecoder.DEFAULT_MAX_PIXELS;
-	@Setting(value = "Videos: analyse every Nth frame (1 = all)", range = "[1, )")
-	public int every = 1;
-	@Setting(value = "Videos: start at this time in seconds", range = "[0, )")
-	public double start = 0;
-	@Setting(value = "Videos: stop at this time in seconds (0 = the end)", range = "[0, )")
-	public double end = 0;
-	@Setting(value = "Videos: stop after this many analysed frames per video (0 = no limit)", range = "[0, )")
-	public long max_frames = 0;
-	@Setting(value = "Videos: stop after this many seconds of video per video (0 = no limit)", range = "[0, )")
-	public double duration = 0;
-	@Setting(value =
-		"Videos: average each face's probabilities over its last N analysed frames (0 = each frame on its own)", range =
-		"[0, )")
-	public int smoothing = 0;
-
-	/** The frames of each video to analyse (every, start, end). */
-	public VideoSelection videoSelection() {
-		return new VideoSelection(every, start, end);
-	}
-
 	@Setting(
 		"Classify only shard i/n of the input (files sorted by relative path, slice [i*N/n, (i+1)*N/n)) and write "
 		+ "shard.json for merge; empty: everything")

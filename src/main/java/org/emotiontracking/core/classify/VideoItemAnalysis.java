@@ -8,7 +8,6 @@ import java.util.Locale;
 import org.emotiontracking.core.detect.FaceBox;
 import org.emotiontracking.core.detect.FaceDetector;
 import org.emotiontracking.core.live.FaceSummary;
-import org.emotiontracking.core.live.Frame;
 import org.emotiontracking.core.live.FrameSourceException;
 import org.emotiontracking.core.live.LiveOutputs;
 import org.emotiontracking.core.live.LiveSession;
@@ -20,6 +19,7 @@ import org.emotiontracking.core.live.VideoFileSource;
 import org.emotiontracking.core.model.EmotionClassifier;
 import org.emotiontracking.core.report.PredictionRow;
 import org.emotiontracking.core.util.ProgressListener;
+import org.emotiontracking.core.video.Frame;
 
 /**
  * A video among Classify's inputs, analysed frame by frame by the same pipeline as Live Webcam

@@ -1,5 +1,6 @@
 package org.emotiontracking.core.data;
 
+import org.emotiontracking.core.util.NativeLibrary;
 import org.opencv.core.CvType;
 import org.opencv.core.Mat;
 
@@ -13,7 +14,8 @@ import org.opencv.core.Mat;
  */
 public final class OpenCv {
 
-	private static volatile boolean loaded;
+	private static final NativeLibrary NATIVES = new NativeLibrary(
+		"Could not load the OpenCV native library for %s", nu.pattern.OpenCV::loadLocally);
 
 	private OpenCv() {}
 
@@ -24,18 +26,7 @@ public final class OpenCv {
 	 * @throws IllegalStateException if the natives cannot be loaded on this platform
 	 */
 	public static void ensureLoaded() {
-		if (loaded) return;
-		synchronized (OpenCv.class) {
-			if (loaded) return;
-			try {
-				nu.pattern.OpenCV.loadLocally();
-			}
-			catch (final Throwable t) {
-				throw new IllegalStateException("Could not load the OpenCV native library for " +
-					System.getProperty("os.name") + " " + System.getProperty("os.arch") + ": " + t, t);
-			}
-			loaded = true;
-		}
+		NATIVES.ensureLoaded();
 	}
 
 	/**

@@ -19,7 +19,7 @@ import java.util.Random;
  * at the face centre, y downwards, 1 = half the face height; the face oval is about 0.8 wide.
  * An instance is a class prototype; {@link #vary} gives a jittered copy for one image.
  */
-final class SyntheticExpression {
+final class SyntheticExpression implements Cloneable {
 
 	enum Mouth { ARC, ROUND, SNEER, SMIRK, PUCKER, TONGUE }
 
@@ -49,22 +49,14 @@ final class SyntheticExpression {
 	/** Mirror asymmetric features. */
 	boolean mirrored;
 
+	/** A copy of every feature (all are numbers, flags and an enum: a field-by-field copy is complete). */
 	private SyntheticExpression copy() {
-		final SyntheticExpression e = new SyntheticExpression();
-		e.mouthCurve = mouthCurve;
-		e.mouthOpen = mouthOpen;
-		e.mouthWidth = mouthWidth;
-		e.mouth = mouth;
-		e.browRaise = browRaise;
-		e.browTilt = browTilt;
-		e.browArch = browArch;
-		e.eyeOpen = eyeOpen;
-		e.wink = wink;
-		e.cheeks = cheeks;
-		e.noseWrinkles = noseWrinkles;
-		e.lipRaise = lipRaise;
-		e.mirrored = mirrored;
-		return e;
+		try {
+			return (SyntheticExpression) super.clone();
+		}
+		catch (final CloneNotSupportedException e) {
+			throw new AssertionError(e);
+		}
 	}
 
 	/** The prototype of a built-in or extra expression name, or null if the name is not known. */

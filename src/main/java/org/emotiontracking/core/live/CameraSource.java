@@ -14,6 +14,7 @@ import java.util.regex.Pattern;
 
 import org.emotiontracking.core.data.OpenCv;
 import org.emotiontracking.core.data.RgbImage;
+import org.emotiontracking.core.video.Frame;
 import org.opencv.videoio.VideoCapture;
 import org.opencv.videoio.Videoio;
 

@@ -13,6 +13,7 @@ import org.emotiontracking.core.detect.FaceDetector;
 import org.emotiontracking.core.detect.StreamTiling;
 import org.emotiontracking.core.model.EmotionClassifier;
 import org.emotiontracking.core.util.ProgressListener;
+import org.emotiontracking.core.video.Frame;
 import org.opencv.core.Mat;
 
 /**

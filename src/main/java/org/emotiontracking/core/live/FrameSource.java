@@ -3,6 +3,8 @@ package org.emotiontracking.core.live;
 import java.io.IOException;
 import java.util.Locale;
 
+import org.emotiontracking.core.video.Frame;
+
 /**
  * Where live frames come from: a camera ({@link CameraSource}), a video file read with FFmpeg
  * ({@link VideoFileSource}) or images in memory, e.g. an ImageJ stack ({@link ImageSequenceSource}).

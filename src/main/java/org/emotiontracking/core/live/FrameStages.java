@@ -8,6 +8,7 @@ import java.util.function.Function;
 import org.emotiontracking.core.detect.FaceBox;
 import org.emotiontracking.core.util.DaemonThreads;
 import org.emotiontracking.core.util.ProgressListener;
+import org.emotiontracking.core.video.Frame;
 
 /**
  * The two threads in front of the processing thread, and their lifecycle: a capture thread reads

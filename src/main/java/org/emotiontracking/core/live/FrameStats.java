@@ -2,6 +2,8 @@ package org.emotiontracking.core.live;
 
 import java.util.List;
 
+import org.emotiontracking.core.video.Frame;
+
 /**
  * Bounded statistics of the processed frames: count, faces, emotion counts, processing rate and
  * latency. Updated by the processing thread only.

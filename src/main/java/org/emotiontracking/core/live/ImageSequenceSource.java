@@ -6,6 +6,7 @@ import java.util.function.IntFunction;
 
 import org.emotiontracking.core.data.Resize;
 import org.emotiontracking.core.data.RgbImage;
+import org.emotiontracking.core.video.Frame;
 
 /**
  * Frames from memory: a list of images, or images made on demand (e.g. the slices of an ImageJ

@@ -4,6 +4,7 @@ import java.util.Collections;
 import java.util.List;
 
 import org.emotiontracking.core.data.RgbImage;
+import org.emotiontracking.core.video.Frame;
 
 /** What a {@link LiveListener} receives for each processed frame. Immutable. */
 public final class LiveFrame {

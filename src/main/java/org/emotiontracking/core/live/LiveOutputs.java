@@ -11,6 +11,7 @@ import java.util.Locale;
 import org.emotiontracking.core.report.DistributionChart;
 import org.emotiontracking.core.report.EmotionTimelineChart;
 import org.emotiontracking.core.util.AtomicFiles;
+import org.emotiontracking.core.video.Frame;
 import org.opencv.core.Mat;
 
 /**

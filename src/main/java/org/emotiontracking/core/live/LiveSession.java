@@ -19,6 +19,7 @@ import org.emotiontracking.core.detect.FaceDetectors;
 import org.emotiontracking.core.model.EmotionClassifier;
 import org.emotiontracking.core.util.DaemonThreads;
 import org.emotiontracking.core.util.ProgressListener;
+import org.emotiontracking.core.video.Frame;
 
 /**
  * A live (or batch) emotion-tracking session: the wiring of a frame source, the model and the

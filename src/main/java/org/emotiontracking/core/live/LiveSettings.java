@@ -5,17 +5,16 @@ import java.util.Arrays;
 
 import org.emotiontracking.core.detect.FaceDetectionSettings;
 import org.emotiontracking.core.model.EmotionModelSettings;
-import org.emotiontracking.core.model.InferenceSettings;
 import org.emotiontracking.core.util.Required;
 import org.emotiontracking.core.util.Setting;
-import org.emotiontracking.core.video.VideoSelection;
 
 /**
- * The keys of Live Emotion Tracking (CLI, macros and the Fiji window share them); the model keys are
- * those of {@link EmotionModelSettings} and {@link InferenceSettings}, the face-detection keys those of
- * {@link FaceDetectionSettings}, shared with Classify and Grad-CAM.
+ * The keys of Live Emotion Tracking (CLI, macros and the Fiji window share them); the model, engine and
+ * video keys are those of {@link AnalysisSettings} (shared with Classify) and
+ * {@link EmotionModelSettings}, the face-detection keys those of {@link FaceDetectionSettings}, shared
+ * with Classify and Grad-CAM.
  */
-public final class LiveSettings extends InferenceSettings {
+public final class LiveSettings extends AnalysisSettings {
 
 	@Setting(value = "Camera index (0 = the first camera); used when no source is given", range = "[0, )")
 	public int camera = 0;
@@ -23,24 +22,10 @@ public final class LiveSettings extends InferenceSettings {
 		"Video file to read instead of a camera (mp4, mov, mkv, webm, avi; H.264, HEVC, VP8/VP9, MPEG-4, MJPEG, AV1, "
 		+ "through FFmpeg)")
 	public Path source;
-	@Setting(value = "Video source: analyse every Nth frame (1 = all)", range = "[1, )")
-	public int every = 1;
-	@Setting(value = "Video source: start at this time in seconds", range = "[0, )")
-	public double start = 0;
-	@Setting(value = "Video source: stop at this time in seconds (0 = the end)", range = "[0, )")
-	public double end = 0;
 	@Setting("Folder for emotion_timeline.csv, the charts, face_summary.csv and annotated.mp4 (empty: save nothing)")
 	public Path output;
 	@Setting("Show the live window (Fiji); the command line always runs without one")
 	public boolean show = true;
-	@Setting(value = "Stop after this many processed frames (0 = no limit)", range = "[0, )")
-	public long max_frames = 0;
-	@Setting(value = "Stop after this many seconds (camera: wall-clock time; video: video time; 0 = no limit)", range =
-		"[0, )")
-	public double duration = 0;
-	@Setting(value = "Average each face's probabilities over its last N frames so labels do not flicker (0 = off)",
-		range = "[0, )")
-	public int smoothing = 5;
 	@Setting(value = "Forget a face's id after it is missing for this many processed frames", range = "[0, )")
 	public int max_missed = FaceTracker.DEFAULT_MAX_MISSED;
 	@Setting("Write every processed frame with its overlay to annotated.mp4 (H.264 through OpenH264, else MPEG-4)")
@@ -53,6 +38,11 @@ public final class LiveSettings extends InferenceSettings {
 	public int detect_width = 320;
 	@Setting("Replace existing output files")
 	public boolean overwrite = false;
+
+	/** Live's defaults: as {@link AnalysisSettings}, smoothing over 5 frames. */
+	public LiveSettings() {
+		smoothing = 5;
+	}
 
 	/**
 	 * Checks every key against its limits and the keys that go together (record=true needs output=;
@@ -69,11 +59,6 @@ public final class LiveSettings extends InferenceSettings {
 		if (record && output == null) throw new IllegalArgumentException("record=true needs an output= folder");
 		if (Arrays.asList(required).contains(Required.OUTPUT) && output == null) throw new IllegalArgumentException(
 			"No output folder given: set output=");
-	}
-
-	/** The frames of a video source to analyse (every, start, end). */
-	public VideoSelection videoSelection() {
-		return new VideoSelection(every, start, end);
 	}
 
 	/** What the frames come from, for messages: "video x.avi" or "camera 0". */

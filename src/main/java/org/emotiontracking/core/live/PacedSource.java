@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.time.Instant;
 
+import org.emotiontracking.core.video.Frame;
+
 /**
  * Plays a recorded source (video, image sequence) in real time, like a camera: each frame is
  * delivered at its {@link Frame#time() time} after the first, and the source counts as

@@ -21,6 +21,7 @@ import java.util.Map;
 import org.emotiontracking.core.report.Csv;
 import org.emotiontracking.core.report.EmotionTimeline;
 import org.emotiontracking.core.report.PredictionColumn;
+import org.emotiontracking.core.video.Frame;
 
 /**
  * {@code emotion_timeline.csv}: one row per face per processed frame, streamed (flushed after

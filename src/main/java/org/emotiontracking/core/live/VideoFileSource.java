@@ -2,10 +2,9 @@ package org.emotiontracking.core.live;
 
 import java.io.IOException;
 import java.nio.file.Path;
-import java.time.Instant;
 
+import org.emotiontracking.core.video.Frame;
 import org.emotiontracking.core.video.VideoFileException;
-import org.emotiontracking.core.video.VideoFrame;
 import org.emotiontracking.core.video.VideoInfo;
 import org.emotiontracking.core.video.VideoReader;
 import org.emotiontracking.core.video.VideoSelection;
@@ -23,10 +22,10 @@ public final class VideoFileSource implements FrameSource {
 
 	private final VideoReader reader;
 	private final VideoInfo info;
-	private VideoFrame first;
+	private Frame first;
 	private String endMessage;
 
-	private VideoFileSource(final VideoReader reader, final VideoFrame first) {
+	private VideoFileSource(final VideoReader reader, final Frame first) {
 		this.reader = reader;
 		this.info = reader.info();
 		this.first = first;
@@ -48,7 +47,7 @@ public final class VideoFileSource implements FrameSource {
 		try {
 			// one decoder thread: detection and classification have the other cores (least CPU per frame)
 			reader = VideoReader.open(file, 1).select(selection);
-			final VideoFrame first = reader.next();
+			final Frame first = reader.next();
 			if (first == null) throw new FrameSourceException("Video " + file.toAbsolutePath()
 				+ " has no frame to analyse (" + (reader
 				.damage() != null && reader.framesDecoded() == 0 ? "its " + reader.info().codec()
@@ -70,16 +69,15 @@ public final class VideoFileSource implements FrameSource {
 
 	@Override
 	public Frame next() throws IOException {
-		VideoFrame f = first;
+		Frame f = first;
 		first = null;
 		if (f == null) f = reader.next();
 		if (f == null) {
 			endMessage = reader.endMessage();
 			return null;
 		}
-		final Instant created = info.creationTime();
-		final Instant timestamp = created != null ? created.plusNanos(Math.round(f.time() * 1e9)) : Instant.now();
-		return new Frame(f.image(), f.index(), timestamp, f.time(), System.nanoTime());
+		// its latency counts from now: the first frame was decoded when the source opened
+		return new Frame(f.image(), f.index(), f.timestamp(), f.time(), System.nanoTime());
 	}
 
 	public Path file() { return reader.file(); }

@@ -5,12 +5,15 @@ import java.awt.geom.Rectangle2D;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.EnumMap;
+import java.util.Map;
 
 import org.jfree.chart.JFreeChart;
 
 /**
  * A chart drawn by JFreeChart (which Fiji ships) to an RGB image (800 x 500 pixels unless
- * {@link #size resized}), with a title and optional subtitle; works headless.
+ * {@link #size resized}), with a title, an optional subtitle and axis labels (each chart has its own,
+ * {@link #axisLabel(Axis, String) replaceable}); works headless.
  *
  * @param <C> the concrete chart type, for chained setters
  */
@@ -25,6 +28,10 @@ public abstract class Chart<C extends Chart<C>> {
 	private int height = DEFAULT_HEIGHT;
 	private String title;
 	private String subtitle;
+	private final Map<Axis, String> axisLabels = new EnumMap<>(Axis.class);
+
+	/** The axes of a chart whose labels can be set: the horizontal and the vertical one. */
+	public enum Axis { X, Y }
 
 	protected Chart(final String defaultTitle) {
 		title = defaultTitle;
@@ -45,6 +52,17 @@ public abstract class Chart<C extends Chart<C>> {
 	public C subtitle(final String value) {
 		subtitle = value;
 		return self();
+	}
+
+	/** Sets the label of an axis (null for none) instead of the chart's own. */
+	public C axisLabel(final Axis axis, final String label) {
+		axisLabels.put(axis, label);
+		return self();
+	}
+
+	/** The label of {@code axis}: the one set, else the chart's own {@code otherwise}. */
+	protected String labelOf(final Axis axis, final String otherwise) {
+		return axisLabels.getOrDefault(axis, otherwise);
 	}
 
 	/** Sets the image size in pixels (at least 200 x 150). */

@@ -26,8 +26,6 @@ public final class DistributionChart extends Chart<DistributionChart> {
 
 	private final List<String> classNames;
 	private final long[] counts;
-	private String valueAxisLabel = "Number of predictions";
-	private String categoryAxisLabel = "Predicted emotion";
 
 	/** A chart of {@code counts[i]} predictions of class {@code classNames.get(i)}. */
 	public DistributionChart(final List<String> classNames, final long[] counts) {
@@ -52,14 +50,12 @@ public final class DistributionChart extends Chart<DistributionChart> {
 
 	/** Sets the y-axis label (default "Number of predictions"). */
 	public DistributionChart valueAxisLabel(final String label) {
-		valueAxisLabel = label;
-		return this;
+		return axisLabel(Axis.Y, label);
 	}
 
 	/** Sets the x-axis label (default "Predicted emotion"). */
 	public DistributionChart categoryAxisLabel(final String label) {
-		categoryAxisLabel = label;
-		return this;
+		return axisLabel(Axis.X, label);
 	}
 
 	/** The counts, in class order (a copy). */
@@ -113,13 +109,13 @@ public final class DistributionChart extends Chart<DistributionChart> {
 		bars.setDefaultPositiveItemLabelPosition(new ItemLabelPosition(ItemLabelAnchor.OUTSIDE12,
 			TextAnchor.BOTTOM_CENTER));
 
-		final CategoryAxis x = new CategoryAxis(categoryAxisLabel);
+		final CategoryAxis x = new CategoryAxis(labelOf(Axis.X, "Predicted emotion"));
 		ChartStyle.axis(x);
 		x.setTickLabelPaint(ChartStyle.TEXT);
 		x.setCategoryMargin(0.3);
 		x.setMaximumCategoryLabelLines(2);
 		if (classNames.size() > 8) x.setCategoryLabelPositions(CategoryLabelPositions.UP_45);
-		final NumberAxis y = new NumberAxis(valueAxisLabel);
+		final NumberAxis y = new NumberAxis(labelOf(Axis.Y, "Number of predictions"));
 		ChartStyle.axis(y);
 		y.setStandardTickUnits(NumberAxis.createIntegerTickUnits());
 		y.setUpperMargin(0.12);

@@ -28,7 +28,6 @@ public final class EmotionTimelineChart extends Chart<EmotionTimelineChart> {
 
 	private final EmotionTimeline timeline;
 	private final List<String> classNames;
-	private String timeAxisLabel = "Time (s)";
 	private double maxGap = Double.NaN;
 
 	/** A chart of {@code timeline}; the legend lists {@code classNames} in this order. */
@@ -40,8 +39,7 @@ public final class EmotionTimelineChart extends Chart<EmotionTimelineChart> {
 
 	/** Sets the x-axis label, e.g. "Frame" (default "Time (s)"). */
 	public EmotionTimelineChart timeAxisLabel(final String label) {
-		timeAxisLabel = label;
-		return this;
+		return axisLabel(Axis.X, label);
 	}
 
 	/** The longest time between samples still drawn as continuous (default 3 typical steps). */
@@ -102,7 +100,7 @@ public final class EmotionTimelineChart extends Chart<EmotionTimelineChart> {
 		faces.setGridBandsVisible(false);
 		faces.setInverted(true);
 		faces.setRange(-0.6, Math.max(0, ids.size() - 1) + 0.6);
-		final NumberAxis time = new NumberAxis(timeAxisLabel);
+		final NumberAxis time = new NumberAxis(labelOf(Axis.X, "Time (s)"));
 		ChartStyle.axis(time);
 		if (!ids.isEmpty()) time.setRange(t0, t1 > t0 ? t1 : t0 + 1);
 		final XYPlot plot = new XYPlot(ids.isEmpty() ? null : data, time, faces, bars);

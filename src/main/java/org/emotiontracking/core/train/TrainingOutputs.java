@@ -4,17 +4,19 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 
+import org.emotiontracking.core.classify.ClassificationReports;
 import org.emotiontracking.core.model.ModelArchive;
 
-/** The files Train Emotion Model writes into its output folder. */
+/**
+ * The files Train Emotion Model writes into its output folder: the model, its history and curves, and
+ * the saved model's predictions on the dataset as the report files of a classification run
+ * ({@link ClassificationReports#LOG}, {@link ClassificationReports#DISTRIBUTION},
+ * {@link ClassificationReports#CONFUSION_CSV}, {@link ClassificationReports#CONFUSION_PNG},
+ * {@link ClassificationReports#METRICS}: the same names and columns).
+ */
 public final class TrainingOutputs {
 
 	public static final String HISTORY = "training_history.csv";
-	public static final String LOG = "mobilenet_emotion_logs.csv";
-	public static final String DISTRIBUTION = "mobilenet_emotion_distribution.png";
-	public static final String CONFUSION_CSV = "confusion_matrix.csv";
-	public static final String CONFUSION_PNG = "confusion_matrix.png";
-	public static final String METRICS = "metrics.csv";
 	public static final String CURVES = "training_curves.png";
 	public static final String GRADCAM_FOLDER = "gradcam";
 
@@ -30,7 +32,8 @@ public final class TrainingOutputs {
 
 	/** Every fixed output, for the overwrite check before any work starts. */
 	public List<Path> all() {
-		return Arrays.asList(model(), file(HISTORY), file(LOG), file(DISTRIBUTION), file(CONFUSION_CSV),
-			file(CONFUSION_PNG), file(METRICS), file(CURVES));
+		return Arrays.asList(model(), file(HISTORY), file(ClassificationReports.LOG),
+			file(ClassificationReports.DISTRIBUTION), file(ClassificationReports.CONFUSION_CSV),
+			file(ClassificationReports.CONFUSION_PNG), file(ClassificationReports.METRICS), file(CURVES));
 	}
 }

@@ -10,6 +10,7 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
 
+import org.emotiontracking.core.classify.ClassificationReports;
 import org.emotiontracking.core.data.RgbImage;
 import org.emotiontracking.core.data.Sample;
 import org.emotiontracking.core.explain.GradCam;
@@ -50,7 +51,7 @@ final class TrainingReport {
 		final List<PredictionRow> rows = new ArrayList<>();
 		final ConfusionMatrix confusion = new ConfusionMatrix(classes);
 		try (EmotionClassifier model = EmotionClassifier.load(out.model());
-			PredictionLog log = new PredictionLog(out.file(TrainingOutputs.LOG), classes,
+			PredictionLog log = new PredictionLog(out.file(ClassificationReports.LOG), classes,
 				EnumSet.of(PredictionColumn.SUBSET), s.overwrite))
 		{
 			predict(model, data.train, data.trainSamples, "train", data.root, log, rows, null);
@@ -58,12 +59,12 @@ final class TrainingReport {
 				? s.validation_dataset : data.root, log, rows, confusion);
 		}
 		final ClassificationMetrics metrics = new ClassificationMetrics(confusion);
-		confusion.writeCsv(out.file(TrainingOutputs.CONFUSION_CSV), s.overwrite);
-		metrics.writeCsv(out.file(TrainingOutputs.METRICS), s.overwrite);
+		confusion.writeCsv(out.file(ClassificationReports.CONFUSION_CSV), s.overwrite);
+		metrics.writeCsv(out.file(ClassificationReports.METRICS), s.overwrite);
 		new ConfusionMatrixChart(confusion).title("Confusion matrix (validation)").writePng(
-			out.file(TrainingOutputs.CONFUSION_PNG), s.overwrite);
+			out.file(ClassificationReports.CONFUSION_PNG), s.overwrite);
 		DistributionChart.fromRows(classes, rows).title("Predicted emotions (" + rows.size() + " images)")
-			.writePng(out.file(TrainingOutputs.DISTRIBUTION), s.overwrite);
+			.writePng(out.file(ClassificationReports.DISTRIBUTION), s.overwrite);
 		new TrainingCurvesChart(outcome.history).title("Training history").writePng(out.file(TrainingOutputs.CURVES),
 			s.overwrite);
 		progress.log(String.format(Locale.ROOT, "Validation accuracy of the saved model: %.4f (%d images)",

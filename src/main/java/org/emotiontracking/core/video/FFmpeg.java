@@ -13,6 +13,7 @@ import org.bytedeco.javacpp.BytePointer;
 import org.bytedeco.javacpp.Loader;
 import org.bytedeco.javacpp.Pointer;
 import org.bytedeco.javacpp.PointerPointer;
+import org.emotiontracking.core.util.NativeLibrary;
 
 /**
  * The bridge to FFmpeg (bytedeco's build, natives from the {@code org.bytedeco:ffmpeg} jar of the
@@ -21,7 +22,15 @@ import org.bytedeco.javacpp.PointerPointer;
  */
 public final class FFmpeg {
 
-	private static volatile boolean loaded;
+	private static final NativeLibrary NATIVES = new NativeLibrary(
+		"Could not load FFmpeg's native libraries for %s (is org.bytedeco:ffmpeg with this platform's classifier on "
+		+ "the class path? Build with -Dffmpeg.native.classifier=...)", () -> {
+		Loader.load(avutil.class);
+		Loader.load(avcodec.class);
+		Loader.load(avformat.class);
+		Loader.load(swscale.class);
+		avutil.av_log_set_level(avutil.AV_LOG_QUIET);
+	});
 
 	private FFmpeg() {}
 
@@ -31,24 +40,7 @@ public final class FFmpeg {
 	 * @throws IllegalStateException if the natives for this platform are not on the class path
 	 */
 	public static void ensureLoaded() {
-		if (loaded) return;
-		synchronized (FFmpeg.class) {
-			if (loaded) return;
-			try {
-				Loader.load(avutil.class);
-				Loader.load(avcodec.class);
-				Loader.load(avformat.class);
-				Loader.load(swscale.class);
-			}
-			catch (final Throwable t) {
-				throw new IllegalStateException("Could not load FFmpeg's native libraries for "
-					+ System.getProperty("os.name") + " " + System.getProperty("os.arch")
-					+ " (is org.bytedeco:ffmpeg with this platform's classifier on the class path? "
-					+ "Build with -Dffmpeg.native.classifier=...): " + t, t);
-			}
-			avutil.av_log_set_level(avutil.AV_LOG_QUIET);
-			loaded = true;
-		}
+		NATIVES.ensureLoaded();
 	}
 
 	/** FFmpeg's text for an error code, e.g. "Invalid data found when processing input". */

@@ -67,6 +67,7 @@ public final class VideoReader implements AutoCloseable {
 	/** Non-reference pictures can be told (H.264), or null. */
 	private final H264Packets h264;
 	private SkippedFrames skipped;
+	private boolean decodeAll;
 	private long leftOut;
 	private final double timeBase;
 	private final double startOffset;
@@ -296,23 +297,33 @@ public final class VideoReader implements AutoCloseable {
 	public VideoSelection selection() { return selection; }
 
 	/**
+	 * Decodes every frame, also the non-reference pictures the selection will not pick (e.g. to
+	 * measure decoding); call before the first {@link #next()}.
+	 */
+	public VideoReader decodeAll() {
+		if (started) throw new IllegalStateException("Choose before reading");
+		decodeAll = true;
+		return this;
+	}
+
+	/**
 	 * The next selected frame, or null at the end of the stream (or of the selection, or after a
 	 * read error: {@link #endMessage()} says which).
 	 *
 	 * @throws IOException only if seeking to {@code start} fails
 	 */
-	public VideoFrame next() throws IOException {
+	public Frame next() throws IOException {
 		if (ended) return null;
 		if (!started) {
 			started = true;
 			if (selection.start() > 0) seekToStart(selection.start());
-			if (h264 != null && selection.every() > 1) skipped = new SkippedFrames(selection.every());
+			if (h264 != null && selection.every() > 1 && !decodeAll) skipped = new SkippedFrames(selection.every());
 		}
 		while (true) {
 			final int r = avcodec.avcodec_receive_frame(codec, frame);
 			if (r == 0) {
 				failuresInARow = 0;
-				final VideoFrame f = take();
+				final Frame f = take();
 				avutil.av_frame_unref(frame);
 				if (f != null) return f;
 				if (ended) return null;
@@ -385,8 +396,8 @@ public final class VideoReader implements AutoCloseable {
 		return b;
 	}
 
-	/** The decoded frame as a selected {@link VideoFrame}, or null if it is not selected. */
-	private VideoFrame take() {
+	/** The decoded frame as a selected {@link Frame}, or null if it is not selected. */
+	private Frame take() {
 		long ts = frame.best_effort_timestamp();
 		if (ts == avutil.AV_NOPTS_VALUE) ts = frame.pts();
 		final double time;
@@ -408,7 +419,13 @@ public final class VideoReader implements AutoCloseable {
 		}
 		final long k = selectedCount++;
 		if (k % selection.every() != 0) return null;
-		return new VideoFrame(convert(), decoded, time);
+		return new Frame(convert(), decoded, timestamp(time), time, System.nanoTime());
+	}
+
+	/** The wall-clock instant of the frame at {@code time}: the recording's creation time plus it, else now. */
+	private Instant timestamp(final double time) {
+		final Instant created = info.creationTime();
+		return created != null ? created.plusNanos(Math.round(time * 1e9)) : Instant.now();
 	}
 
 	private RgbImage convert() {
@@ -466,7 +483,7 @@ public final class VideoReader implements AutoCloseable {
 		selectedCount += n;
 	}
 
-	private VideoFrame end(final String message) {
+	private Frame end(final String message) {
 		if (!ended && skipped != null) countLeftOut(skipped.rest(selectedCount));
 		ended = true;
 		if (message != null && endMessage == null) endMessage = message;

@@ -9,6 +9,7 @@ import java.util.List;
 
 import org.emotiontracking.core.data.RgbImage;
 import org.emotiontracking.core.detect.FaceBox;
+import org.emotiontracking.core.video.Frame;
 import org.junit.jupiter.api.Test;
 
 /** The parts of a session that need no model: the per-face summary and the stop policy. */

@@ -14,6 +14,7 @@ import java.util.Collections;
 import java.util.List;
 
 import org.emotiontracking.core.data.RgbImage;
+import org.emotiontracking.core.video.Frame;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

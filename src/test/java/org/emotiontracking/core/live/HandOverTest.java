@@ -12,6 +12,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.emotiontracking.core.data.RgbImage;
+import org.emotiontracking.core.video.Frame;
 import org.junit.jupiter.api.Test;
 
 class HandOverTest {

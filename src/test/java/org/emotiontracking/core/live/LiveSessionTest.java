@@ -36,6 +36,7 @@ import org.emotiontracking.core.model.ModelMetadata;
 import org.emotiontracking.core.model.TestModels;
 import org.emotiontracking.core.report.Csv;
 import org.emotiontracking.core.util.ProgressListener;
+import org.emotiontracking.core.video.Frame;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;

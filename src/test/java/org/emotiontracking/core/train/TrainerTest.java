@@ -17,6 +17,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import javax.imageio.ImageIO;
 
+import org.emotiontracking.core.classify.ClassificationReports;
 import org.emotiontracking.core.data.DatasetException;
 import org.emotiontracking.core.model.EmotionClassifier;
 import org.emotiontracking.core.util.ProgressListener;
@@ -73,11 +74,11 @@ class TrainerTest {
 		final List<String> history = Files.readAllLines(out.file(TrainingOutputs.HISTORY));
 		assertEquals("epoch,loss,accuracy,val_loss,val_accuracy,seconds", history.get(0));
 		assertEquals(s.epochs + 1, history.size());
-		final List<String> rows = Files.readAllLines(out.file(TrainingOutputs.LOG), StandardCharsets.UTF_8);
+		final List<String> rows = Files.readAllLines(out.file(ClassificationReports.LOG), StandardCharsets.UTF_8);
 		assertTrue(rows.get(0).contains("subset") && rows.get(0).contains("p_blue"), rows.get(0));
 		assertEquals(180 + 1, rows.size());
 		assertEquals(36, rows.stream().filter(r -> r.contains(",validation,")).count(), "20% of each class held out");
-		for (final String png : new String[] { TrainingOutputs.DISTRIBUTION, TrainingOutputs.CONFUSION_PNG,
+		for (final String png : new String[] { ClassificationReports.DISTRIBUTION, ClassificationReports.CONFUSION_PNG,
 			TrainingOutputs.CURVES }) assertNotNull(ImageIO.read(out.file(png).toFile()), png);
 		assertTrue(log.stream().anyMatch(l -> l.startsWith("Epoch 20/20")), String.join("\n", log));
 		assertEquals(3, summary.gradCamFiles.size(), summary.gradCamFiles.toString());

@@ -41,11 +41,11 @@ class SkippedFramesTest {
 	}
 
 	/** The frames picked by a full decode, filtering every Nth frame at or after start itself. */
-	private static List<VideoFrame> filtered(final Path file, final int every, final double start) throws Exception {
-		final List<VideoFrame> out = new ArrayList<>();
+	private static List<Frame> filtered(final Path file, final int every, final double start) throws Exception {
+		final List<Frame> out = new ArrayList<>();
 		try (VideoReader r = VideoReader.open(file).select(new VideoSelection(1, start, 0))) {
 			int k = 0;
-			for (VideoFrame f = r.next(); f != null; f = r.next()) if (k++ % every == 0) out.add(f);
+			for (Frame f = r.next(); f != null; f = r.next()) if (k++ % every == 0) out.add(f);
 			assertEquals(0, r.framesLeftOut());
 		}
 		return out;
@@ -82,11 +82,11 @@ class SkippedFramesTest {
 	{
 		final Path file = FFmpegTestVideos.encode(tmp.resolve(name), frames, 25, "-c:v", "libx264", "-preset",
 			"veryfast", "-pix_fmt", "yuv420p", "-x264-params", x264 + ":keyint=30:scenecut=0");
-		final List<VideoFrame> expected = filtered(file, every, start);
-		final List<VideoFrame> got = new ArrayList<>();
+		final List<Frame> expected = filtered(file, every, start);
+		final List<Frame> got = new ArrayList<>();
 		final long leftOut;
 		try (VideoReader r = VideoReader.open(file, 1).select(new VideoSelection(every, start, 0))) {
-			for (VideoFrame f = r.next(); f != null; f = r.next()) got.add(f);
+			for (Frame f = r.next(); f != null; f = r.next()) got.add(f);
 			leftOut = r.framesLeftOut();
 			assertEquals(0, r.framesMisplaced());
 			assertEquals(FRAMES, r.framesDecoded(), "every frame counted: " + r.endMessage());
@@ -94,6 +94,11 @@ class SkippedFramesTest {
 			assertTrue(r.endMessage().startsWith("end of video " + name), r.endMessage());
 		}
 		assertEquals(expected.size(), got.size());
+		try (VideoReader r = VideoReader.open(file).select(new VideoSelection(every, start, 0)).decodeAll()) {
+			for (int j = 0; j < expected.size(); j++) assertEquals(expected.get(j).index(), r.next().index());
+			assertEquals(null, r.next());
+			assertEquals(0, r.framesLeftOut(), "decodeAll decodes every frame");
+		}
 		for (int j = 0; j < got.size(); j++) {
 			assertEquals(expected.get(j).index(), got.get(j).index(), "index of pick " + j);
 			assertEquals(expected.get(j).time(), got.get(j).time(), 1e-9, "time of pick " + j);
@@ -104,7 +109,7 @@ class SkippedFramesTest {
 		final Set<Long> reference = referenceFrameTimes(file);
 		final long[] all = allFrameTimes(file);
 		final Set<Long> picked = new HashSet<>();
-		for (final VideoFrame f : got) picked.add(all[(int) f.index() - 1]);
+		for (final Frame f : got) picked.add(all[(int) f.index() - 1]);
 		final double[] t = FFmpegTestVideos.probeTimes(file);
 		long expectLeftOut = 0;
 		for (int i = 0; i < all.length; i++) if (t[i] >= start - 1e-9 && !reference.contains(all[i]) && !picked

@@ -38,9 +38,9 @@ class VideoReaderTest {
 		frames = FFmpegTestVideos.frames(FRAMES);
 	}
 
-	private static List<VideoFrame> readAll(final VideoReader r) throws Exception {
-		final List<VideoFrame> out = new ArrayList<>();
-		for (VideoFrame f = r.next(); f != null; f = r.next()) out.add(f);
+	private static List<Frame> readAll(final VideoReader r) throws Exception {
+		final List<Frame> out = new ArrayList<>();
+		for (Frame f = r.next(); f != null; f = r.next()) out.add(f);
 		assertNull(r.next());
 		return out;
 	}
@@ -80,7 +80,7 @@ class VideoReaderTest {
 			assertEquals(WIDTH, r.info().width());
 			assertEquals(HEIGHT, r.info().height());
 			assertEquals(25, r.info().fps(), 0.01);
-			final List<VideoFrame> got = readAll(r);
+			final List<Frame> got = readAll(r);
 			assertEquals(FRAMES, got.size(), r.endMessage());
 			for (int i = 0; i < FRAMES; i++) {
 				assertEquals(i + 1, got.get(i).index());
@@ -108,7 +108,7 @@ class VideoReaderTest {
 		assertEquals(30, expected.length);
 		assertEquals(0.6, expected[20] - expected[19], 0.011, "the pause is in the file");
 		try (VideoReader r = VideoReader.open(file)) {
-			final List<VideoFrame> got = readAll(r);
+			final List<Frame> got = readAll(r);
 			assertEquals(30, got.size());
 			for (int i = 0; i < 30; i++) assertEquals(expected[i], got.get(i).time(), 1e-6, "frame " + (i + 1));
 			assertEquals(0.04, got.get(1).time() - got.get(0).time(), 0.002);
@@ -125,7 +125,7 @@ class VideoReaderTest {
 		int k = 0;
 		for (int i = 0; i < t.length; i++) if (t[i] >= 0.5 - 1e-9 && t[i] < 1.5 - 1e-9 && k++ % 3 == 0) expected.add(i);
 		try (VideoReader r = VideoReader.open(file).select(new VideoSelection(3, 0.5, 1.5))) {
-			final List<VideoFrame> got = readAll(r);
+			final List<Frame> got = readAll(r);
 			assertEquals(expected.size(), got.size());
 			for (int j = 0; j < got.size(); j++) {
 				final int i = expected.get(j);
@@ -137,7 +137,7 @@ class VideoReaderTest {
 			assertFalse(r.truncated());
 		}
 		try (VideoReader r = VideoReader.open(file).select(new VideoSelection(5, 0, 0))) {
-			final List<VideoFrame> got = readAll(r);
+			final List<Frame> got = readAll(r);
 			assertEquals(10, got.size());
 			for (int j = 0; j < 10; j++) assertEquals(5 * j + 1, got.get(j).index());
 		}
@@ -159,7 +159,7 @@ class VideoReaderTest {
 			assertEquals(Math.floorMod(-probed, 360), r.info().rotation());
 			assertEquals(HEIGHT, r.info().width());
 			assertEquals(WIDTH, r.info().height());
-			final VideoFrame f = r.next();
+			final Frame f = r.next();
 			assertEquals(HEIGHT, f.image().width());
 			assertEquals(WIDTH, f.image().height());
 			assertTrue(meanAbsDiff(reference, f.image()) < 4, "as Debian's ffmpeg shows it: " + meanAbsDiff(reference, f.image()));
@@ -180,7 +180,7 @@ class VideoReaderTest {
 		final double[] t = FFmpegTestVideos.probeTimes(whole);
 		final Path cut = FFmpegTestVideos.truncate(whole, tmp.resolve("cut.mp4"), 0.6);
 		try (VideoReader r = VideoReader.open(cut)) {
-			final List<VideoFrame> got = readAll(r);
+			final List<Frame> got = readAll(r);
 			assertTrue(got.size() > 5 && got.size() < FRAMES, got.size() + " frames");
 			for (int i = 0; i < got.size(); i++) assertEquals(t[i], got.get(i).time(), 1e-6);
 			assertTrue(r.truncated(), r.endMessage());

@@ -1,14 +1,15 @@
-package org.emotiontracking.core.live;
+package org.emotiontracking.core.video;
 
 import java.time.Instant;
 
 import org.emotiontracking.core.data.RgbImage;
 
 /**
- * One frame from a {@link FrameSource}: the image, its 1-based number in the source (gaps mean
- * frames were dropped), the wall-clock capture instant, the time in seconds since the source's
- * first frame (video: position in the video) and a monotonic capture time for latency.
- * Immutable; the image is not copied and must not be modified.
+ * One frame of a video stream (a file read by {@link VideoReader}, a camera, a stack): the image, its
+ * 1-based number in the stream (gaps mean frames were skipped or dropped), the wall-clock capture
+ * instant, the time in seconds since the stream's first frame (a video file: the frame's presentation
+ * time, from the stream's timestamps, so variable frame rates are exact) and a monotonic capture time
+ * for latency. Immutable; the image is not copied and must not be modified.
  */
 public final class Frame {
 
