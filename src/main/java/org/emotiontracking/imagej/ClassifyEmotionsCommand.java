@@ -16,7 +16,6 @@ import org.emotiontracking.core.classify.ClassifySettings;
 import org.emotiontracking.core.classify.ClassifyTask;
 import org.emotiontracking.core.classify.FaceMode;
 import org.emotiontracking.core.detect.FaceBox;
-import org.emotiontracking.core.model.InferenceEngine;
 import org.emotiontracking.core.report.EmotionSummary;
 import org.emotiontracking.core.report.PredictionColumns;
 import org.emotiontracking.core.report.PredictionRow;
@@ -44,7 +43,7 @@ import org.scijava.widget.FileWidget;
  */
 @Plugin(type = Command.class, name = "classify", headless = true,
 	menuPath = "Plugins>Emotion Tracking>Classify Emotions")
-public class ClassifyEmotionsCommand extends DetectingCommand<ClassifySettings> {
+public class ClassifyEmotionsCommand extends AnalysisCommand<ClassifySettings> {
 
 	/** The defaults of every key: one place (the core). */
 	private static final ClassifySettings DEFAULTS = new ClassifySettings();
@@ -52,8 +51,6 @@ public class ClassifyEmotionsCommand extends DetectingCommand<ClassifySettings> 
 	/** Not remembered between runs: left empty, the open image is used. */
 	@Parameter(style = FileWidget.FILE_AND_DIRECTORY_STYLE, required = false, persist = false)
 	private File input;
-	@Parameter(style = FileWidget.DIRECTORY_STYLE, required = false)
-	private File output;
 	@Parameter
 	private boolean recursive = DEFAULTS.recursive;
 	@Parameter
@@ -62,22 +59,6 @@ public class ClassifyEmotionsCommand extends DetectingCommand<ClassifySettings> 
 	private int batch_size = DEFAULTS.batch_size;
 	@Parameter(min = "1")
 	private long max_pixels = DEFAULTS.max_pixels;
-	@Parameter(min = "1")
-	private int every = DEFAULTS.every;
-	@Parameter(min = "0")
-	private double start = DEFAULTS.start;
-	@Parameter(min = "0")
-	private double end = DEFAULTS.end;
-	@Parameter(min = "0")
-	private long max_frames = DEFAULTS.max_frames;
-	@Parameter(min = "0")
-	private double duration = DEFAULTS.duration;
-	@Parameter(min = "0")
-	private int smoothing = DEFAULTS.smoothing;
-	@Parameter
-	private InferenceEngine engine = DEFAULTS.engine;
-	@Parameter(min = "0")
-	private int inference_threads = DEFAULTS.inference_threads;
 	/** i/n: only that shard of the input folder (for cluster jobs running Fiji headless); never remembered. */
 	@Parameter(required = false, persist = false)
 	private String shard = DEFAULTS.shard;

@@ -5,17 +5,14 @@ import ij.ImagePlus;
 import java.io.File;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
 
-import org.emotiontracking.core.detect.FaceDetectionSettings;
 import org.emotiontracking.core.util.KeyChoices;
 import org.emotiontracking.core.util.KeyValues;
-import org.emotiontracking.core.util.Settings;
 import org.scijava.Context;
 import org.scijava.ItemVisibility;
 import org.scijava.command.CommandInfo;
@@ -112,10 +109,8 @@ public final class CommandInputs {
 				.description(settingsType, item.getName());
 			out.add(new Input(item, module.getInput(item.getName()), description == null ? "" : description));
 		}
-		// The command's own keys first, then the face-detection keys every detecting command shares (as the
-		// dialog shows them, under their heading, and as the recorder writes them).
-		final List<String> detection = new ArrayList<>(Settings.fields(FaceDetectionSettings.class).keySet());
-		out.sort(Comparator.comparing(in -> detection.contains(in.name)));
+		// The dialog's order (InputOrder): the command's keys, then the face-detection keys under their heading.
+		out.sort(InputOrder.of(settingsType, in -> in.name, in -> false));
 		final String title = command instanceof EmotionCommand ? ((EmotionCommand<?>) command).title()
 			: info.getTitle();
 		return new CommandInputs(info, title, settingsType, out, context.getService(ConvertService.class));

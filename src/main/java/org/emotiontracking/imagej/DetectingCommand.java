@@ -20,7 +20,7 @@ import org.scijava.widget.FileWidget;
  * <ul>
  * <li>one field per key of {@link FaceDetectionSettings} and of {@link EmotionModelSettings} (model, trust,
  * classes), with the core's types and defaults;</li>
- * <li>overwrite, the open image and the summary output.</li>
+ * <li>output (a folder, optional), overwrite, the open image and the summary output.</li>
  * </ul>
  * {@code detector} is a choice list in SciJava's dialog: the built-in detectors and
  * {@value CommandDialog#FILE_ITEM}, which takes the file of {@value #DETECTOR_FILE} (as in ImageJ 1.x's
@@ -47,6 +47,8 @@ public abstract class DetectingCommand<S extends EmotionModelSettings> extends E
 	/** Comma-separated (SciJava has no list widget). */
 	@Parameter(required = false)
 	private String classes = KeyValues.encode(DEFAULTS.classes);
+	@Parameter(style = FileWidget.DIRECTORY_STYLE, required = false)
+	private File output;
 	@Parameter
 	private boolean overwrite;
 

@@ -51,8 +51,6 @@ public class GradCamOverlayCommand extends DetectingCommand<GradCamSettings> {
 	/** Not remembered between runs: left empty, the open image is used. */
 	@Parameter(style = FileWidget.FILE_AND_DIRECTORY_STYLE, required = false, persist = false)
 	private File input;
-	@Parameter(style = FileWidget.DIRECTORY_STYLE, required = false)
-	private File output;
 	@Parameter
 	private boolean recursive = DEFAULTS.recursive;
 	@Parameter

@@ -15,7 +15,6 @@ import org.emotiontracking.core.live.LiveOutputs;
 import org.emotiontracking.core.live.LiveSession;
 import org.emotiontracking.core.live.LiveSettings;
 import org.emotiontracking.core.live.LiveSummary;
-import org.emotiontracking.core.model.InferenceEngine;
 import org.emotiontracking.core.util.ProgressListener;
 import org.scijava.ItemIO;
 import org.scijava.command.Command;
@@ -35,7 +34,7 @@ import org.scijava.widget.FileWidget;
  * {@code output=} the timeline chart is opened as an image at the end.
  */
 @Plugin(type = Command.class, name = "live", headless = true, menuPath = "Plugins>Emotion Tracking>Live Webcam")
-public class LiveWebcamCommand extends DetectingCommand<LiveSettings> {
+public class LiveWebcamCommand extends AnalysisCommand<LiveSettings> {
 
 	/** The window title of the live view. */
 	public static final String WINDOW_TITLE = "Live Emotion Tracking";
@@ -48,22 +47,8 @@ public class LiveWebcamCommand extends DetectingCommand<LiveSettings> {
 	/** Not remembered between runs: left empty, the camera (or the open image) is used. */
 	@Parameter(style = FileWidget.OPEN_STYLE, required = false, persist = false)
 	private File source;
-	@Parameter(min = "1")
-	private int every = DEFAULTS.every;
-	@Parameter(min = "0")
-	private double start = DEFAULTS.start;
-	@Parameter(min = "0")
-	private double end = DEFAULTS.end;
-	@Parameter(style = FileWidget.DIRECTORY_STYLE, required = false)
-	private File output;
 	@Parameter
 	private boolean show = DEFAULTS.show;
-	@Parameter(min = "0")
-	private long max_frames = DEFAULTS.max_frames;
-	@Parameter(min = "0")
-	private double duration = DEFAULTS.duration;
-	@Parameter(min = "0")
-	private int smoothing = DEFAULTS.smoothing;
 	@Parameter(min = "0")
 	private int max_missed = DEFAULTS.max_missed;
 	@Parameter
@@ -72,10 +57,6 @@ public class LiveWebcamCommand extends DetectingCommand<LiveSettings> {
 	private boolean realtime = DEFAULTS.realtime;
 	@Parameter(min = "0")
 	private int detect_width = DEFAULTS.detect_width;
-	@Parameter
-	private InferenceEngine engine = DEFAULTS.engine;
-	@Parameter(min = "0")
-	private int inference_threads = DEFAULTS.inference_threads;
 
 	@Parameter(type = ItemIO.OUTPUT)
 	private long frames;

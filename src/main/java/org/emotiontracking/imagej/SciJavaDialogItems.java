@@ -2,11 +2,8 @@ package org.emotiontracking.imagej;
 
 import java.lang.reflect.Field;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 
-import org.emotiontracking.core.detect.FaceDetectionSettings;
-import org.emotiontracking.core.util.Settings;
 import org.scijava.command.CommandInfo;
 import org.scijava.command.CommandModuleItem;
 import org.scijava.module.DefaultMutableModuleItem;
@@ -25,16 +22,13 @@ import org.scijava.widget.Button;
  * changes), so a list can follow another input: Grad-CAM's target lists the classes of the model
  * chosen. A value that is none of the items (a detector path from a macro or an earlier run) is added
  * at the end, so the dialog shows it instead of replacing it by the first item;</li>
- * <li>the order: the command's keys, then the face-detection keys (as in ImageJ 1.x's dialog and the
- * recorded line), then the Help button.</li>
+ * <li>the order of {@link InputOrder} (as in ImageJ 1.x's dialog and the recorded line): the command's
+ * keys, then the face-detection keys, then the Help button.</li>
  * </ul>
  * The command's {@code CommandInfo} (read by the ImageJ 1.x bridge, {@link CommandInputs}) is left as
  * the annotations make it.
  */
 final class SciJavaDialogItems {
-
-	private static final List<String> DETECTION_KEYS = new ArrayList<>(Settings.fields(FaceDetectionSettings.class)
-		.keySet());
 
 	private SciJavaDialogItems() {}
 
@@ -49,7 +43,8 @@ final class SciJavaDialogItems {
 		final List<ModuleItem<?>> items = new ArrayList<>();
 		for (final ModuleItem<?> item : info.inputs()) items.add(item);
 		for (final ModuleItem<?> item : items) info.removeInput(item);
-		items.sort(Comparator.comparingInt(SciJavaDialogItems::rank));
+		items.sort(InputOrder.of(command.newSettings().getClass(), ModuleItem::getName, item -> Button.class
+			.isAssignableFrom(item.getType())));
 		for (final ModuleItem<?> item : items) {
 			final boolean text = item.getType() == String.class;
 			final ModuleItem<?> shown = text && command.choices(item.getName()) != null ? new LiveChoices(info, cast(
@@ -79,14 +74,6 @@ final class SciJavaDialogItems {
 		catch (final IllegalAccessException e) {
 			throw new IllegalStateException(e);
 		}
-	}
-
-	/** 0 for the command's own inputs, 1 for the face-detection keys (and their file), 2 for Help. */
-	private static int rank(final ModuleItem<?> item) {
-		if (Button.class.isAssignableFrom(item.getType())) return 2;
-		final String name = item.getName();
-		if (DETECTION_KEYS.contains(name) || name.equals(DetectingCommand.DETECTOR_FILE)) return 1;
-		return 0;
 	}
 
 	@SuppressWarnings("unchecked")

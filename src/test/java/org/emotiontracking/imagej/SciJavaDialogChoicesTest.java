@@ -15,6 +15,7 @@ import java.lang.reflect.Field;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.Paths;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -115,6 +116,11 @@ class SciJavaDialogChoicesTest {
 			else lastOwn = i;
 		}
 		assertTrue(lastOwn < firstDetection, "the command's keys, then the detection keys: " + names);
+		// The same order as ImageJ 1.x's dialog and the recorded line (InputOrder), wherever a field is declared.
+		final List<String> ij1 = CommandInputs.of(context, info).inputs.stream().map(in -> in.name).collect(Collectors
+			.toList());
+		assertEquals(ij1, names.stream().filter(ij1::contains).collect(Collectors.toList()));
+		if (detects) assertEquals(List.of("model", "trust", "classes"), names.subList(0, 3), "the model first");
 		if (!detects) {
 			assertEquals(names.size(), firstDetection, names.toString());
 			return;
@@ -123,13 +129,50 @@ class SciJavaDialogChoicesTest {
 		assertEquals(names.indexOf("detector") + 1, names.indexOf(DetectingCommand.DETECTOR_FILE), "its file under it");
 		assertEquals("detector file", module.getInfo().getInput(DetectingCommand.DETECTOR_FILE).getLabel());
 		// The shared inputs are the base class's fields, read by SciJava from there.
-		for (final String shared : new String[] { "image", "model", "trust", "classes", "overwrite", "detector" }) {
+		for (final String shared : new String[] { "image", "model", "trust", "classes", "output", "overwrite",
+			"detector" }) {
 			final CommandModuleItem<?> item = (CommandModuleItem<?>) info.getInput(shared);
 			assertNotNull(item, shared);
 			assertEquals(DetectingCommand.class, item.getField().getDeclaringClass(), shared);
 		}
+		if (AnalysisCommand.class.isAssignableFrom(type)) for (final String shared : new String[] { "engine",
+			"inference_threads", "every", "start", "end", "max_frames", "duration", "smoothing" })
+			assertEquals(AnalysisCommand.class, ((CommandModuleItem<?>) info.getInput(shared)).getField()
+				.getDeclaringClass(), shared);
 		assertEquals(DetectingCommand.class, ((CommandModuleItem<?>) info.getOutput("summary")).getField()
 			.getDeclaringClass());
+	}
+
+	@Test
+	void writesWhatFijisDialogShowsForEachCommand() throws Exception {
+		// Fiji's Swing dialog (scijava-ui-swing) is not on Maven Central: the widget models it would show are
+		// written out instead, one line an input (label, widget, value, choices), to look at.
+		final Path folder = Files.createDirectories(Paths.get("target", "dialog-screenshots"));
+		for (final Class<? extends EmotionCommand<?>> type : List.of(TrainEmotionModelCommand.class,
+			ClassifyEmotionsCommand.class, GradCamOverlayCommand.class, LiveWebcamCommand.class))
+		{
+			final Module module = module(type);
+			if (type == GradCamOverlayCommand.class) module.setInput("model", ClassifyFixtures.model().toFile());
+			final List<String> lines = new ArrayList<>();
+			lines.add(((EmotionCommand<?>) module).title() + " (SciJava dialog, as Fiji shows it)");
+			for (final ModuleItem<?> item : module.getInfo().inputs()) {
+				if (Service.class.isAssignableFrom(item.getType()) || Context.class.isAssignableFrom(item.getType()))
+					continue;
+				final WidgetModel w = widget(module, item.getName());
+				final String kind = w.isMultipleChoice() ? "choice " + Arrays.toString(w.getChoices()) : Button.class
+					.isAssignableFrom(item.getType()) ? "button" : w.isBoolean() ? "checkbox" : w.isNumber() ? "number"
+						: File.class == item.getType() ? "file (" + item.getWidgetStyle() + ")" : item.getType().isEnum()
+							? "choice " + Arrays.toString(item.getType().getEnumConstants()) : item.getType().getSimpleName();
+				lines.add(String.format("%-22s %-40s %s", w.getWidgetLabel(), kind, Button.class.isAssignableFrom(item
+					.getType()) ? "" : String.valueOf(w.getValue())));
+			}
+			final Path file = folder.resolve("scijava_" + ((EmotionCommand<?>) module).commandName() + ".txt");
+			Files.write(file, lines, StandardCharsets.UTF_8);
+			assertTrue(lines.stream().anyMatch(l -> l.startsWith("help ") || l.startsWith("Help ")), lines.toString());
+		}
+		final List<String> gradcam = Files.readAllLines(folder.resolve("scijava_gradcam.txt"));
+		assertTrue(gradcam.stream().anyMatch(l -> l.startsWith("Target ") && l.contains("[predicted, happy, neutral, sad]")),
+			String.join("\n", gradcam));
 	}
 
 	@ParameterizedTest
