@@ -169,10 +169,14 @@ public final class SettingsBinding {
 		return lower ? w > core : w < core;
 	}
 
-	/** Instance fields of a class and its superclasses, by name (subclass first), made accessible. */
+	/**
+	 * Instance fields of a class and its superclasses, by name (subclass first), made accessible; not
+	 * those of SciJava's classes a command extends (DynamicCommand's context, info, ...).
+	 */
 	static Map<String, Field> fields(final Class<?> type) {
 		final Map<String, Field> out = new LinkedHashMap<>();
-		for (Class<?> c = type; c != null && c != Object.class; c = c.getSuperclass())
+		for (Class<?> c = type; c != null && c != Object.class && !c.getName().startsWith("org.scijava."); c = c
+			.getSuperclass())
 			for (final Field f : c.getDeclaredFields()) {
 				if (Modifier.isStatic(f.getModifiers()) || out.containsKey(f.getName())) continue;
 				f.setAccessible(true);
