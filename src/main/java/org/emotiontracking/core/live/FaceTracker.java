@@ -13,9 +13,11 @@ import org.emotiontracking.core.detect.FaceBox;
  * <p>
  * Each frame's boxes are matched to the known faces greedily, best pair first: by overlap
  * (intersection over union at least {@link #MIN_IOU}) with the face's box predicted from its last
- * motion, otherwise by closeness of the centres (less than 0.8 face sizes apart, similar
- * size). Unmatched boxes become new faces with new ids (never reused); a face not seen for more
- * than {@code maxMissed} processed frames is forgotten. Probabilities are averaged over each face's
+ * motion, otherwise by closeness of the centres (similar size, and less than 0.8 face sizes apart,
+ * or, when frames are far apart in time (every=N, a slow camera, a face missed for a while), less
+ * than {@link #FACE_SPEED} face sizes per second since the face was last seen). Unmatched boxes
+ * become new faces with new ids (never reused); a face not seen for more than {@code maxMissed}
+ * processed frames is forgotten. Probabilities are averaged over each face's
  * last {@code smoothing} observations (0 or 1: no smoothing), so labels do not flicker.
  * <p>
  * Memory is bounded: at most the faces currently visible plus those missing for up to
@@ -26,6 +28,10 @@ public final class FaceTracker {
 
 	/** Minimum intersection over union for a match by overlap. */
 	public static final double MIN_IOU = 0.3;
+	/** Centres closer than this many face sizes match, however close the frames are in time. */
+	static final double CLOSE_CENTRES = 0.8;
+	/** How fast a face may move between two frames far apart in time, in face sizes per second. */
+	public static final double FACE_SPEED = 8;
 	/** Default number of frames a face may be missing before its id is dropped. */
 	public static final int DEFAULT_MAX_MISSED = 10;
 
@@ -57,6 +63,16 @@ public final class FaceTracker {
 	 * @param probabilities class probabilities of each box, in the same order
 	 */
 	public List<TrackedFace> update(final List<FaceBox> boxes, final float[][] probabilities) {
+		return update(boxes, probabilities, Double.NaN);
+	}
+
+	/**
+	 * As {@link #update(List, float[][])}, for a frame at a known time: the farther in time from a
+	 * face's last frame, the farther its centre may have moved (see {@link #FACE_SPEED}).
+	 *
+	 * @param time the frame's time in seconds (stream time), NaN if unknown
+	 */
+	public List<TrackedFace> update(final List<FaceBox> boxes, final float[][] probabilities, final double time) {
 		if (boxes.size() != probabilities.length) throw new IllegalArgumentException(
 			boxes.size() + " boxes but " + probabilities.length + " probability vectors");
 		for (final float[] p : probabilities) if (p.length != classNames.length) throw new IllegalArgumentException(
@@ -68,7 +84,7 @@ public final class FaceTracker {
 			final Track track = tracks.get(t);
 			final double[] predicted = track.predicted();
 			for (int b = 0; b < boxes.size(); b++) {
-				final double s = matchScore(predicted, boxes.get(b));
+				final double s = matchScore(predicted, boxes.get(b), track.reach(time));
 				if (s > 0) pairs.add(new double[] { s, t, b });
 			}
 		}
@@ -92,7 +108,7 @@ public final class FaceTracker {
 				track = new Track(nextId++, classNames.length, smoothing);
 				tracks.add(track);
 			}
-			track.observe(boxes.get(b), probabilities[b]);
+			track.observe(boxes.get(b), probabilities[b], time);
 			out.add(new TrackedFace(track.id, boxes.get(b), track.average(), probabilities[b].clone(), classNames,
 				track.seen));
 		}
@@ -105,6 +121,11 @@ public final class FaceTracker {
 	 * else, for close centres and similar sizes, a score below {@link #MIN_IOU}; else 0.
 	 */
 	static double matchScore(final double[] p, final FaceBox b) {
+		return matchScore(p, b, CLOSE_CENTRES);
+	}
+
+	/** As {@link #matchScore(double[], FaceBox)}, with centres matching up to {@code reach} face sizes apart. */
+	static double matchScore(final double[] p, final FaceBox b, final double reach) {
 		final double ix = Math.max(0, Math.min(p[0] + p[2], b.right()) - Math.max(p[0], b.x()));
 		final double iy = Math.max(0, Math.min(p[1] + p[3], b.bottom()) - Math.max(p[1], b.y()));
 		final double inter = ix * iy;
@@ -115,7 +136,7 @@ public final class FaceTracker {
 		final double ratio = (double) b.area() / Math.max(1, p[2] * p[3]);
 		if (ratio < 0.5 || ratio > 2) return 0;
 		final double dist = Math.hypot(p[0] + p[2] / 2 - b.centerX(), p[1] + p[3] / 2 - b.centerY());
-		final double limit = 0.8 * size;
+		final double limit = reach * size;
 		return dist < limit ? MIN_IOU * 0.99 * (1 - dist / limit) + 1e-9 : 0;
 	}
 
@@ -141,6 +162,7 @@ public final class FaceTracker {
 		int missed;
 		double x, y, w, h;
 		double vx, vy;
+		double lastTime = Double.NaN;
 
 		Track(final int id, final int classes, final int window) {
 			this.id = id;
@@ -153,7 +175,14 @@ public final class FaceTracker {
 			return new double[] { x + vx * steps, y + vy * steps, w, h };
 		}
 
-		void observe(final FaceBox b, final float[] p) {
+		/** How many face sizes its centre may have moved by {@code time}. */
+		double reach(final double time) {
+			final double dt = time - lastTime;
+			return dt > 0 ? Math.max(CLOSE_CENTRES, FACE_SPEED * dt) : CLOSE_CENTRES;
+		}
+
+		void observe(final FaceBox b, final float[] p, final double time) {
+			lastTime = time;
 			if (seen > 0) {
 				final double steps = missed + 1;
 				vx = 0.5 * vx + 0.5 * (b.x() + b.width() / 2.0 - x - w / 2) / steps;

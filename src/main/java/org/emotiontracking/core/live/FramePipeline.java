@@ -92,7 +92,7 @@ final class FramePipeline {
 			for (final FaceBox b : boxes) crops.add(cropper.crop(image, b).image());
 			probabilities = classifier.predict(crops);
 		}
-		final List<TrackedFace> faces = tracker.update(boxes, probabilities);
+		final List<TrackedFace> faces = tracker.update(boxes, probabilities, frame.time());
 		stats.frameProcessed(frame, faces);
 
 		final boolean record = outputs != null && outputs.recording();

@@ -177,4 +177,23 @@ class ClassifyVideosTest {
 		for (final Map<String, String> r : rows) frames.put(r.get("frame"), r.get("face"));
 		assertEquals(Map.of("1", "1", "6", "1", "11", "1", "16", "1", "21", "1"), frames);
 	}
+
+	@Test
+	void aFastFaceAtEveryFifthFrameKeepsItsId() throws Exception {
+		// 13 frames across the 320 px frame: the face moves 5 x 14 px between analysed frames (0.2 s apart)
+		final Path video = FFmpegTestVideos.encode(tmp.resolve("fast.mp4"), FFmpegTestVideos.frames(13),
+			25, "-c:v", "libx264", "-preset", "veryfast", "-pix_fmt", "yuv420p");
+		final ClassifySettings s = settings(tmp.resolve("fast-out"));
+		s.input = video;
+		s.every = 5;
+		ClassifyTask.run(s, null);
+		final List<Map<String, String>> rows = csv(tmp.resolve("fast-out").resolve(ClassificationReports.LOG));
+		assertEquals(3, rows.size(), rows.toString());
+		for (int i = 1; i < rows.size(); i++) {
+			final double jump = Double.parseDouble(rows.get(i).get("x")) - Double.parseDouble(rows.get(i - 1).get("x"));
+			final double size = Double.parseDouble(rows.get(i).get("width"));
+			assertTrue(jump > 0.8 * size, "the face jumps more than 0.8 face sizes between analysed frames: " + rows);
+		}
+		for (final Map<String, String> r : rows) assertEquals("1", r.get("face"), "one face id: " + rows);
+	}
 }

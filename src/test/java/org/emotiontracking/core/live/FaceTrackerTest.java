@@ -59,6 +59,28 @@ class FaceTrackerTest {
 	}
 
 	@Test
+	void framesFarApartInTimeLetAFaceMoveFarther() {
+		// 100 px between frames on an 80 px face (1.25 face sizes), no motion known yet
+		final float[][] one = { p(0.5f, 0.3f, 0.2f) };
+		final FaceTracker sixPerSecond = new FaceTracker(CLASSES, 0, 3), thirtyPerSecond = new FaceTracker(CLASSES, 0,
+			3);
+		for (int i = 0; i < 10; i++) {
+			final List<FaceBox> box = Collections.singletonList(new FaceBox(10 + 100 * i, 100, 80, 80, 5));
+			// every=5 of a 30 frames/s video: 1/6 s apart, so up to 8/6 face sizes
+			assertEquals(1, sixPerSecond.update(box, one, i / 6.0).get(0).id(), "1/6 s apart, frame " + i);
+			thirtyPerSecond.update(box, one, i / 30.0);
+		}
+		assertEquals(1, sixPerSecond.facesSeen());
+		// 1/30 s apart that is 37 face sizes per second: the second frame is another face
+		assertTrue(thirtyPerSecond.facesSeen() > 1, thirtyPerSecond.facesSeen() + " ids");
+		// and a face that is far from the last one in its own time is a new face
+		final FaceTracker t = new FaceTracker(CLASSES, 0, 3);
+		t.update(Collections.singletonList(new FaceBox(10, 100, 80, 80, 5)), one, 0);
+		assertEquals(2, t.update(Collections.singletonList(new FaceBox(400, 100, 80, 80, 5)), one, 1 / 6.0).get(0)
+			.id());
+	}
+
+	@Test
 	void newFacesGetNewIdsAndLostFacesAreForgotten() {
 		final FaceTracker t = new FaceTracker(CLASSES, 0, 3);
 		final FaceBox a = new FaceBox(100, 100, 60, 60, 5), b = new FaceBox(400, 100, 60, 60, 5);
