@@ -13,27 +13,15 @@ import java.util.List;
 import org.emotiontracking.core.classify.ClassificationReports;
 import org.emotiontracking.core.classify.ClassifyFixtures;
 import org.emotiontracking.core.model.BuiltinModel;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.scijava.module.Module;
 
 /** model= left out: the macro path and a CommandService run both classify with the built-in model. */
-class BuiltinModelCommandsTest {
+class BuiltinModelCommandsTest extends SciJavaCommandTest {
 
 	@TempDir
 	Path dir;
-
-	@BeforeAll
-	static void createContext() {
-		ClassifyEmotionsCommandTest.createContext();
-	}
-
-	@AfterAll
-	static void disposeContext() {
-		ClassifyEmotionsCommandTest.disposeContext();
-	}
 
 	@Test
 	void commandServiceRunWithoutModel() throws Exception {

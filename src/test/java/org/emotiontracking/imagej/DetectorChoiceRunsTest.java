@@ -18,7 +18,6 @@ import java.util.List;
 
 import org.emotiontracking.core.classify.ClassifyFixtures;
 import org.emotiontracking.core.detect.DefaultCascade;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -32,25 +31,19 @@ import org.scijava.prefs.PrefService;
  * a built-in name, a path (the macro key, unchanged), and "file (below)" with the detector_file input
  * (what Fiji records from its dialog) find the same faces; "file (below)" without a file says so.
  */
-class DetectorChoiceRunsTest {
+class DetectorChoiceRunsTest extends SciJavaCommandTest {
 
 	@TempDir
 	static Path dir;
 	private static Path cascade;
 
 	@BeforeAll
-	static void createContext() throws Exception {
-		ClassifyEmotionsCommandTest.createContext();
+	static void copyCascade() throws Exception {
 		cascade = dir.resolve("my cascade.xml"); // a path with a space, as users have
 		try (InputStream in = DefaultCascade.class.getResourceAsStream("/org/emotiontracking/core/detect/"
 			+ DefaultCascade.FILE_NAME)) {
 			Files.copy(in, cascade);
 		}
-	}
-
-	@AfterAll
-	static void disposeContext() {
-		ClassifyEmotionsCommandTest.disposeContext();
 	}
 
 	private Path photos;

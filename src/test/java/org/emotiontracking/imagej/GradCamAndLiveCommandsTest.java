@@ -23,27 +23,15 @@ import org.emotiontracking.core.data.RgbImage;
 import org.emotiontracking.core.explain.GradCamJob;
 import org.emotiontracking.core.live.LiveOutputs;
 import org.emotiontracking.core.report.EmotionPalette;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.scijava.module.Module;
 
 /** Grad-CAM Overlay and Live Webcam through a SciJava CommandService, headless. */
-class GradCamAndLiveCommandsTest {
+class GradCamAndLiveCommandsTest extends SciJavaCommandTest {
 
 	@TempDir
 	Path dir;
-
-	@BeforeAll
-	static void createContext() {
-		ClassifyEmotionsCommandTest.createContext();
-	}
-
-	@AfterAll
-	static void disposeContext() {
-		ClassifyEmotionsCommandTest.disposeContext();
-	}
 
 	@Test
 	void gradCamDrawsTranslucentHeatmapsBoxesAndLabelsOnTheOpenImage() throws Exception {

@@ -32,8 +32,6 @@ import org.emotiontracking.core.live.FrameSourceException;
 import org.emotiontracking.core.live.LiveSession;
 import org.emotiontracking.core.live.LiveSettings;
 import org.emotiontracking.core.util.ProgressListener;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -42,20 +40,10 @@ import org.junit.jupiter.api.io.TempDir;
  * themselves (checks, model loading, per-plane loops, opening the camera) is the core's, and works
  * for them as it does for the command line.
  */
-class ThinCommandsTest {
+class ThinCommandsTest extends SciJavaCommandTest {
 
 	@TempDir
 	Path dir;
-
-	@BeforeAll
-	static void createContext() {
-		ClassifyEmotionsCommandTest.createContext();
-	}
-
-	@AfterAll
-	static void disposeContext() {
-		ClassifyEmotionsCommandTest.disposeContext();
-	}
 
 	/** ClassifyTask's output is optional beside a sink: a folder into the table only, nothing written. */
 	@Test
