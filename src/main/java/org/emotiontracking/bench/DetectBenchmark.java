@@ -55,10 +55,9 @@ public final class DetectBenchmark {
 					ms[r] = (System.nanoTime() - t0) / 1e6 / photos.size();
 				}
 				final double cpu = (ProcessStats.cpuNanos() - cpu0) / 1e6 / photos.size() / ms.length;
-				Arrays.sort(ms);
 				final String line = String.format(Locale.ROOT,
 					"detect %-70s %6.1f ms/photo (median of %d rounds; CPU %6.1f ms/photo), %d faces",
-					detector.description(), ms[ms.length / 2], ms.length, cpu, faces);
+					detector.description(), Median.of(ms), ms.length, cpu, faces);
 				lines.add(line);
 				log.log(line);
 			}

@@ -67,7 +67,7 @@ public final class PyTorchComparison {
 				log.log(String.format(Locale.ROOT, "  round %d: ONNX Runtime %.1f s, TensorFlow %.1f s, PyTorch %.1f s",
 					r + 1, ort[r], tf[r], torch[r]));
 			}
-			final double o = median(ort), t = median(tf), p = median(torch);
+			final double o = Median.of(ort), t = Median.of(tf), p = Median.of(torch);
 			final String line = String.format(Locale.ROOT,
 				"inference  classify %d 640x480 JPEG photos end to end, faces=whole, 224 px, median of %d: ONNX "
 				+ "Runtime %.1f s "
@@ -155,13 +155,4 @@ public final class PyTorchComparison {
 			return "?";
 		}
 	}
-
-	private static double median(final double[] v) {
-		final double[] s = v.clone();
-		Arrays.sort(s);
-		if (s.length == 0) return Double.NaN;
-		if (s.length % 2 == 1) return s[s.length / 2];
-		return (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
-	}
-
 }

@@ -222,7 +222,7 @@ public final class VideoBenchmark {
 			ones[r] = classify(c, clip, dir.resolve("e1-" + tag + "-" + r), 1, detector, 0, null);
 			fives[r] = classify(c, clip, dir.resolve("e5-" + tag + "-" + r), 5, detector, 0, null);
 		}
-		final double[] one = medians(ones), five = medians(fives);
+		final double[] one = Median.ofEach(ones), five = Median.ofEach(fives);
 		final double[] ratios = new double[n];
 		for (int r = 0; r < n; r++) ratios[r] = fives[r][1] / ones[r][1];
 		Arrays.sort(ratios);
@@ -420,18 +420,6 @@ public final class VideoBenchmark {
 			baseline, leftOut, frames, 100.0 * leftOut / Math.max(1, frames));
 		log.log(line);
 		out.add(line);
-		return out;
-	}
-
-	/** The element-wise medians of runs' figures. */
-	private static double[] medians(final double[][] runs) {
-		final double[] out = new double[runs[0].length];
-		for (int i = 0; i < out.length; i++) {
-			final double[] v = new double[runs.length];
-			for (int r = 0; r < runs.length; r++) v[r] = runs[r][i];
-			Arrays.sort(v);
-			out[i] = v.length % 2 == 1 ? v[v.length / 2] : (v[v.length / 2 - 1] + v[v.length / 2]) / 2;
-		}
 		return out;
 	}
 

@@ -1,5 +1,7 @@
 package org.emotiontracking.core.video;
 
+import java.nio.ByteBuffer;
+
 import org.bytedeco.javacpp.BytePointer;
 
 /**
@@ -27,43 +29,51 @@ final class H264Packets {
 		return new H264Packets(0);
 	}
 
-	/** Whether the packet holds slices and all of them are of a non-reference picture. */
+	/** Whether the packet holds slices and all of them are of a non-reference picture (read in place). */
 	boolean nonReference(final BytePointer data, final int size) {
 		if (data == null || data.isNull() || size <= 0) return false;
-		final byte[] b = new byte[size];
-		data.position(0).get(b, 0, size);
-		return nonReference(b);
+		return nonReference(data.position(0).limit(size).asByteBuffer());
 	}
 
-	boolean nonReference(final byte[] b) {
+	/** As {@link #nonReference(BytePointer, int)}, for the packet's bytes from 0 to the limit. */
+	boolean nonReference(final ByteBuffer b) {
+		final int length = b.limit();
 		boolean slices = false;
 		if (lengthSize > 0) {
 			int i = 0;
-			while (i + lengthSize < b.length) {
+			while (i + lengthSize < length) {
 				long n = 0;
-				for (int k = 0; k < lengthSize; k++) n = n << 8 | b[i + k] & 0xff;
+				for (int k = 0; k < lengthSize; k++) n = n << 8 | b.get(i + k) & 0xff;
 				i += lengthSize;
-				if (n <= 0 || i + n > b.length) return false; // not what it claims: decode it
-				final int header = b[i] & 0xff;
-				final int type = header & 0x1f;
-				if (type == SLICE || type == IDR_SLICE) {
-					if ((header & 0x60) != 0 || type == IDR_SLICE) return false;
+				if (n <= 0 || i + n > length) return false; // not what it claims: decode it
+				final int header = b.get(i) & 0xff;
+				if (isSlice(header)) {
+					if (isReference(header)) return false;
 					slices = true;
 				}
 				i += (int) n;
 			}
 			return slices;
 		}
-		for (int i = 0; i + 3 < b.length; i++) {
-			if (b[i] != 0 || b[i + 1] != 0 || b[i + 2] != 1) continue;
-			final int header = b[i + 3] & 0xff;
-			final int type = header & 0x1f;
-			if (type == SLICE || type == IDR_SLICE) {
-				if ((header & 0x60) != 0 || type == IDR_SLICE) return false;
+		for (int i = 0; i + 3 < length; i++) {
+			if (b.get(i) != 0 || b.get(i + 1) != 0 || b.get(i + 2) != 1) continue;
+			final int header = b.get(i + 3) & 0xff;
+			if (isSlice(header)) {
+				if (isReference(header)) return false;
 				slices = true;
 			}
 			i += 3;
 		}
 		return slices;
+	}
+
+	private static boolean isSlice(final int header) {
+		final int type = header & 0x1f;
+		return type == SLICE || type == IDR_SLICE;
+	}
+
+	/** nal_ref_idc above 0; an IDR slice is always a reference. */
+	private static boolean isReference(final int header) {
+		return (header & 0x60) != 0 || (header & 0x1f) == IDR_SLICE;
 	}
 }

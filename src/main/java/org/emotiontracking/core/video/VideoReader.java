@@ -380,7 +380,7 @@ public final class VideoReader implements AutoCloseable {
 		final long pts = packet.pts();
 		final double time = pts * timeBase - startOffset;
 		if (time < selection.start() - 1e-9 || !selection.beforeEnd(time)) return false;
-		if (h264.nonReference(packet.data(), packet.size()) && skipped.mayLeaveOut(pts, selectedCount)) {
+		if (skipped.mayLeaveOut(pts, selectedCount) && h264.nonReference(packet.data(), packet.size())) {
 			skipped.leftOut(pts);
 			leftOut++;
 			return true;
