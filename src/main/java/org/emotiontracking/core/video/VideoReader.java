@@ -495,6 +495,10 @@ public final class VideoReader implements AutoCloseable {
 				"video %s ended after %d of %d frames, at %.3f s (truncated?)", file.getFileName(), decoded,
 				info.frameCount(), Double.isNaN(lastTime) ? 0 : lastTime);
 		}
+		if (framesMisplaced() > 0 && !endMessage.contains("not decoded")) endMessage += String.format(Locale.ROOT,
+			"; %d frames every=%d would have picked were not decoded (non-reference pictures whose place "
+			+ "came out later than read: an unusual encoder), so frames are no longer left out", framesMisplaced(),
+			selection.every());
 		return null;
 	}
 
