@@ -34,8 +34,8 @@ public class FaceDetectionSettings {
 	public double min_confidence = BlazeFaceDetector.DEFAULT_MIN_CONFIDENCE;
 	@Setting(
 		"BlazeFace: also look at overlapping tiles so small faces are found: auto (images: when the whole image has "
-		+ "no face, and for images of 1000 px or more; video frames: a tiled check every 2 s that keeps tiling while "
-		+ "it finds more faces), on, off")
+		+ "no face, and for images of 1000 px or more; video frames: a tiled check every 2 s and 60 analysed "
+		+ "frames that keeps tiling while it finds more faces), on, off")
 	public TileMode tiles = TileMode.AUTO;
 	@Setting(value = "Haar cascade: step between detection scales (> 1)", range = "(1, )")
 	public double scale_factor = HaarCascadeDetector.DEFAULT_SCALE_FACTOR;
